@@ -1,0 +1,79 @@
+"""Find, load and compile rule packs: the bundled ones and an organisation's own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from scoring.rules import CompiledRule, RulePack
+from simulator.datafile import load_model
+from simulator.errors import InvalidFileError, Problem
+
+BUNDLED_PACKS = Path(__file__).parent / "packs"
+KIND = "rule pack"
+
+
+def load_pack(path: Path) -> RulePack:
+    """Load and validate one rule-pack file."""
+    pack = load_model(path, RulePack, KIND)
+    seen: set[str] = set()
+    problems = []
+    for rule in pack.rules:
+        if rule.id in seen:
+            problems.append(
+                Problem(
+                    str(path),
+                    f"rule id '{rule.id}' is used twice",
+                    key="rules",
+                    suggestion="give each rule its own id",
+                )
+            )
+        seen.add(rule.id)
+    if problems:
+        raise InvalidFileError(problems=problems, kind=KIND)
+    return pack
+
+
+def pack_files(directories: Iterable[Path]) -> list[Path]:
+    """Every ``*.yml`` / ``*.yaml`` file under the given folders, in a stable order."""
+    files: list[Path] = []
+    for directory in directories:
+        files.extend(sorted(p for p in directory.rglob("*") if p.suffix in {".yml", ".yaml"}))
+    return files
+
+
+@dataclass
+class RuleSet:
+    """The compiled rules that apply to one locale."""
+
+    locale: str
+    rules: list[CompiledRule] = field(default_factory=list)
+
+    def for_dimension(self, dimension: str) -> list[CompiledRule]:
+        return [r for r in self.rules if r.pack.dimension == dimension]
+
+
+def _merge(packs: Sequence[RulePack]) -> list[CompiledRule]:
+    """Later packs override earlier ones rule by rule (same pack name and rule id)."""
+    merged: dict[tuple[str, str], CompiledRule] = {}
+    for pack in packs:
+        for rule in pack.rules:
+            key = (pack.pack, rule.id)
+            if not rule.enabled:
+                merged.pop(key, None)
+                continue
+            merged[key] = CompiledRule(rule, pack)
+    return list(merged.values())
+
+
+@lru_cache(maxsize=16)
+def _rules_for(locale: str, extra: tuple[Path, ...]) -> RuleSet:
+    packs = [load_pack(p) for p in pack_files([BUNDLED_PACKS, *extra])]
+    return RuleSet(locale, _merge([p for p in packs if p.locale == locale]))
+
+
+def rules_for(locale: str, extra_dirs: Sequence[Path] = ()) -> RuleSet:
+    """The bundled rules for ``locale`` plus an organisation's packs (loaded once per process)."""
+    return _rules_for(locale, tuple(Path(d).resolve() for d in extra_dirs))

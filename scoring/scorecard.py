@@ -1,0 +1,87 @@
+"""Score a whole conversation on the four dimensions and combine them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scoring.empathy import score_empathy
+from scoring.findings import DIMENSIONS, Dimension, Finding
+from scoring.interruptions import score_interruptions
+from scoring.pacing import PacingBands, score_pacing
+from scoring.packs import rules_for
+from scoring.phrases import transcript_findings
+from scoring.result import DimensionResult, clamp
+from scoring.transcript import Transcript
+
+DEFAULT_WEIGHTS: dict[str, float] = dict.fromkeys(DIMENSIONS, 25.0)
+# What each avoided-phrase finding costs, by its level.
+PHRASE_COST = {"error": 20, "warning": 10, "suggestion": 5, "info": 0}
+
+
+def score_avoided_phrases(transcript: Transcript, rules: list) -> DimensionResult:
+    findings = transcript_findings(rules, transcript)
+    if not transcript.agent_turns():
+        return DimensionResult("avoided_phrases", None, [], {}, skipped="agent_silent")
+    cost = sum(PHRASE_COST[f.severity] for f in findings)
+    return DimensionResult("avoided_phrases", clamp(100 - cost), findings, {"count": len(findings)})
+
+
+@dataclass
+class Scorecard:
+    """Scores per dimension, the weighted overall score and every finding."""
+
+    locale: str
+    overall: int | None
+    dimensions: dict[Dimension, DimensionResult]
+    weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+
+    @property
+    def findings(self) -> list[Finding]:
+        every = [f for d in self.dimensions.values() for f in d.findings]
+        return sorted(every, key=lambda f: (f.turn is None, f.turn or 0, f.dimension))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "overall": self.overall,
+            "locale": self.locale,
+            "weights": self.weights,
+            "dimensions": {
+                name: {"score": d.score, "skipped": d.skipped, **d.details}
+                for name, d in self.dimensions.items()
+            },
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def combine(
+    results: Mapping[Dimension, DimensionResult], weights: Mapping[str, float]
+) -> int | None:
+    """Weighted mean of the dimensions that could be scored."""
+    scored = [(weights.get(n, 0), r.score) for n, r in results.items() if r.score is not None]
+    total = sum(w for w, _ in scored)
+    if not scored or total <= 0:
+        return None
+    return clamp(sum(w * s for w, s in scored) / total)
+
+
+def score_transcript(
+    transcript: Transcript,
+    weights: Mapping[str, float] | None = None,
+    bands: PacingBands | None = None,
+    rule_dirs: Sequence[Path] = (),
+) -> Scorecard:
+    """Score every dimension of ``transcript``."""
+    rules = rules_for(transcript.locale, rule_dirs)
+    results: dict[Dimension, DimensionResult] = {
+        "pacing": score_pacing(transcript, bands),
+        "interruptions": score_interruptions(transcript),
+        "empathy": score_empathy(transcript, rules.for_dimension("empathy")),
+        "avoided_phrases": score_avoided_phrases(
+            transcript, rules.for_dimension("avoided_phrases")
+        ),
+    }
+    chosen = dict(DEFAULT_WEIGHTS if weights is None else weights)
+    return Scorecard(transcript.locale, combine(results, chosen), results, chosen)

@@ -1,0 +1,83 @@
+"""The transcript interchange format: what every scorer reads.
+
+Recorded or imported calls, typed practice sessions and spoken sessions all
+become a :class:`Transcript`. Times are seconds from the start of the call and
+may be missing; then timing-based checks are skipped, never guessed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Speaker = Literal["customer", "agent"]
+Tag = Literal["core", "digression"]
+
+
+class _Timed(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    start: float | None = Field(None, ge=0, description="Seconds from the start of the call.")
+    end: float | None = Field(None, ge=0, description="Seconds from the start of the call.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> _Timed:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        return self
+
+
+class Segment(_Timed):
+    """Part of a customer turn: the complaint itself, or a digression from it."""
+
+    text: str = Field(description="What the customer said in this part.")
+    tag: Tag = Field(description="core: the complaint; digression: off-topic drift.")
+
+
+class Word(_Timed):
+    """One recognised word with its timing, when the recogniser gives it."""
+
+    word: str
+
+
+class Turn(_Timed):
+    """One person speaking once."""
+
+    speaker: Speaker = Field(description="Who speaks: customer or agent.")
+    text: str = Field(description="What was said.")
+    segments: list[Segment] | None = Field(
+        None, description="Customer turns: core/digression parts."
+    )
+    words: list[Word] | None = Field(None, description="Word timings, when known.")
+    audio: str | None = Field(None, description="The turn's recording, relative to the session.")
+
+
+class Transcript(BaseModel):
+    """A whole conversation between an agent and a customer."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    locale: Literal["fr", "en"] = Field(description="Language of the call.")
+    customer_name: str | None = Field(None, description="How the customer is addressed.")
+    scenario: str | None = Field(None, description="The scenario id, when the call was practice.")
+    turns: list[Turn] = Field(default_factory=list, description="The turns, in order.")
+
+    def agent_turns(self) -> list[tuple[int, Turn]]:
+        return [(i, t) for i, t in enumerate(self.turns) if t.speaker == "agent"]
+
+    def previous_customer(self, index: int) -> tuple[int, Turn] | None:
+        for j in range(index - 1, -1, -1):
+            if self.turns[j].speaker == "customer":
+                return j, self.turns[j]
+        return None
+
+
+def load_transcript(path: Path) -> Transcript:
+    """Load a transcript JSON file, with located errors for a person's mistakes."""
+    from simulator.datafile import parse_json_text, read_text, validate
+
+    kind = "transcript"
+    located = parse_json_text(read_text(path, kind), str(path), kind)
+    return validate(located, Transcript, kind)

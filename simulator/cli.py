@@ -1,0 +1,280 @@
+"""The ``roleplay`` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from simulator.errors import EXIT_USER_ERROR, SimulatorError
+from simulator.labels import label
+
+
+class RoleplayGroup(click.Group):
+    """Prints a person's mistakes in plain words and exits 2, never with a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SimulatorError as exc:
+            click.echo(f"roleplay: {exc.message}", err=True)
+            ctx.exit(EXIT_USER_ERROR)
+        except KeyboardInterrupt:
+            click.echo("\nroleplay: interrupted", err=True)
+            ctx.exit(130)
+
+
+def db_option(command: Callable) -> Callable:
+    return click.option(
+        "--db",
+        "db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Database file (default: $ROLEPLAY_DB, else the user data folder).",
+    )(command)
+
+
+def _store(ctx: click.Context, db: Path | None):  # type: ignore[no-untyped-def]
+    from simulator.paths import database_path
+    from simulator.storage import SessionStore, open_database
+
+    path = database_path(db or (ctx.obj or {}).get("db"))
+    return SessionStore(open_database(path)), path
+
+
+def _json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group(cls=RoleplayGroup, invoke_without_command=True)
+@db_option
+@click.version_option(package_name="roleplay")
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None) -> None:
+    """Practise difficult customer calls, in French or English, and get a scorecard."""
+    ctx.obj = {"db": db}
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+@cli.command()
+@click.argument("scenario")
+@click.option("--agent", required=True, help="Your name, as stored with the session.")
+@click.option("--text", "typed", is_flag=True, help="Type your replies instead of speaking.")
+@click.option("--show-mood", is_flag=True, help="Show the customer's mood after each turn.")
+@db_option
+@click.pass_context
+def practice(
+    ctx: click.Context, scenario: str, agent: str, typed: bool, show_mood: bool, db: Path | None
+) -> None:
+    """Practise SCENARIO (an id from 'scenarios list', or a path to a scenario file).
+
+    Replies are read from standard input, one per line, so they can be piped in;
+    an empty line or the end of input ends the session. The session is saved
+    after every turn and scored at the end.
+    """
+    from simulator.engine import Conversation
+    from simulator.library import find_scenario
+    from simulator.scorecard_text import render_scorecard
+    from simulator.session import run_session
+    from simulator.textio import PrintedCustomer, TypedAgent
+
+    if not typed:
+        raise SimulatorError(
+            "spoken practice needs a microphone and speakers, which this version cannot use "
+            "yet.\nAdd --text to type your replies.",
+            "Voice unavailable",
+        )
+    found = find_scenario(scenario)
+    store, _ = _store(ctx, db)
+    locale = found.locale
+    out = click.get_text_stream("stdout")
+    interactive = sys.stdin.isatty()
+    conversation = Conversation(found, agent)
+    click.echo(f"{found.title} — {found.customer_name}")
+    click.echo(f"{label('brief', locale)}: {conversation.render(found.brief).strip()}")
+    click.echo(f"{label('objectives', locale)}:")
+    for objective in found.objectives:
+        click.echo(f"  - {conversation.render(objective)}")
+    click.echo(label("typed_help", locale))
+    click.echo("")
+
+    class EchoedAgent(TypedAgent):
+        def listen(self, turn):  # type: ignore[no-untyped-def]
+            reply = super().listen(turn)
+            if reply is not None and not interactive:
+                self.out.write(f"{label('you', locale)}: {reply.text}\n")
+            return reply
+
+    session_id, card = run_session(
+        conversation,
+        PrintedCustomer(out, locale, show_mood),
+        EchoedAgent(sys.stdin, out, locale, prompt=interactive),
+        store,
+    )
+    click.echo("")
+    click.echo(render_scorecard(card.to_dict(), conversation.outcome))
+    click.echo("")
+    click.echo(f"{label('saved', locale)} {session_id}")
+
+
+@cli.group()
+def scenarios() -> None:
+    """List and check scenarios."""
+
+
+@scenarios.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--locale", type=click.Choice(["fr", "en"]), help="Only this language.")
+def scenarios_list(as_json: bool, locale: str | None) -> None:
+    """List the bundled scenarios."""
+    from simulator.library import load_all
+
+    report = load_all()
+    rows = [
+        {
+            "id": s.id,
+            "title": s.title,
+            "locale": s.locale,
+            "persona": s.persona,
+            "channel": s.channel,
+            "difficulty": s.difficulty,
+        }
+        for s in sorted(report.scenarios, key=lambda s: (s.locale, s.id))
+        if locale is None or s.locale == locale
+    ]
+    if as_json:
+        _json(rows)
+    else:
+        for r in rows:
+            click.echo(
+                f"{r['id']:<34} {r['locale']}  {r['persona']:<17} {r['channel']:<16} "
+                f"{r['difficulty']:<7} {r['title']}"
+            )
+    for problem in report.problems:
+        click.echo(f"warning: skipped a broken scenario: {problem}", err=True)
+
+
+@scenarios.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def scenarios_validate(paths: tuple[Path, ...]) -> None:
+    """Check scenario files (all bundled ones when no PATH is given); report every problem."""
+    from simulator.library import BUNDLED_SCENARIOS, load_all
+
+    report = load_all(paths or (BUNDLED_SCENARIOS,))
+    problems = report.problems
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        click.echo(f"{path}: no such file or folder", err=True)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    count = len(report.scenarios)
+    if problems or missing:
+        click.echo(
+            f"{len(problems) + len(missing)} problem(s); {count} scenario(s) valid.", err=True
+        )
+        sys.exit(EXIT_USER_ERROR)
+    click.echo(f"{count} scenario(s) valid.")
+
+
+@scenarios.command("test")
+@click.argument("ids", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+def scenarios_test(ids: tuple[str, ...], as_json: bool) -> None:
+    """Play every example run of the scenarios (all bundled ones when no ID is given)."""
+    from dataclasses import asdict
+
+    from simulator.examples import run_examples
+    from simulator.library import find_scenario, load_all
+
+    if ids:
+        chosen = [find_scenario(i) for i in ids]
+    else:
+        report = load_all()
+        if report.errors:
+            raise report.errors[0]
+        chosen = report.scenarios
+    results = [r for s in chosen for r in run_examples(s)]
+    failed = [r for r in results if not r.passed]
+    if as_json:
+        _json([{**asdict(r), "passed": r.passed} for r in results])
+    else:
+        for r in results:
+            mark = "PASS" if r.passed else "FAIL"
+            click.echo(f"{mark}  {r.scenario} :: {r.name}  ({' → '.join(r.path)})")
+            for difference in r.differences:
+                click.echo(f"        {difference}")
+        without = [s.id for s in chosen if not s.examples]
+        for scenario_id in without:
+            click.echo(f"note: {scenario_id} has no example runs")
+        click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scorecard as JSON.")
+def score(file: Path, as_json: bool) -> None:
+    """Score a transcript FILE (JSON interchange format) of a recorded or imported call."""
+    from scoring.scorecard import score_transcript
+    from scoring.transcript import load_transcript
+    from simulator.scorecard_text import render_scorecard
+
+    transcript = load_transcript(file)
+    card = score_transcript(transcript).to_dict()
+    if as_json:
+        _json(card)
+    else:
+        click.echo(render_scorecard(card))
+
+
+@cli.command()
+@click.option("--agent", help="Only this agent's sessions.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@db_option
+@click.pass_context
+def history(ctx: click.Context, agent: str | None, as_json: bool, db: Path | None) -> None:
+    """Stored sessions, newest first."""
+    store, path = _store(ctx, db)
+    rows = [
+        {
+            k: s.get(k)
+            for k in (
+                "id",
+                "agent",
+                "scenario",
+                "locale",
+                "started_at",
+                "ended_at",
+                "status",
+                "outcome",
+                "overall",
+                "scores",
+            )
+        }
+        for s in store.history(agent)
+    ]
+    if as_json:
+        _json(rows)
+        return
+    if not rows:
+        click.echo(f"No sessions yet in {path}.")
+    for r in rows:
+        overall = r["overall"] if r["overall"] is not None else "–"
+        click.echo(
+            f"{r['id']}  {r['started_at']}  {r['agent']:<14} {r['scenario']:<32} "
+            f"{overall:>3}  {r['outcome'] or r['status']}"
+        )
+
+
+def main() -> None:
+    cli(prog_name="roleplay")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,227 @@
+"""Load files that people write (YAML or JSON) into pydantic models, with located errors.
+
+YAML is read with PyYAML's safe loader only. Alongside the data we keep the
+position of every mapping key and value, so a validation error can name the
+file, the line, the column and the key, and suggest the closest valid key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from simulator.errors import InvalidFileError, Problem
+
+M = TypeVar("M", bound=BaseModel)
+KeyPath = tuple[str | int, ...]
+
+
+class Located:
+    """Parsed data plus the (line, column) of every key path, both 1-based."""
+
+    def __init__(self, data: Any, marks: dict[KeyPath, tuple[int, int]], file: str) -> None:
+        self.data = data
+        self.marks = marks
+        self.file = file
+
+    def position(self, path: Iterable[str | int]) -> tuple[int | None, int | None]:
+        """The position of the deepest part of ``path`` that exists in the file."""
+        parts = tuple(path)
+        while parts:
+            if parts in self.marks:
+                return self.marks[parts]
+            parts = parts[:-1]
+        return self.marks.get((), (None, None))
+
+
+def _walk(node: yaml.Node, path: KeyPath, marks: dict[KeyPath, tuple[int, int]]) -> None:
+    marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            child = (*path, key)
+            marks[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            _walk(value_node, child, marks)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, (*path, index), marks)
+
+
+def parse_yaml_text(text: str, file: str) -> Located:
+    """Parse YAML text safely; a syntax error becomes a located :class:`InvalidFileError`."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        problem = Problem(
+            file,
+            f"this is not valid YAML: {exc.problem or exc}",
+            line=line,
+            column=column,
+            suggestion="check the indentation and that every 'key: value' has a space after the colon",
+        )
+        raise InvalidFileError(problems=[problem], kind="YAML file") from None
+    except yaml.YAMLError as exc:
+        raise InvalidFileError(
+            problems=[Problem(file, f"this is not valid YAML: {exc}")], kind="YAML file"
+        ) from None
+    marks: dict[KeyPath, tuple[int, int]] = {}
+    if node is not None:
+        _walk(node, (), marks)
+    return Located(data, marks, file)
+
+
+def parse_json_text(text: str, file: str, kind: str) -> Located:
+    """Parse JSON; a syntax error names the line and column. Key positions come from
+    reading the same text as YAML (a superset of JSON) where that succeeds."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        problem = Problem(file, f"this is not valid JSON: {exc.msg}", exc.lineno, exc.colno)
+        raise InvalidFileError(problems=[problem], kind=kind) from None
+    marks: dict[KeyPath, tuple[int, int]] = {}
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        node = None
+    if node is not None:
+        _walk(node, (), marks)
+    return Located(data, marks, file)
+
+
+def read_text(path: Path, kind: str) -> str:
+    """Read a UTF-8 file a person pointed us at, with a plain error when that fails."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InvalidFileError(
+            problems=[Problem(str(path), "no such file", suggestion="check the path")], kind=kind
+        ) from None
+    except IsADirectoryError:
+        raise InvalidFileError(
+            problems=[Problem(str(path), "this is a folder, not a file")], kind=kind
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise InvalidFileError(
+            problems=[
+                Problem(
+                    str(path),
+                    f"this file is not UTF-8 text (byte {exc.start})",
+                    suggestion="save it as UTF-8",
+                )
+            ],
+            kind=kind,
+        ) from None
+    except OSError as exc:
+        raise InvalidFileError(
+            problems=[Problem(str(path), f"cannot read this file: {exc.strerror}")], kind=kind
+        ) from None
+
+
+def _model_at(model: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:
+    """Follow ``loc`` through nested pydantic models; None when it leaves them."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return None
+        current = _innermost_model(fields[part].annotation)
+        if current is None:
+            return None
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _innermost_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _innermost_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _format_loc(loc: KeyPath) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> KeyPath:
+    # pydantic adds the tag of a discriminated union or a validator name to loc;
+    # only keep parts that are real keys or indexes in the file.
+    return tuple(p for p in loc if isinstance(p, int | str) and not str(p).startswith("function-"))
+
+
+def problems_from_validation(
+    error: ValidationError, located: Located, model: type[BaseModel]
+) -> list[Problem]:
+    """Turn pydantic's errors into one located, plain-words problem each."""
+    problems: list[Problem] = []
+    for item in error.errors(include_url=False):
+        loc = _clean_loc(item["loc"])
+        line, column = located.position(loc)
+        kind = item["type"]
+        key = _format_loc(loc) or None
+        suggestion = None
+        if kind == "extra_forbidden":
+            parent = _model_at(model, loc[:-1])
+            allowed = sorted(parent.model_fields) if parent else []
+            close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+            message = "unknown key"
+            if close:
+                suggestion = f"did you mean '{close[0]}'?"
+            elif allowed:
+                suggestion = "allowed keys here: " + ", ".join(allowed)
+        elif kind == "missing":
+            message = "this key is required but missing"
+            suggestion = f"add '{loc[-1]}:'" if loc else None
+        elif kind in {"literal_error", "enum"}:
+            expected = item.get("ctx", {}).get("expected", "")
+            message = f"{item['input']!r} is not allowed here; expected {expected}"
+            options = [o.strip().strip("'") for o in expected.replace(" or ", ",").split(",")]
+            close = difflib.get_close_matches(str(item["input"]), options, n=1)
+            if close:
+                suggestion = f"did you mean '{close[0]}'?"
+        else:
+            message = item["msg"][0].lower() + item["msg"][1:]
+            if "input" in item and not isinstance(item["input"], dict | list):
+                message += f" (got {item['input']!r})"
+        problems.append(Problem(located.file, message, line, column, key, suggestion))
+    return problems
+
+
+def validate(located: Located, model: type[M], kind: str, context: dict | None = None) -> M:
+    """Validate parsed data against ``model``; every problem is reported at once."""
+    if not isinstance(located.data, dict):
+        got = "an empty file" if located.data is None else type(located.data).__name__
+        raise InvalidFileError(
+            problems=[
+                Problem(located.file, f"expected a mapping of keys at the top, got {got}", 1, 1)
+            ],
+            kind=kind,
+        )
+    try:
+        return model.model_validate(located.data, context=context)
+    except ValidationError as exc:
+        raise InvalidFileError(
+            problems=problems_from_validation(exc, located, model), kind=kind
+        ) from None
+
+
+def load_model(path: Path, model: type[M], kind: str, context: dict | None = None) -> M:
+    """Read, parse and validate one YAML file."""
+    located = parse_yaml_text(read_text(path, kind), str(path))
+    return validate(located, model, kind, context)

@@ -1,0 +1,200 @@
+"""The scenario format: one YAML file per scripted difficult customer.
+
+A scenario is a small graph. Each node is something the customer says (split
+into ``core`` and ``digression`` segments); after the agent answers, the first
+branch whose conditions hold picks the next node. A node with ``end`` closes
+the call: resolved, escalated, or the customer hung up.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+from scoring.rules import EmpathyCategory, Locale, check_pattern
+
+Persona = Literal["active_hater", "extreme_critic", "loyal_irritated", "passionate_loyal"]
+Channel = Literal["phone", "counter", "letter_followup", "email", "sms"]
+Difficulty = Literal["easy", "medium", "hard"]
+Outcome = Literal["resolved", "escalated", "hung_up", "stopped"]
+Tag = Literal["core", "digression"]
+
+NODE_ID = r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$"
+
+
+class Line(BaseModel):
+    """Part of what the customer says: the complaint itself, or a digression."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(
+        min_length=1, description="What the customer says (Jinja2 variables allowed)."
+    )
+    tag: Tag = Field("core", description="core: the complaint; digression: off-topic drift.")
+
+
+class Condition(BaseModel):
+    """What the agent's reply must show for a branch to be taken; all given keys must hold."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    avoided_phrase: bool | None = Field(
+        None, description="true: the reply used a phrase to avoid; false: it used none."
+    )
+    empathy: list[EmpathyCategory] | None = Field(
+        None, description="The reply showed at least one of these parts of empathy."
+    )
+    empathy_min: int | None = Field(
+        None, ge=1, le=6, description="The reply showed at least this many parts of empathy."
+    )
+    says: list[str] | None = Field(
+        None, description="The reply matches one of these patterns (same form as rule patterns)."
+    )
+    interrupted: Tag | None = Field(
+        None, description="The reply cut into the customer while they said this kind of segment."
+    )
+    silent: bool | None = Field(None, description="true: the agent said nothing.")
+    mood_below: int | None = Field(
+        None, ge=0, le=100, description="The customer's mood, after this reply, is below this."
+    )
+    mood_at_least: int | None = Field(
+        None, ge=0, le=100, description="The customer's mood, after this reply, is at least this."
+    )
+
+    @field_validator("says")
+    @classmethod
+    def _valid_patterns(cls, value: list[str] | None) -> list[str] | None:
+        return [check_pattern(p) for p in value] if value is not None else None
+
+
+class Branch(BaseModel):
+    """Where the conversation goes next; a branch without ``when`` always applies."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    when: Condition | None = Field(None, description="Conditions on the agent's reply.")
+    goto: str = Field(pattern=NODE_ID, description="The id of the next node.")
+    because: str | None = Field(None, description="Shown in preview: why this branch exists.")
+
+
+def _customer_may_be_text(schema: dict) -> None:
+    # Authors may write a single core line as plain text; tell editors so.
+    listed = schema["properties"]["customer"]
+    schema["properties"]["customer"] = {
+        "anyOf": [
+            {"type": "string", "minLength": 1},
+            {k: v for k, v in listed.items() if k != "description"},
+        ],
+        "description": listed.get("description", ""),
+    }
+
+
+class Node(BaseModel):
+    """One customer turn and where the conversation goes after the agent answers it."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_customer_may_be_text)
+
+    customer: list[Line] = Field(
+        min_length=1,
+        description="What the customer says: one text, or a list of lines tagged core/digression.",
+    )
+    next: list[Branch] = Field(default_factory=list, description="Branches, first match wins.")
+    end: Outcome | None = Field(None, description="This node closes the call with this outcome.")
+
+    @field_validator("customer", mode="before")
+    @classmethod
+    def _one_line(cls, value: object) -> object:
+        # A plain string is a single core line: the common case, kept short for authors.
+        return [{"text": value, "tag": "core"}] if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _end_or_next(self) -> Node:
+        if self.end is not None and self.next:
+            raise ValueError("a node with 'end' closes the call, so it cannot also have 'next'")
+        return self
+
+
+class Weights(BaseModel):
+    """How much each dimension counts in the overall score."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pacing: float = Field(25, ge=0, description="Weight of pacing.")
+    interruptions: float = Field(25, ge=0, description="Weight of interruption use.")
+    empathy: float = Field(25, ge=0, description="Weight of empathy.")
+    avoided_phrases: float = Field(25, ge=0, description="Weight of avoided phrases.")
+
+
+class Expectation(BaseModel):
+    """What the author expects an example run to do."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    path: list[str] | None = Field(
+        None, description="The node ids visited, in order, starting with the start node."
+    )
+    outcome: Outcome | None = Field(None, description="How the call ends.")
+    findings: list[str] = Field(
+        default_factory=list,
+        description="Rule ids that must be found (e.g. avoided-fr.je-ne-sais-pas).",
+    )
+    no_findings: list[str] = Field(
+        default_factory=list, description="Rule ids that must not be found."
+    )
+    min_overall: int | None = Field(
+        None, ge=0, le=100, description="Lowest acceptable overall score."
+    )
+    max_overall: int | None = Field(
+        None, ge=0, le=100, description="Highest acceptable overall score."
+    )
+
+
+class ExampleRun(BaseModel):
+    """Sample agent replies and what the author expects them to do: a test of the scenario."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, description="What this run shows, e.g. 'good handling'.")
+    replies: list[str] = Field(min_length=1, description="The agent's replies, one per turn.")
+    expect: Expectation = Field(description="The expected path, outcome and findings.")
+
+
+class Scenario(BaseModel):
+    """A scripted difficult customer that a trainee practises with."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$", description="Unique id, lowercase-with-dashes."
+    )
+    title: str = Field(min_length=1, description="Short title shown in lists.")
+    locale: Locale = Field(description="Language of the call: fr or en.")
+    persona: Persona = Field(description="Which of the four customer types this customer is.")
+    customer_name: str = Field(min_length=1, description="How the agent should address them.")
+    channel: Channel = Field(description="Where the complaint comes from.")
+    difficulty: Difficulty = Field("medium", description="easy, medium or hard.")
+    mood: int = Field(
+        40, ge=0, le=100, description="Starting mood: 0 furious, 50 annoyed, 100 delighted."
+    )
+    brief: str = Field(min_length=1, description="What the trainee knows before the call.")
+    objectives: list[str] = Field(min_length=1, description="What good handling achieves.")
+    variables: dict[str, str] = Field(
+        default_factory=dict, description="Values for {{ variables }} in customer lines."
+    )
+    weights: Weights = Field(default_factory=Weights, description="Scoring weights.")
+    max_turns: int = Field(12, ge=1, le=50, description="The call stops after this many replies.")
+    start: str = Field(pattern=NODE_ID, description="The id of the first node.")
+    on_hangup: str | None = Field(
+        None, pattern=NODE_ID, description="Node played when the mood drops so low they hang up."
+    )
+    nodes: dict[str, Node] = Field(min_length=1, description="The conversation, node by node.")
+    examples: list[ExampleRun] = Field(
+        default_factory=list, description="Example runs checked by 'roleplay scenarios test'."
+    )
