@@ -26,7 +26,7 @@ OVERLAP_TOLERANCE = 0.25
 _BACKCHANNELS = {
     "fr": r"(?:mm+|hm+|oui|ouais|d'accord|ok|okay|je vois|entendu|tout a fait|ah|oh|bien sur"
     r"|je comprends|exactement|voila|effectivement)",
-    "en": r"(?:mm+|hm+|uh huh|mhm|yes|yeah|yep|ok|okay|right|i see|sure|got it|of course"
+    "en": r"(?:mm+|hm+|uh huh|huh|mhm|yes|yeah|yep|ok|okay|right|i see|sure|got it|of course"
     r"|i understand|exactly|absolutely)",
 }
 _BACKCHANNEL_PATTERNS = {
@@ -43,7 +43,9 @@ def is_backchannel(text: str, locale: str) -> bool:
     if len(words(text)) > 4:
         return False
     pattern = _BACKCHANNEL_PATTERNS.get(locale, _BACKCHANNEL_PATTERNS["en"])
-    return bool(pattern.match(normalise(text, locale).text))
+    spoken = normalise(text, locale).text
+    # Hesitation noises alone ("euh", "um") normalise to nothing: listening, not talking.
+    return not spoken.strip(" .!?") or bool(pattern.match(spoken))
 
 
 def segment_at(turn: Turn, time: float) -> Tag:

@@ -53,21 +53,41 @@ def _walk(node: yaml.Node, path: KeyPath, marks: dict[KeyPath, tuple[int, int]])
             _walk(item, (*path, index), marks)
 
 
+_CONSTRUCTS = {
+    "flow sequence": "list in [ ]",
+    "flow mapping": "mapping in { }",
+    "block mapping": "block of keys",
+    "block collection": "block of keys",
+    "quoted scalar": "quoted text",
+}
+
+
 def parse_yaml_text(text: str, file: str) -> Located:
     """Parse YAML text safely; a syntax error becomes a located :class:`InvalidFileError`."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # The context mark is where the broken construct starts (an unclosed bracket,
+        # a mapping); the problem mark is where the parser gave up, often a line later.
+        mark = exc.context_mark or exc.problem_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
+        message = f"this is not valid YAML: {exc.problem or exc}"
+        if exc.context_mark and exc.problem_mark and exc.context:
+            construct = exc.context.removeprefix("while parsing ").removeprefix("a ")
+            construct = _CONSTRUCTS.get(construct, construct)
+            message = (
+                f"this is not valid YAML: the {construct} that starts here is not closed "
+                f"properly ({exc.problem} on line {exc.problem_mark.line + 1})"
+            )
         problem = Problem(
             file,
-            f"this is not valid YAML: {exc.problem or exc}",
+            message,
             line=line,
             column=column,
-            suggestion="check the indentation and that every 'key: value' has a space after the colon",
+            suggestion="check the indentation, the brackets and quotes, and that every "
+            "'key: value' has a space after the colon",
         )
         raise InvalidFileError(problems=[problem], kind="YAML file") from None
     except yaml.YAMLError as exc:
@@ -200,7 +220,25 @@ def problems_from_validation(
             if "input" in item and not isinstance(item["input"], dict | list):
                 message += f" (got {item['input']!r})"
         problems.append(Problem(located.file, message, line, column, key, suggestion))
-    return problems
+    return _merge_misspelt(problems)
+
+
+def _merge_misspelt(problems: list[Problem]) -> list[Problem]:
+    """A misspelt key shows up twice (unknown key + missing key); keep the unknown one."""
+    suggested = {
+        (p.key.rsplit(".", 1)[0] if p.key and "." in p.key else "", p.suggestion.split("'")[1])
+        for p in problems
+        if p.message == "unknown key" and p.suggestion and p.suggestion.startswith("did you mean")
+    }
+
+    def redundant(p: Problem) -> bool:
+        if p.message != "this key is required but missing" or not p.key:
+            return False
+        parent, _, name = p.key.rpartition(".")
+        return (parent, name) in suggested
+
+    kept = [p for p in problems if not redundant(p)]
+    return sorted(kept, key=lambda p: (p.line or 0, p.column or 0))
 
 
 def validate(located: Located, model: type[M], kind: str, context: dict | None = None) -> M:

@@ -60,7 +60,7 @@ def check_graph(scenario: Scenario, located: Located) -> list[Problem]:
             problem(
                 ("nodes", node_id),
                 "dead end: this node neither ends the call nor has 'next'",
-                "add 'end: resolved' (or escalated, hung_up) or a 'next' branch",
+                "add 'end: resolved', 'end: escalated' or 'end: hung_up', or a 'next' branch",
             )
         for i, branch in enumerate(node.next):
             if branch.goto not in nodes:
@@ -93,7 +93,8 @@ def check_graph(scenario: Scenario, located: Located) -> list[Problem]:
     ends = {n for n, node in nodes.items() if node.end}
     can_end = _reaching(scenario, ends)
     for node_id in reachable:
-        if node_id not in can_end and nodes[node_id].end is None:
+        node = nodes[node_id]
+        if node_id not in can_end and node.end is None and node.next:
             problem(
                 ("nodes", node_id),
                 "the call can never end once it reaches this node",
@@ -172,6 +173,7 @@ def load_scenario(path: Path) -> Scenario:
             )
         )
     if problems:
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise InvalidFileError(problems=problems, kind=KIND)
     return scenario
 

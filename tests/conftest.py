@@ -1,0 +1,26 @@
+from pathlib import Path
+
+import pytest
+
+from scoring.packs import RuleSet, _merge, load_pack
+from simulator.library import load_scenario
+from simulator.storage import SessionStore, open_database
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def mini_rules() -> RuleSet:
+    """A tiny English rule set, independent of the bundled packs."""
+    packs = [load_pack(p) for p in sorted((DATA / "packs").glob("mini-en*.yml"))]
+    return RuleSet("en", _merge(packs))
+
+
+@pytest.fixture
+def minimal_scenario():
+    return load_scenario(DATA / "scenarios" / "en-minimal.yml")
+
+
+@pytest.fixture
+def store(tmp_path) -> SessionStore:
+    return SessionStore(open_database(tmp_path / "roleplay.json"))

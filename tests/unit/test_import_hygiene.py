@@ -1,0 +1,16 @@
+import subprocess
+import sys
+
+CHECK = """
+import sys
+import scoring.scorecard, scoring.transcript
+import simulator.engine, simulator.session, simulator.library, simulator.storage
+import simulator.cli
+ui = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
+print(",".join(ui))
+"""
+
+
+def test_domain_code_runs_without_the_user_interface():
+    out = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -1,0 +1,84 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from simulator.errors import SimulatorError
+from simulator.paths import database_path
+from simulator.storage import SessionStore, open_database
+
+
+def test_a_session_is_created_updated_and_scored(store):
+    sid = store.start("Alex", "fr-facture-contestee", "fr")
+    assert store.get(sid)["status"] == "in_progress"
+    store.save_transcript(sid, {"locale": "fr", "turns": [{"speaker": "customer", "text": "Allô"}]})
+    store.finish(sid, "resolved", {"overall": 80, "dimensions": {"empathy": {"score": 70}}})
+    row = store.get(sid)
+    assert row["status"] == "scored" and row["overall"] == 80
+    assert row["scores"] == {"empathy": 70}
+    assert row["transcript"]["turns"][0]["text"] == "Allô"
+
+
+def test_history_is_newest_first_and_filters_by_agent(store):
+    first = store.start("Alex", "a", "fr")
+    second = store.start("Sam", "b", "en")
+    third = store.start("Alex", "c", "en")
+    assert [r["id"] for r in store.history()] == [third, second, first]
+    assert [r["id"] for r in store.history("Alex")] == [third, first]
+
+
+def test_data_survives_reopening(tmp_path):
+    path = tmp_path / "db.json"
+    sid = SessionStore(open_database(path)).start("Alex", "a", "fr")
+    assert SessionStore(open_database(path)).get(sid)["agent"] == "Alex"
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_damaged_file_is_reported_and_left_untouched(tmp_path):
+    path = tmp_path / "db.json"
+    path.write_text('{"sessions": {"1": {"id": "x"')
+    before = path.read_bytes()
+    with pytest.raises(SimulatorError, match="damaged"):
+        SessionStore(open_database(path)).history()
+    assert path.read_bytes() == before
+
+
+def test_database_path_precedence(tmp_path, monkeypatch):
+    monkeypatch.setenv("ROLEPLAY_DB", str(tmp_path / "env.json"))
+    assert database_path(tmp_path / "opt.json") == tmp_path / "opt.json"
+    assert database_path(None) == tmp_path / "env.json"
+
+
+WRITER = """
+import sys
+from simulator.storage import SessionStore, open_database
+store = SessionStore(open_database(sys.argv[1]))
+i = 0
+while True:
+    sid = store.start("Alex", "s%d" % i, "fr")
+    store.save_transcript(sid, {"turns": [{"text": "x" * 2000}] * 20})
+    print(sid, flush=True)
+    i += 1
+"""
+
+
+def test_killing_a_writer_never_corrupts_the_file(tmp_path):
+    path = tmp_path / "db.json"
+    written: list[str] = []
+    for kill in range(10):
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True
+        )
+        # let it write a few sessions, then kill it wherever it is
+        for _ in range(2 + kill % 3):
+            written.append(proc.stdout.readline().strip())
+        time.sleep(0.001 * kill)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        data = json.loads(path.read_text())  # always whole JSON
+        ids = {row["id"] for row in data["sessions"].values()}
+        assert set(written) <= ids
