@@ -9,7 +9,7 @@ from pathlib import Path
 
 from scoring.rules import CompiledRule, RulePack
 from simulator.datafile import load_model
-from simulator.errors import InvalidFileError, Problem
+from simulator.errors import InvalidFileError, Problem, SimulatorError
 
 BUNDLED_PACKS = Path(__file__).parent / "packs"
 KIND = "rule pack"
@@ -76,4 +76,11 @@ def _rules_for(locale: str, extra: tuple[Path, ...]) -> RuleSet:
 
 def rules_for(locale: str, extra_dirs: Sequence[Path] = ()) -> RuleSet:
     """The bundled rules for ``locale`` plus an organisation's packs (loaded once per process)."""
+    for directory in extra_dirs:
+        if not Path(directory).is_dir():
+            raise SimulatorError(
+                f"the rule pack folder {directory} does not exist; "
+                "check 'rule_dirs' in your settings file",
+                "Rule packs",
+            )
     return _rules_for(locale, tuple(Path(d).resolve() for d in extra_dirs))

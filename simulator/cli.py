@@ -89,12 +89,17 @@ def practice(
             "yet.\nAdd --text to type your replies.",
             "Voice unavailable",
         )
-    found = find_scenario(scenario)
+    from simulator.settings import load_settings
+
+    settings = load_settings()
+    found = find_scenario(scenario, _scenario_dirs())
     store, _ = _store(ctx, db)
     locale = found.locale
     out = click.get_text_stream("stdout")
     interactive = sys.stdin.isatty()
-    conversation = Conversation(found, agent)
+    conversation = Conversation(
+        found, agent, rule_dirs=settings.rule_dirs, bands=settings.bands(found.locale)
+    )
     click.echo(f"{found.title} — {found.customer_name}")
     click.echo(f"{label('brief', locale)}: {conversation.render(found.brief).strip()}")
     click.echo(f"{label('objectives', locale)}:")
@@ -122,6 +127,19 @@ def practice(
     click.echo(f"{label('saved', locale)} {session_id}")
 
 
+def _scenario_dirs() -> tuple[Path, ...]:
+    from simulator.library import BUNDLED_SCENARIOS
+    from simulator.settings import load_settings
+
+    return (BUNDLED_SCENARIOS, *load_settings().scenario_dirs)
+
+
+def _library():  # type: ignore[no-untyped-def]
+    from simulator.library import load_all
+
+    return load_all(_scenario_dirs())
+
+
 @cli.group()
 def scenarios() -> None:
     """List and check scenarios."""
@@ -132,9 +150,7 @@ def scenarios() -> None:
 @click.option("--locale", type=click.Choice(["fr", "en"]), help="Only this language.")
 def scenarios_list(as_json: bool, locale: str | None) -> None:
     """List the bundled scenarios."""
-    from simulator.library import load_all
-
-    report = load_all()
+    report = _library()
     rows = [
         {
             "id": s.id,
@@ -163,9 +179,9 @@ def scenarios_list(as_json: bool, locale: str | None) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def scenarios_validate(paths: tuple[Path, ...]) -> None:
     """Check scenario files (all bundled ones when no PATH is given); report every problem."""
-    from simulator.library import BUNDLED_SCENARIOS, load_all
+    from simulator.library import load_all
 
-    report = load_all(paths or (BUNDLED_SCENARIOS,))
+    report = load_all(paths) if paths else _library()
     problems = report.problems
     missing = [p for p in paths if not p.exists()]
     for path in missing:
@@ -189,12 +205,12 @@ def scenarios_test(ids: tuple[str, ...], as_json: bool) -> None:
     from dataclasses import asdict
 
     from simulator.examples import run_examples
-    from simulator.library import find_scenario, load_all
+    from simulator.library import find_scenario
 
     if ids:
-        chosen = [find_scenario(i) for i in ids]
+        chosen = [find_scenario(i, _scenario_dirs()) for i in ids]
     else:
-        report = load_all()
+        report = _library()
         if report.errors:
             raise report.errors[0]
         chosen = report.scenarios
@@ -216,6 +232,66 @@ def scenarios_test(ids: tuple[str, ...], as_json: bool) -> None:
         sys.exit(1)
 
 
+@cli.group()
+def rules() -> None:
+    """Check rule packs (avoided phrases, empathy markers)."""
+
+
+def _pack_paths(paths: tuple[Path, ...]) -> list[Path]:
+    from scoring.packs import BUNDLED_PACKS, pack_files
+    from simulator.settings import load_settings
+
+    folders = [p for p in paths if p.is_dir()]
+    files = [p for p in paths if not p.is_dir()]
+    if not paths:
+        folders = [BUNDLED_PACKS, *load_settings().rule_dirs]
+    return pack_files(folders) + files
+
+
+@rules.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def rules_validate(paths: tuple[Path, ...]) -> None:
+    """Check rule-pack files (the bundled and your organisation's when no PATH is given)."""
+    from scoring.packs import load_pack
+    from simulator.errors import InvalidFileError
+
+    problems, valid = [], 0
+    for path in _pack_paths(paths):
+        try:
+            load_pack(path)
+            valid += 1
+        except InvalidFileError as exc:
+            problems.extend(exc.problems)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        click.echo(f"{len(problems)} problem(s); {valid} pack(s) valid.", err=True)
+        sys.exit(EXIT_USER_ERROR)
+    click.echo(f"{valid} pack(s) valid.")
+
+
+@rules.command("test")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def rules_test(paths: tuple[Path, ...]) -> None:
+    """Run every rule's own examples: each 'flag' must fire, each 'pass' must not."""
+    from scoring.packs import load_pack
+    from scoring.rule_examples import check_pack_examples, rules_without_examples
+
+    checks, bare = [], []
+    for path in _pack_paths(paths):
+        pack = load_pack(path)
+        checks.extend(check_pack_examples(pack))
+        bare.extend(f"{pack.pack}.{rule}" for rule in rules_without_examples(pack))
+    failed = [c for c in checks if not c.passed]
+    for check in failed:
+        click.echo(f"FAIL  {check.pack}.{check.rule} [{check.kind}] {check.text!r}: {check.detail}")
+    for rule in bare:
+        click.echo(f"FAIL  {rule}: needs at least one 'flag' and one 'pass' example")
+    click.echo(f"{len(checks) - len(failed)} passed, {len(failed) + len(bare)} failed")
+    if failed or bare:
+        sys.exit(1)
+
+
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scorecard as JSON.")
@@ -224,9 +300,13 @@ def score(file: Path, as_json: bool) -> None:
     from scoring.scorecard import score_transcript
     from scoring.transcript import load_transcript
     from simulator.scorecard_text import render_scorecard
+    from simulator.settings import load_settings
 
+    settings = load_settings()
     transcript = load_transcript(file)
-    card = score_transcript(transcript).to_dict()
+    card = score_transcript(
+        transcript, bands=settings.bands(transcript.locale), rule_dirs=settings.rule_dirs
+    ).to_dict()
     if as_json:
         _json(card)
     else:

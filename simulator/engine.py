@@ -14,6 +14,7 @@ from pathlib import Path
 
 from scoring.findings import Finding
 from scoring.interruptions import OVERLAP_TOLERANCE, is_backchannel, segment_at
+from scoring.pacing import PacingBands
 from scoring.packs import RuleSet, rules_for
 from scoring.phrases import turn_findings
 from scoring.rules import TurnContext, compile_pattern
@@ -92,6 +93,7 @@ class Conversation:
     agent_name: str
     rules: RuleSet | None = None
     rule_dirs: Sequence[Path] = ()
+    bands: PacingBands | None = None
     mood: int = field(init=False)
     node: str = field(init=False)
     transcript: Transcript = field(init=False)

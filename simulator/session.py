@@ -24,7 +24,9 @@ class AgentEars(Protocol):
 
 def score_conversation(conversation: Conversation) -> Scorecard:
     weights = conversation.scenario.weights.model_dump()
-    return score_transcript(conversation.transcript, weights, rule_dirs=conversation.rule_dirs)
+    return score_transcript(
+        conversation.transcript, weights, conversation.bands, conversation.rule_dirs
+    )
 
 
 def run_session(

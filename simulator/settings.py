@@ -1,0 +1,77 @@
+"""User and organisation settings: one YAML file, validated like every authored file.
+
+Looked for at ``$ROLEPLAY_SETTINGS``, else ``settings.yml`` in the user's config
+folder (``~/.config/roleplay/settings.yml`` on Linux). Missing is fine: defaults apply.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_config_path
+from pydantic import BaseModel, ConfigDict, Field
+
+from scoring.pacing import DEFAULT_BANDS, PacingBands
+from simulator.datafile import load_model
+
+ENV_SETTINGS = "ROLEPLAY_SETTINGS"
+
+
+class BandOverride(BaseModel):
+    """Change part of a locale's pacing band; what is not given keeps its default."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    min_wpm: float | None = Field(None, gt=0, description="Slower than this is flagged.")
+    max_wpm: float | None = Field(None, gt=0, description="Faster than this is flagged.")
+    dead_air_seconds: float | None = Field(None, gt=0, description="Silence before answering.")
+    long_pause_seconds: float | None = Field(None, gt=0, description="A pause inside a turn.")
+
+
+class Settings(BaseModel):
+    """What a person or an organisation can change without touching the bundled files."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rule_dirs: list[Path] = Field(
+        default_factory=list,
+        description="Folders of the organisation's own rule packs (added to, or overriding, "
+        "the bundled ones; 'enabled: false' switches a bundled rule off).",
+    )
+    scenario_dirs: list[Path] = Field(
+        default_factory=list, description="Folders of the organisation's own scenarios."
+    )
+    pacing: dict[Literal["fr", "en"], BandOverride] = Field(
+        default_factory=dict, description="Pacing bands per locale."
+    )
+    ui_locale: Literal["fr", "en"] | None = Field(
+        None, description="Language of the interface (default: the system's)."
+    )
+
+    def bands(self, locale: str) -> PacingBands:
+        base = DEFAULT_BANDS[locale]
+        override = self.pacing.get(locale)  # type: ignore[call-overload]
+        if override is None:
+            return base
+        return base.model_copy(update=override.model_dump(exclude_none=True))
+
+
+def settings_path() -> Path:
+    if os.environ.get(ENV_SETTINGS):
+        return Path(os.environ[ENV_SETTINGS]).expanduser()
+    return user_config_path("roleplay", appauthor=False) / "settings.yml"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The settings file, or defaults when there is none."""
+    path = path or settings_path()
+    if not path.exists():
+        return Settings()
+    settings = load_model(path, Settings, "settings file")
+    # Relative folders are relative to the settings file, not to wherever roleplay runs.
+    base = path.parent
+    settings.rule_dirs = [d if d.is_absolute() else base / d for d in settings.rule_dirs]
+    settings.scenario_dirs = [d if d.is_absolute() else base / d for d in settings.scenario_dirs]
+    return settings
