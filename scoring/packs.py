@@ -58,6 +58,7 @@ class RuleSet:
 def _merge(packs: Sequence[RulePack]) -> list[CompiledRule]:
     """Later packs override earlier ones rule by rule (same pack name and rule id)."""
     merged: dict[tuple[str, str], CompiledRule] = {}
+    disabled = {tuple(d.split(".", 1)) for p in packs for d in p.disable if "." in d}
     for pack in packs:
         for rule in pack.rules:
             key = (pack.pack, rule.id)
@@ -65,7 +66,7 @@ def _merge(packs: Sequence[RulePack]) -> list[CompiledRule]:
                 merged.pop(key, None)
                 continue
             merged[key] = CompiledRule(rule, pack)
-    return list(merged.values())
+    return [rule for key, rule in merged.items() if key not in disabled]
 
 
 @lru_cache(maxsize=16)

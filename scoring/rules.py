@@ -146,6 +146,11 @@ class RulePack(BaseModel):
     )
     description: str = Field("", description="What the pack covers.")
     rules: list[Rule] = Field(default_factory=list, description="The rules.")
+    disable: list[str] = Field(
+        default_factory=list,
+        description="Rules of other packs to switch off, as 'pack.rule-id' "
+        "(e.g. avoided-fr.je-ne-sais-pas).",
+    )
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:

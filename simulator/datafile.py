@@ -179,10 +179,28 @@ def _format_loc(loc: KeyPath) -> str:
     return text
 
 
-def _clean_loc(loc: tuple[Any, ...]) -> KeyPath:
-    # pydantic adds the tag of a discriminated union or a validator name to loc;
-    # only keep parts that are real keys or indexes in the file.
-    return tuple(p for p in loc if isinstance(p, int | str) and not str(p).startswith("function-"))
+def _clean_loc(loc: tuple[Any, ...], data: Any) -> KeyPath:
+    """Keep the parts of pydantic's ``loc`` that are real keys or indexes in the file.
+
+    pydantic adds the tag of a discriminated union (``rules.0.existence.tokens``); such
+    a part is dropped when the part after it exists in the data and it does not.
+    """
+    kept: list[str | int] = []
+    current = data
+    parts = list(loc)
+    for i, part in enumerate(parts):
+        if isinstance(current, dict) and part in current:
+            kept.append(part)
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            kept.append(part)
+            current = current[part]
+        elif i + 1 < len(parts) and isinstance(current, dict) and parts[i + 1] in current:
+            continue
+        else:
+            kept.extend(p for p in parts[i:] if isinstance(p, int | str))
+            break
+    return tuple(kept)
 
 
 def problems_from_validation(
@@ -191,7 +209,7 @@ def problems_from_validation(
     """Turn pydantic's errors into one located, plain-words problem each."""
     problems: list[Problem] = []
     for item in error.errors(include_url=False):
-        loc = _clean_loc(item["loc"])
+        loc = _clean_loc(item["loc"], located.data)
         line, column = located.position(loc)
         kind = item["type"]
         key = _format_loc(loc) or None
@@ -208,6 +226,19 @@ def problems_from_validation(
         elif kind == "missing":
             message = "this key is required but missing"
             suggestion = f"add '{loc[-1]}:'" if loc else None
+        elif kind == "union_tag_invalid":
+            ctx = item.get("ctx", {})
+            field = str(ctx.get("discriminator", "type")).strip("'")
+            loc = (*loc, field)
+            line, column = located.position(loc)
+            key = _format_loc(loc)
+            options = [o.strip().strip("'") for o in str(ctx.get("expected_tags", "")).split(",")]
+            message = f"{ctx.get('tag')!r} is not a known {field}; expected one of " + ", ".join(
+                options
+            )
+            close = difflib.get_close_matches(str(ctx.get("tag")), options, n=1)
+            if close:
+                suggestion = f"did you mean '{close[0]}'?"
         elif kind in {"literal_error", "enum"}:
             expected = item.get("ctx", {}).get("expected", "")
             message = f"{item['input']!r} is not allowed here; expected {expected}"
@@ -216,7 +247,8 @@ def problems_from_validation(
             if close:
                 suggestion = f"did you mean '{close[0]}'?"
         else:
-            message = item["msg"][0].lower() + item["msg"][1:]
+            message = item["msg"].removeprefix("Value error, ")
+            message = message[0].lower() + message[1:]
             if "input" in item and not isinstance(item["input"], dict | list):
                 message += f" (got {item['input']!r})"
         problems.append(Problem(located.file, message, line, column, key, suggestion))
