@@ -352,6 +352,77 @@ def history(ctx: click.Context, agent: str | None, as_json: bool, db: Path | Non
         )
 
 
+def asr_options(command: Callable) -> Callable:
+    command = click.option(
+        "--asr-model",
+        default=None,
+        help="faster-whisper model name or local folder (default: $ROLEPLAY_ASR_MODEL, "
+        "else 'asr_model' in settings, else 'small').",
+    )(command)
+    return click.option(
+        "--asr",
+        "asr_engine",
+        type=click.Choice(["whisper", "sphinx", "none"]),
+        default=None,
+        help="Speech recogniser: faster-whisper (default), PocketSphinx (English only), or none.",
+    )(command)
+
+
+@cli.command("analyze-audio")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--locale", type=click.Choice(["fr", "en"]), default="en", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@asr_options
+def analyze_audio(
+    file: Path, locale: str, as_json: bool, asr_engine: str | None, asr_model: str | None
+) -> None:
+    """Measure the pace of a recording: words per minute, articulation rate, pauses."""
+    from simulator.asr import audio_to_16k
+    from simulator.audio_files import read_audio
+    from simulator.speech_analysis import measure
+
+    samples, rate = read_audio(file)
+    recognition, note = None, None
+    recogniser = _recogniser(
+        asr_engine, asr_model, locale, required=asr_engine is not None or asr_model is not None
+    )
+    if isinstance(recogniser, str):
+        note = recogniser
+    elif recogniser is not None:
+        recognition = recogniser.recognise(audio_to_16k(samples, rate), locale)
+    result = measure(samples, rate, locale, recognition).to_dict()
+    if note:
+        result["note"] = note
+    if as_json:
+        _json(result)
+        return
+    for key, value in result.items():
+        if key == "pauses":
+            value = ", ".join(f"{p['start']:.2f}–{p['end']:.2f}" for p in value) or "none"
+        click.echo(f"{key:>22}: {value}")
+
+
+def _recogniser(engine: str | None, model: str | None, locale: str, required: bool):  # type: ignore[no-untyped-def]
+    """The recogniser to use, or a note saying why there is none (when none was asked for)."""
+    from simulator.asr import make_recogniser, model_setting
+    from simulator.settings import load_settings
+
+    settings = load_settings()
+    engine = engine or settings.asr_engine
+    if engine == "none":
+        return None
+    recogniser = make_recogniser(engine, model_setting(model, settings.asr_model))
+    try:
+        recogniser.check_locale(locale)
+        if hasattr(recogniser, "load"):
+            recogniser.load()
+    except SimulatorError as exc:
+        if required:
+            raise
+        return f"no speech recognition: {exc.message}"
+    return recogniser
+
+
 def main() -> None:
     cli(prog_name="roleplay")
 

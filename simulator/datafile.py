@@ -189,10 +189,9 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> KeyPath:
     current = data
     parts = list(loc)
     for i, part in enumerate(parts):
-        if isinstance(current, dict) and part in current:
-            kept.append(part)
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+        if (isinstance(current, dict) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and part < len(current)
+        ):
             kept.append(part)
             current = current[part]
         elif i + 1 < len(parts) and isinstance(current, dict) and parts[i + 1] in current:

@@ -15,11 +15,15 @@ from pydantic import BaseModel
 from scoring.rules import RulePack
 from scoring.transcript import Transcript
 from simulator.scenario import Scenario
+from simulator.settings import Settings
+from simulator.voice_profile import VoiceProfile
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "scenario": Scenario,
     "rule-pack": RulePack,
     "transcript": Transcript,
+    "voice-profile": VoiceProfile,
+    "settings": Settings,
 }
 
 

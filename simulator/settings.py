@@ -46,6 +46,12 @@ class Settings(BaseModel):
     pacing: dict[Literal["fr", "en"], BandOverride] = Field(
         default_factory=dict, description="Pacing bands per locale."
     )
+    asr_engine: Literal["whisper", "sphinx", "none"] = Field(
+        "whisper", description="Speech recogniser: faster-whisper, PocketSphinx, or none."
+    )
+    asr_model: str | None = Field(
+        None, description="faster-whisper model name or local model folder."
+    )
     ui_locale: Literal["fr", "en"] | None = Field(
         None, description="Language of the interface (default: the system's)."
     )

@@ -1,0 +1,233 @@
+"""Speech recognition, offline, through SpeechRecognition's audio types.
+
+faster-whisper is the main engine: multilingual (with a multilingual model) and
+with word timestamps. Its model is loaded once per process and reused:
+SpeechRecognition's own ``recognize_faster_whisper`` builds a new ``WhisperModel``
+on every call, which costs a model load per turn (see docs/performance.md).
+PocketSphinx, shipped with SpeechRecognition, is the English-only fallback that
+needs no download.
+
+The model is a name faster-whisper knows (``small``, ``base``…, downloaded once
+into its cache when there is a network) or the path of a local model folder. It
+comes from ``--asr-model``, else ``$ROLEPLAY_ASR_MODEL``, else the settings file.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from simulator.errors import SimulatorError
+
+ENV_MODEL = "ROLEPLAY_ASR_MODEL"
+DEFAULT_MODEL = "small"
+SAMPLE_RATE = 16000
+
+
+@dataclass(frozen=True)
+class RecognisedWord:
+    word: str
+    start: float
+    end: float
+    probability: float = 1.0
+
+
+@dataclass(frozen=True)
+class Recognition:
+    """What was recognised in one stretch of audio; word times are seconds into it."""
+
+    text: str
+    words: tuple[RecognisedWord, ...] = ()
+    engine: str = ""
+    trustworthy: bool = True
+
+    def shifted(self, offset: float) -> Recognition:
+        return Recognition(
+            self.text,
+            tuple(
+                RecognisedWord(w.word, w.start + offset, w.end + offset, w.probability)
+                for w in self.words
+            ),
+            self.engine,
+            self.trustworthy,
+        )
+
+
+@dataclass
+class Recognitions:
+    """Pieces of one turn recognised separately, joined."""
+
+    pieces: list[Recognition] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text.strip() for p in self.pieces if p.text.strip())
+
+    @property
+    def words(self) -> list[RecognisedWord]:
+        return [w for p in self.pieces for w in p.words]
+
+
+class Recogniser(Protocol):
+    """Turns 16 kHz mono float32 samples into text."""
+
+    name: str
+
+    def supports(self, locale: str) -> bool: ...
+
+    def recognise(self, samples: np.ndarray, locale: str) -> Recognition: ...
+
+
+def model_setting(option: str | None = None, setting: str | None = None) -> str:
+    return option or os.environ.get(ENV_MODEL) or setting or DEFAULT_MODEL
+
+
+class WhisperRecogniser:
+    """faster-whisper with its model loaded once and shared by every turn."""
+
+    name = "faster-whisper"
+
+    def __init__(self, model: str, threads: int = 0) -> None:
+        self.model_name = model
+        self.threads = threads
+        self._model = None
+        self._lock = threading.Lock()
+
+    def load(self):  # type: ignore[no-untyped-def]
+        """Load the model now (it is otherwise loaded on first use)."""
+        with self._lock:
+            if self._model is None:
+                self._model = _load_whisper(self.model_name, self.threads)
+        return self._model
+
+    @property
+    def multilingual(self) -> bool:
+        return bool(self.load().model.is_multilingual)
+
+    def supports(self, locale: str) -> bool:
+        return self.multilingual or locale == "en"
+
+    def check_locale(self, locale: str) -> None:
+        if not self.supports(locale):
+            raise SimulatorError(
+                f"the speech recognition model '{self.model_name}' is English-only and cannot "
+                f"recognise '{locale}'. Use a multilingual faster-whisper model (for example "
+                "'small'): --asr-model PATH, $ROLEPLAY_ASR_MODEL, or 'asr_model' in settings.",
+                "Speech recognition model",
+            )
+
+    def recognise(self, samples: np.ndarray, locale: str) -> Recognition:
+        model = self.load()
+        segments, _info = model.transcribe(
+            samples.astype(np.float32),
+            language=locale if model.model.is_multilingual else None,
+            beam_size=1,
+            temperature=0.0,
+            word_timestamps=True,
+            condition_on_previous_text=False,
+            without_timestamps=False,
+        )
+        words: list[RecognisedWord] = []
+        texts = []
+        for segment in segments:
+            texts.append(segment.text.strip())
+            for w in segment.words or []:
+                words.append(
+                    RecognisedWord(
+                        w.word.strip(), float(w.start), float(w.end), float(w.probability)
+                    )
+                )
+        return Recognition(" ".join(texts).strip(), tuple(words), self.name)
+
+
+def _load_whisper(model: str, threads: int):  # type: ignore[no-untyped-def]
+    try:
+        from faster_whisper import WhisperModel
+    except ImportError:
+        raise SimulatorError(
+            "faster-whisper is not installed; install roleplay again (pip install .) "
+            "or use --asr sphinx for English",
+            "Speech recognition missing",
+        ) from None
+    local = Path(model).expanduser()
+    if local.is_dir():
+        if not (local / "model.bin").exists():
+            raise SimulatorError(
+                f"{local} is not a faster-whisper model folder (it has no model.bin)",
+                "Speech recognition model",
+            )
+        source = str(local)
+    elif "/" in model or model.startswith("."):
+        raise SimulatorError(
+            f"the speech recognition model folder {model} does not exist",
+            "Speech recognition model",
+        )
+    else:
+        source = model
+    try:
+        return WhisperModel(source, device="cpu", compute_type="int8", cpu_threads=threads)
+    except Exception as exc:  # faster-whisper raises hub and file errors of many kinds
+        raise SimulatorError(
+            f"the speech recognition model '{model}' is not on this machine and could not be "
+            f"downloaded ({type(exc).__name__}). Download it once on a connected machine, or "
+            "point --asr-model (or $ROLEPLAY_ASR_MODEL, or 'asr_model' in settings) at a "
+            "local faster-whisper model folder.",
+            "Speech recognition model",
+        ) from None
+
+
+class SphinxRecogniser:
+    """PocketSphinx through SpeechRecognition: English only, no download, no word times."""
+
+    name = "pocketsphinx"
+
+    def supports(self, locale: str) -> bool:
+        return locale == "en"
+
+    def check_locale(self, locale: str) -> None:
+        if locale != "en":
+            raise SimulatorError(
+                "PocketSphinx recognises English only; for French use faster-whisper with a "
+                "multilingual model (--asr whisper --asr-model PATH)",
+                "Speech recognition",
+            )
+
+    def recognise(self, samples: np.ndarray, locale: str) -> Recognition:
+        import speech_recognition as sr
+
+        pcm = (np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes()
+        audio = sr.AudioData(pcm, SAMPLE_RATE, 2)
+        try:
+            text = sr.Recognizer().recognize_sphinx(audio, language="en-US")
+        except sr.UnknownValueError:
+            text = ""
+        except sr.RequestError as exc:
+            raise SimulatorError(
+                f"PocketSphinx is not usable: {exc}", "Speech recognition"
+            ) from None
+        # Sphinx's word counts on conversational speech are too rough to time pacing by.
+        return Recognition(text, (), self.name, trustworthy=False)
+
+
+def make_recogniser(engine: str, model: str | None = None) -> WhisperRecogniser | SphinxRecogniser:
+    if engine == "sphinx":
+        return SphinxRecogniser()
+    return WhisperRecogniser(model_setting(model))
+
+
+def audio_to_16k(samples: np.ndarray, rate: int) -> np.ndarray:
+    """Mono float32 at 16 kHz, resampled through SpeechRecognition's AudioData."""
+    import speech_recognition as sr
+
+    if samples.ndim > 1:
+        samples = samples.mean(axis=1)
+    if rate == SAMPLE_RATE:
+        return samples.astype(np.float32)
+    pcm = (np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes()
+    raw = sr.AudioData(pcm, rate, 2).get_raw_data(convert_rate=SAMPLE_RATE, convert_width=2)
+    return np.frombuffer(raw, dtype="<i2").astype(np.float32) / 32768.0
