@@ -46,6 +46,8 @@ def _speaking_seconds(turn: Turn) -> float | None:
 
 
 def _pauses(turn: Turn) -> list[tuple[float, float]]:
+    if turn.measured is not None:
+        return [(p.start, p.end) for p in turn.measured.pauses]
     gaps = []
     timed = [w for w in turn.words or [] if w.start is not None and w.end is not None]
     for before, after in itertools.pairwise(timed):
@@ -104,13 +106,22 @@ def score_pacing(transcript: Transcript, bands: PacingBands | None = None) -> Di
                         say("long_pause.fix", locale),
                     )
                 )
-        if (
+        wpm = None
+        if turn.measured is not None and turn.measured.wpm is not None:
+            # Measured from the audio: syllable nuclei, or the recognised words where the
+            # recogniser is trustworthy for this language.
+            count = round(turn.measured.words or 0)
+            entry.update(words=count, source=turn.measured.words_source)
+            if count >= bands.min_words:
+                wpm = turn.measured.wpm
+        elif (
             seconds
             and seconds > 0
             and count >= bands.min_words
             and not is_backchannel(turn.text, locale)
         ):
             wpm = count / seconds * 60
+        if wpm is not None:
             entry["wpm"] = round(wpm, 1)
             rates.append(wpm)
             low, high = bands.min_wpm, bands.max_wpm

@@ -42,6 +42,28 @@ class Word(_Timed):
     word: str
 
 
+class Pause(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    start: float
+    end: float
+
+
+class MeasuredPacing(BaseModel):
+    """Pace measured from the turn's audio (syllable nuclei and recognised words)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    wpm: float | None = Field(None, description="Words per minute over the speaking time.")
+    articulation_wpm: float | None = Field(None, description="Words per minute while sounding.")
+    syllables: int | None = Field(None, description="Syllable nuclei counted in the signal.")
+    words: float | None = Field(None, description="Words, recognised or estimated.")
+    words_source: Literal["recognised", "syllables"] | None = Field(
+        None, description="Where the word count came from."
+    )
+    pauses: list[Pause] = Field(default_factory=list, description="Pauses, on the call's timeline.")
+
+
 class Turn(_Timed):
     """One person speaking once."""
 
@@ -52,6 +74,12 @@ class Turn(_Timed):
     )
     words: list[Word] | None = Field(None, description="Word timings, when known.")
     audio: str | None = Field(None, description="The turn's recording, relative to the session.")
+    stopped: float | None = Field(
+        None, ge=0, description="Customer turns cut short: when the customer actually stopped."
+    )
+    measured: MeasuredPacing | None = Field(
+        None, description="Agent turns spoken aloud: pace measured from the audio."
+    )
 
 
 class Transcript(BaseModel):

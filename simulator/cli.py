@@ -38,6 +38,22 @@ def db_option(command: Callable) -> Callable:
     )(command)
 
 
+def asr_options(command: Callable) -> Callable:
+    command = click.option(
+        "--asr-model",
+        default=None,
+        help="faster-whisper model name or local folder (default: $ROLEPLAY_ASR_MODEL, "
+        "else 'asr_model' in settings, else 'small').",
+    )(command)
+    return click.option(
+        "--asr",
+        "asr_engine",
+        type=click.Choice(["whisper", "sphinx", "none"]),
+        default=None,
+        help="Speech recogniser: faster-whisper (default), PocketSphinx (English only), or none.",
+    )(command)
+
+
 def _store(ctx: click.Context, db: Path | None):  # type: ignore[no-untyped-def]
     from simulator.paths import database_path
     from simulator.storage import SessionStore, open_database
@@ -65,48 +81,125 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 @click.argument("scenario")
 @click.option("--agent", required=True, help="Your name, as stored with the session.")
 @click.option("--text", "typed", is_flag=True, help="Type your replies instead of speaking.")
+@click.option(
+    "--input-audio",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Take your replies from audio files in this folder, one per turn "
+    "(a replies.yml may give each an offset), instead of the microphone.",
+)
+@click.option(
+    "--output-audio",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write what the customer said, and the whole call, to this folder.",
+)
+@click.option(
+    "--fast",
+    is_flag=True,
+    help="With --input-audio: run the timeline as fast as possible, not in real time.",
+)
+@click.option(
+    "--end-of-turn",
+    type=click.FloatRange(0.2, 5.0),
+    default=0.8,
+    show_default=True,
+    help="Seconds of silence that end your turn.",
+)
 @click.option("--show-mood", is_flag=True, help="Show the customer's mood after each turn.")
+@asr_options
 @db_option
 @click.pass_context
 def practice(
-    ctx: click.Context, scenario: str, agent: str, typed: bool, show_mood: bool, db: Path | None
+    ctx: click.Context,
+    scenario: str,
+    agent: str,
+    typed: bool,
+    input_audio: Path | None,
+    output_audio: Path | None,
+    fast: bool,
+    end_of_turn: float,
+    show_mood: bool,
+    asr_engine: str | None,
+    asr_model: str | None,
+    db: Path | None,
 ) -> None:
     """Practise SCENARIO (an id from 'scenarios list', or a path to a scenario file).
 
-    Replies are read from standard input, one per line, so they can be piped in;
-    an empty line or the end of input ends the session. The session is saved
-    after every turn and scored at the end.
+    By voice, the customer speaks and you answer aloud. With --text, replies are
+    read from standard input, one per line, so they can be piped in; an empty
+    line or the end of input ends the session. The session is saved after every
+    turn and scored at the end.
     """
     from simulator.engine import Conversation
     from simulator.library import find_scenario
-    from simulator.scorecard_text import render_scorecard
-    from simulator.session import run_session
-    from simulator.textio import PrintedCustomer, TypedAgent
-
-    if not typed:
-        raise SimulatorError(
-            "spoken practice needs a microphone and speakers, which this version cannot use "
-            "yet.\nAdd --text to type your replies.",
-            "Voice unavailable",
-        )
     from simulator.settings import load_settings
 
     settings = load_settings()
     found = find_scenario(scenario, _scenario_dirs())
-    store, _ = _store(ctx, db)
-    locale = found.locale
-    out = click.get_text_stream("stdout")
-    interactive = sys.stdin.isatty()
+    if not typed and input_audio is None:
+        typed = _offer_typed_mode()
+    store, db_path = _store(ctx, db)
     conversation = Conversation(
         found, agent, rule_dirs=settings.rule_dirs, bands=settings.bands(found.locale)
     )
+    locale = found.locale
     click.echo(f"{found.title} — {found.customer_name}")
     click.echo(f"{label('brief', locale)}: {conversation.render(found.brief).strip()}")
     click.echo(f"{label('objectives', locale)}:")
     for objective in found.objectives:
         click.echo(f"  - {conversation.render(objective)}")
-    click.echo(label("typed_help", locale))
+    if typed:
+        click.echo(label("typed_help", locale))
     click.echo("")
+    if typed:
+        session_id, card = _typed_session(conversation, store, show_mood)
+    else:
+        session_id, card = _spoken_session(
+            conversation,
+            store,
+            db_path,
+            input_audio,
+            output_audio,
+            fast,
+            end_of_turn,
+            show_mood,
+            asr_engine,
+            asr_model,
+        )
+    from simulator.scorecard_text import render_scorecard
+
+    click.echo("")
+    click.echo(render_scorecard(card.to_dict(), conversation.outcome))
+    click.echo("")
+    click.echo(f"{label('saved', locale)} {session_id}")
+
+
+def _offer_typed_mode() -> bool:
+    """Voice needs a microphone and speakers; without them, offer typed replies."""
+    from simulator.audio_io import audio_devices
+
+    has_in, has_out, why = audio_devices()
+    if has_in and has_out:
+        return False
+    message = (
+        f"spoken practice needs a microphone and speakers: {why}.\n"
+        "Add --text to type your replies, or --input-audio DIR to use recorded ones."
+    )
+    if sys.stdin.isatty() and click.confirm(
+        f"{message}\nType your replies instead?", default=True, err=True
+    ):
+        return True
+    raise SimulatorError(message, "No audio device")
+
+
+def _typed_session(conversation, store, show_mood: bool):  # type: ignore[no-untyped-def]
+    from simulator.session import run_session
+    from simulator.textio import PrintedCustomer, TypedAgent
+
+    locale = conversation.scenario.locale
+    out = click.get_text_stream("stdout")
+    interactive = sys.stdin.isatty()
 
     class EchoedAgent(TypedAgent):
         def listen(self, turn):  # type: ignore[no-untyped-def]
@@ -115,16 +208,89 @@ def practice(
                 self.out.write(f"{label('you', locale)}: {reply.text}\n")
             return reply
 
-    session_id, card = run_session(
+    return run_session(
         conversation,
         PrintedCustomer(out, locale, show_mood),
         EchoedAgent(sys.stdin, out, locale, prompt=interactive),
         store,
     )
-    click.echo("")
-    click.echo(render_scorecard(card.to_dict(), conversation.outcome))
-    click.echo("")
-    click.echo(f"{label('saved', locale)} {session_id}")
+
+
+def _spoken_session(
+    conversation,
+    store,
+    db_path: Path,
+    input_audio: Path | None,  # type: ignore[no-untyped-def]
+    output_audio: Path | None,
+    fast: bool,
+    end_of_turn: float,
+    show_mood: bool,
+    asr_engine: str | None,
+    asr_model: str | None,
+):
+    from simulator.audio_io import (
+        DeviceSpeaker,
+        FileReplies,
+        Microphone,
+        RealClock,
+        TimelineSpeaker,
+        VirtualClock,
+        load_replies,
+        write_timeline,
+    )
+    from simulator.session import run_session
+    from simulator.textio import PrintedCustomer
+    from simulator.tts import RenderCache
+    from simulator.vad import EndpointSettings
+    from simulator.voice import VoiceAgent, VoiceCustomer, prerender
+    from simulator.voice_profile import load_voice
+
+    scenario = conversation.scenario
+    locale = scenario.locale
+    recogniser = _recogniser(asr_engine, asr_model, locale, required=True)
+    if input_audio is not None:
+        source = FileReplies(load_replies(input_audio))
+        speaker = TimelineSpeaker()
+        clock = VirtualClock() if fast else RealClock()
+    else:
+        source, speaker, clock = Microphone(), DeviceSpeaker(), RealClock()
+    profile = load_voice(scenario.persona)
+    cache = RenderCache(db_path.parent / "voice-cache")
+    prerender(cache, profile, conversation)
+    printed = PrintedCustomer(click.get_text_stream("stdout"), locale, show_mood)
+    customer = VoiceCustomer(conversation, profile, cache, speaker, clock)
+    agent = VoiceAgent(
+        conversation, customer, source, recogniser, clock, EndpointSettings(end_of_turn=end_of_turn)
+    )
+
+    class Spoken:
+        def say(self, turn):  # type: ignore[no-untyped-def]
+            printed.say(turn)
+            return customer.say(turn)
+
+        def heard(self):  # type: ignore[no-untyped-def]
+            return customer.heard()
+
+    class Heard:
+        def listen(self, turn):  # type: ignore[no-untyped-def]
+            reply = agent.listen(turn)
+            if reply is not None:
+                click.echo(f"{label('you', locale)}: {reply.text or '…'}")
+            return reply
+
+    def started(session_id: str) -> None:
+        agent.audio_dir = db_path.parent / "audio" / session_id
+
+    try:
+        result = run_session(conversation, Spoken(), Heard(), store, on_start=started)
+    finally:
+        agent.close()
+        if output_audio is not None:
+            customer.write_turns(output_audio)
+            write_timeline(
+                output_audio / "call.wav", [c for _, c in customer.played], agent.heard_audio
+            )
+    return result
 
 
 def _scenario_dirs() -> tuple[Path, ...]:
@@ -350,22 +516,6 @@ def history(ctx: click.Context, agent: str | None, as_json: bool, db: Path | Non
             f"{r['id']}  {r['started_at']}  {r['agent']:<14} {r['scenario']:<32} "
             f"{overall:>3}  {r['outcome'] or r['status']}"
         )
-
-
-def asr_options(command: Callable) -> Callable:
-    command = click.option(
-        "--asr-model",
-        default=None,
-        help="faster-whisper model name or local folder (default: $ROLEPLAY_ASR_MODEL, "
-        "else 'asr_model' in settings, else 'small').",
-    )(command)
-    return click.option(
-        "--asr",
-        "asr_engine",
-        type=click.Choice(["whisper", "sphinx", "none"]),
-        default=None,
-        help="Speech recogniser: faster-whisper (default), PocketSphinx (English only), or none.",
-    )(command)
 
 
 @cli.command("analyze-audio")

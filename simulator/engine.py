@@ -19,7 +19,7 @@ from scoring.packs import RuleSet, rules_for
 from scoring.phrases import turn_findings
 from scoring.rules import TurnContext, compile_pattern
 from scoring.spoken import normalise
-from scoring.transcript import Segment, Transcript, Turn, Word
+from scoring.transcript import MeasuredPacing, Segment, Transcript, Turn, Word
 from simulator.personas import PERSONAS
 from simulator.scenario import Branch, Condition, Outcome, Scenario, Tag
 from simulator.templating import render
@@ -59,6 +59,9 @@ class Timing:
     start: float
     end: float
     lines: tuple[tuple[float, float], ...] = ()
+    stopped: float | None = None
+    """When the customer stopped because the agent cut in; ``end`` stays when they would
+    have finished, so the cut shows as an interruption."""
 
 
 @dataclass
@@ -70,6 +73,7 @@ class AgentReply:
     end: float | None = None
     words: list[Word] | None = None
     audio: str | None = None
+    measured: MeasuredPacing | None = None
 
 
 @dataclass(frozen=True)
@@ -156,7 +160,7 @@ class Conversation:
     def customer_timing(self, timing: Timing) -> None:
         """Record when the last customer turn actually played (voice mode)."""
         turn = self.transcript.turns[-1]
-        turn.start, turn.end = timing.start, timing.end
+        turn.start, turn.end, turn.stopped = timing.start, timing.end, timing.stopped
         for segment, (start, end) in zip(turn.segments or [], timing.lines, strict=False):
             segment.start, segment.end = start, end
 
@@ -189,6 +193,7 @@ class Conversation:
                 end=reply.end,
                 words=reply.words,
                 audio=reply.audio,
+                measured=reply.measured,
             )
         )
         before = self.mood

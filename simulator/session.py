@@ -15,6 +15,10 @@ class CustomerVoice(Protocol):
 
     def say(self, turn: CustomerTurn) -> Timing | None: ...
 
+    def heard(self) -> Timing | None:
+        """The last turn's timing as actually heard (cut short if the agent barged in)."""
+        ...
+
 
 class AgentEars(Protocol):
     """Takes the trainee's reply (typed, recognised…); None when the trainee ends the session."""
@@ -35,6 +39,7 @@ def run_session(
     agent: AgentEars,
     store: SessionStore | None = None,
     on_step: Callable[[Step], None] | None = None,
+    on_start: Callable[[str], None] | None = None,
 ) -> tuple[str | None, Scorecard]:
     """Play the whole conversation; returns the stored session id and the scorecard."""
     scenario = conversation.scenario
@@ -46,6 +51,8 @@ def run_session(
             scenario.locale,
             {"persona": scenario.persona, "title": scenario.title},
         )
+        if on_start is not None:
+            on_start(session_id)
 
     def save() -> None:
         if store is not None and session_id is not None:
@@ -63,6 +70,9 @@ def run_session(
             if conversation.finished:
                 break
             reply = agent.listen(turn)
+            heard = customer.heard()
+            if heard is not None:
+                conversation.customer_timing(heard)
             if reply is None:
                 conversation.stop()
                 break

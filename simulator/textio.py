@@ -23,6 +23,9 @@ class PrintedCustomer:
             mood = ""
         self.out.flush()
 
+    def heard(self) -> None:
+        return None
+
 
 class TypedAgent:
     """Reads one reply per line; an empty line or the end of input ends the session."""

@@ -1,0 +1,140 @@
+"""Voice-activity detection: when the agent starts, pauses and finishes speaking.
+
+WebRTC's voice-activity detector classifies 30 ms frames as speech or not; the
+:class:`Endpointer` turns that into events — speech started, a phrase ended (a
+short pause: a good moment to start recognising it), the turn ended (a longer
+silence, configurable).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+import numpy as np
+
+FRAME_SECONDS = 0.03
+SAMPLE_RATE = 16000
+FRAME_SAMPLES = int(SAMPLE_RATE * FRAME_SECONDS)
+
+
+@dataclass(frozen=True)
+class EndpointSettings:
+    aggressiveness: int = 2
+    """0 (keeps most sound as speech) to 3 (strictest)."""
+    start_frames: int = 3
+    """Voiced frames in a row that count as the start of speech (filters clicks)."""
+    phrase_gap: float = 0.3
+    """Silence that closes a phrase, so it can be recognised while the agent goes on."""
+    end_of_turn: float = 0.8
+    """Silence after which the agent's turn is over."""
+    pre_roll: float = 0.15
+    """Audio kept from before the detected start, so first consonants are not clipped."""
+
+
+@dataclass
+class Phrase:
+    """A stretch of speech between pauses, with its times on the call's timeline."""
+
+    samples: np.ndarray
+    start: float
+    end: float
+
+
+@dataclass
+class Endpointer:
+    """Feeds on 30 ms frames of 16 kHz audio and reports speech, phrases and turn end."""
+
+    settings: EndpointSettings = field(default_factory=EndpointSettings)
+
+    def __post_init__(self) -> None:
+        import webrtcvad
+
+        self._vad = webrtcvad.Vad(self.settings.aggressiveness)
+        self._history: deque[tuple[float, np.ndarray]] = deque(
+            maxlen=max(1, round(self.settings.pre_roll / FRAME_SECONDS))
+        )
+        self._run = 0
+        self._silence = 0.0
+        self._phrase: list[np.ndarray] = []
+        self._phrase_start: float | None = None
+        self._last_voiced_end: float | None = None
+        self.speech_start: float | None = None
+        self.audio_start: float | None = None
+        self.speech_end: float | None = None
+        self.turn_over = False
+        self.frames: list[np.ndarray] = []
+
+    @property
+    def speaking(self) -> bool:
+        return self.speech_start is not None and not self.turn_over
+
+    def is_speech(self, frame: np.ndarray) -> bool:
+        pcm = (np.clip(frame, -1, 1) * 32767).astype("<i2").tobytes()
+        return self._vad.is_speech(pcm, SAMPLE_RATE)
+
+    def feed(self, frame: np.ndarray, time: float) -> Phrase | None:
+        """Take the frame that starts at ``time``; returns a phrase when one just ended."""
+        if self.turn_over:
+            return None
+        voiced = self.is_speech(frame)
+        end = time + FRAME_SECONDS
+        if self.speech_start is None:
+            self._history.append((time, frame))
+            self._run = self._run + 1 if voiced else 0
+            if self._run >= self.settings.start_frames:
+                first = self._history[0][0]
+                onset = end - self._run * FRAME_SECONDS
+                self.speech_start = onset
+                self._phrase = [f for _, f in self._history]
+                self.frames = list(self._phrase)
+                self._phrase_start = first
+                self.audio_start = first
+                self._last_voiced_end = end
+                self._silence = 0.0
+            return None
+        self.frames.append(frame)
+        if voiced:
+            if self._phrase_start is None:
+                self._phrase_start = time
+            self._phrase.append(frame)
+            self._silence = 0.0
+            self._last_voiced_end = end
+            return None
+        self._silence += FRAME_SECONDS
+        if self._phrase:
+            self._phrase.append(frame)
+        phrase = None
+        if self._phrase and self._silence >= self.settings.phrase_gap:
+            phrase = Phrase(
+                np.concatenate(self._phrase),
+                self._phrase_start or time,
+                self._last_voiced_end or end,
+            )
+            self._phrase, self._phrase_start = [], None
+        if self._silence >= self.settings.end_of_turn:
+            self.turn_over = True
+            self.speech_end = self._last_voiced_end
+            if self._phrase:
+                phrase = Phrase(
+                    np.concatenate(self._phrase),
+                    self._phrase_start or time,
+                    self._last_voiced_end or end,
+                )
+                self._phrase = []
+        return phrase
+
+    def flush(self) -> Phrase | None:
+        """The input ended: close the turn, returning the unfinished phrase if any."""
+        if self.speech_start is not None and not self.turn_over:
+            self.turn_over = True
+            self.speech_end = self._last_voiced_end
+            if self._phrase:
+                phrase = Phrase(
+                    np.concatenate(self._phrase),
+                    self._phrase_start or 0.0,
+                    self._last_voiced_end or 0.0,
+                )
+                self._phrase = []
+                return phrase
+        return None

