@@ -65,15 +65,12 @@ def listen_turn(
     transcriber: PhraseTranscriber,
     settings: EndpointSettings,
     on_speech_start=None,  # Callable[[float], None] | None
-    max_wait: float = 10.0,
+    give_up_at: float = float("inf"),
 ) -> HeardTurn:
-    """Listen until the agent's turn ends (or nobody speaks for ``max_wait`` seconds)."""
+    """Listen until the agent's turn ends, or until ``give_up_at`` if they never start."""
     endpointer = Endpointer(settings)
-    first_time = None
     started = False
     for time, frame in frames:
-        if first_time is None:
-            first_time = time
         phrase = endpointer.feed(frame, time)
         if endpointer.speech_start is not None and not started:
             started = True
@@ -83,7 +80,7 @@ def listen_turn(
             transcriber.submit(phrase)
         if endpointer.turn_over:
             break
-        if not started and first_time is not None and time - first_time >= max_wait:
+        if not started and time >= give_up_at:
             break
     else:
         last = endpointer.flush()

@@ -141,6 +141,8 @@ class VoiceAgent:
     settings: EndpointSettings = field(default_factory=EndpointSettings)
     audio_dir: Path | None = None
     max_wait: float = 10.0
+    """Seconds after the customer stops before an agent who says nothing is silent."""
+    """Seconds after the customer stops before an agent who says nothing is 'silent'."""
     heard_audio: list[tuple[float, np.ndarray]] = field(default_factory=list)
     timings: list[dict] = field(default_factory=list)
     _turn: int = 0
@@ -160,7 +162,7 @@ class VoiceAgent:
             self.transcriber,
             self.settings,
             on_speech_start=self.customer.barge_in,
-            max_wait=self.max_wait,
+            give_up_at=customer_end + self.max_wait,
         )
         self.timings.append({"heard_end": heard.end, **heard.timings})
         if heard.silent:

@@ -9,7 +9,7 @@ def test_empathy_takes_the_calmer_path_and_next_step_resolves(minimal_scenario, 
     assert opening.node == "opening"
     assert opening.lines[0].text == "My kettle was supposed to come on Monday and it's Thursday."
     assert [line.tag for line in opening.lines] == ["core", "digression"]
-    step = talk.reply(AgentReply("I'm sorry Ms Brennan, I understand."))
+    step = talk.reply(AgentReply("I'm sorry Mrs Johnson, I understand."))
     assert step.next.node == "calmer"
     assert step.mood_after > step.mood_before
     assert {f.category for f in step.findings} >= {"apologise", "acknowledge", "name"}
@@ -51,7 +51,7 @@ def test_interrupting_the_complaint_is_detected_from_timing(minimal_scenario, mi
     talk.start()
     talk.customer_timing(Timing(0.0, 8.0, ((0.0, 4.0), (4.0, 8.0))))
     assert talk.interrupted(AgentReply("Yes but", start=2.0, end=3.0)) == "core"
-    assert talk.interrupted(AgentReply("Ms Brennan, first", start=5.0, end=6.0)) == "digression"
+    assert talk.interrupted(AgentReply("Mrs Johnson, first", start=5.0, end=6.0)) == "digression"
     assert talk.interrupted(AgentReply("mm", start=2.0, end=2.3)) is None
     assert talk.interrupted(AgentReply("Right so", start=8.1, end=9.0)) is None
 
