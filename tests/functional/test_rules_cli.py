@@ -20,8 +20,9 @@ def test_rules_test_bundled_examples_pass(roleplay):
 def test_rules_test_reports_a_failing_example(roleplay, tmp_path):
     pack = (DATA / "packs" / "mini-en.yml").read_text()
     broken = tmp_path / "broken.yml"
-    broken.write_text(pack.replace('pass: ["I know this is not what you hoped for."]',
-                                   'pass: ["I don\'t know."]'))
+    broken.write_text(
+        pack.replace('pass: ["I know this is not what you hoped for."]', 'pass: ["I don\'t know."]')
+    )
     run = roleplay("rules", "test", str(broken))
     assert run.code == 1
     assert "FAIL  mini-en.dont-know [pass]" in run.out
@@ -29,8 +30,10 @@ def test_rules_test_reports_a_failing_example(roleplay, tmp_path):
 
 def test_malformed_rule_pack_is_located(roleplay, tmp_path):
     bad = tmp_path / "bad.yml"
-    bad.write_text("pack: x\nlocale: fr\ndimension: avoided_phrases\nrules:\n"
-                   "  - id: r1\n    type: substitutoin\n    message: m\n")
+    bad.write_text(
+        "pack: x\nlocale: fr\ndimension: avoided_phrases\nrules:\n"
+        "  - id: r1\n    type: substitutoin\n    message: m\n"
+    )
     run = roleplay("rules", "validate", str(bad))
     assert run.code == 2
     assert "bad.yml:6" in run.err and "did you mean 'substitution'" in run.err
@@ -39,8 +42,10 @@ def test_malformed_rule_pack_is_located(roleplay, tmp_path):
 
 def test_bad_regex_in_a_rule_is_located(roleplay, tmp_path):
     bad = tmp_path / "regex.yml"
-    bad.write_text("pack: x\nlocale: en\ndimension: avoided_phrases\nrules:\n"
-                   "  - id: r1\n    type: existence\n    message: m\n    tokens: ['wait(']\n")
+    bad.write_text(
+        "pack: x\nlocale: en\ndimension: avoided_phrases\nrules:\n"
+        "  - id: r1\n    type: existence\n    message: m\n    tokens: ['wait(']\n"
+    )
     run = roleplay("rules", "validate", str(bad))
     assert run.code == 2 and "regex.yml:8" in run.err and "regular expression" in run.err
 
@@ -51,7 +56,8 @@ def test_organisation_pack_switches_a_rule_off(tmp_path):
     (org / "off.yml").write_text(
         "pack: mini-en\nlocale: en\ndimension: avoided_phrases\nrules:\n"
         "  - id: dont-know\n    type: existence\n    message: not here\n    tokens: [x]\n"
-        "    enabled: false\n")
+        "    enabled: false\n"
+    )
     settings = tmp_path / "settings.yml"
     settings.write_text("rule_dirs: [org]\n")
     env = {**os.environ, "ROLEPLAY_SETTINGS": str(settings)}
@@ -59,7 +65,9 @@ def test_organisation_pack_switches_a_rule_off(tmp_path):
         "from scoring.packs import rules_for; from pathlib import Path;"
         "from simulator.settings import load_settings;"
         f"s = load_settings(); base = rules_for('en', [Path(r'{DATA / 'packs'}')]);"
-        "ids = {r.id for r in rules_for('en', [Path(r'" + str(DATA / "packs") + "'), *s.rule_dirs]).rules};"
+        "ids = {r.id for r in rules_for('en', [Path(r'"
+        + str(DATA / "packs")
+        + "'), *s.rule_dirs]).rules};"
         "print('dont-know' in {r.id for r in base.rules}, 'dont-know' in ids)"
     )
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
@@ -70,9 +78,12 @@ def test_bad_settings_file_is_reported(roleplay, tmp_path, monkeypatch):
     settings = tmp_path / "settings.yml"
     settings.write_text("rule_dir: [org]\n")
     env = {**os.environ, "ROLEPLAY_SETTINGS": str(settings)}
-    out = subprocess.run([sys.executable, "-m", "simulator", "score",
-                          str(DATA / "transcripts" / "en-good.json")],
-                         env=env, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "simulator", "score", str(DATA / "transcripts" / "en-good.json")],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 2
     assert "settings.yml:1" in out.stderr and "did you mean 'rule_dirs'" in out.stderr
 
@@ -83,6 +94,7 @@ def test_an_organisation_pack_can_disable_rules_by_id(tmp_path):
     org = tmp_path / "org"
     org.mkdir()
     (org / "ours.yml").write_text(
-        "pack: acme\nlocale: en\ndimension: avoided_phrases\ndisable: [mini-en.dont-know]\n")
+        "pack: acme\nlocale: en\ndimension: avoided_phrases\ndisable: [mini-en.dont-know]\n"
+    )
     ids = {r.id for r in rules_for("en", [DATA / "packs", org]).rules}
     assert "dont-know" not in ids and "sorry" in ids
