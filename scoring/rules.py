@@ -149,7 +149,7 @@ class RulePack(BaseModel):
     disable: list[str] = Field(
         default_factory=list,
         description="Rules of other packs to switch off, as 'pack.rule-id' "
-        "(e.g. avoided-fr.je-ne-sais-pas).",
+        "(e.g. avoided.je-ne-sais-pas).",
     )
 
 

@@ -39,10 +39,31 @@ class Normalised:
             return ""
         first = self.index[start]
         last = self.index[end - 1]
-        # extend to the end of the last original word so a quote is never cut mid-word
-        while last + 1 < len(self.original) and self.original[last + 1].isalnum():
+        # widen to whole original words so a quote is never cut mid-word: "don't", not "don"
+        while first > 0 and _in_word(self.original, first - 1):
+            first -= 1
+        while last + 1 < len(self.original) and _in_word(self.original, last + 1):
             last += 1
+        # a French "ne" dropped just before the quote belongs to it: "Ne reviens pas"
+        ne = _DROPPED_NE.search(self.original, 0, first)
+        if ne and (start == 0 or self.index[start - 1] < ne.start()):
+            first = ne.start()
         return self.original[first : last + 1].strip()
+
+
+_DROPPED_NE = re.compile(r"\bne\s+$", re.IGNORECASE)
+
+
+def _in_word(text: str, i: int) -> bool:
+    """Is ``text[i]`` part of a word: a letter or digit, or an apostrophe between two."""
+    if text[i].isalnum():
+        return True
+    return (
+        text[i] in "'’"
+        and 0 < i < len(text) - 1
+        and text[i - 1].isalnum()
+        and text[i + 1].isalnum()
+    )
 
 
 Chars = list[tuple[str, int]]

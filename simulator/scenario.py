@@ -143,7 +143,7 @@ class Expectation(BaseModel):
     outcome: Outcome | None = Field(None, description="How the call ends.")
     findings: list[str] = Field(
         default_factory=list,
-        description="Rule ids that must be found (e.g. avoided-fr.je-ne-sais-pas).",
+        description="Rule ids that must be found (e.g. avoided.je-ne-sais-pas).",
     )
     no_findings: list[str] = Field(
         default_factory=list, description="Rule ids that must not be found."

@@ -19,8 +19,12 @@ TEXTS = {
 
 
 def analyze(path, *args) -> dict:
-    out = subprocess.run([sys.executable, "-m", "simulator", "analyze-audio", str(path),
-                          "--json", *args], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "simulator", "analyze-audio", str(path), "--json", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout)
 
 
@@ -48,8 +52,16 @@ def test_english_rate_with_recognised_words(tmp_path, rate, whisper_model):
 def test_output_has_the_documented_keys(tmp_path):
     path = espeak("Hello, how can I help you today?", tmp_path / "s.wav", "en", 150)
     result = analyze(path, "--asr", "none")
-    assert {"duration", "speech_seconds", "syllables_per_second", "words", "wpm",
-            "articulation_wpm", "pauses", "transcript"} <= set(result)
+    assert {
+        "duration",
+        "speech_seconds",
+        "syllables_per_second",
+        "words",
+        "wpm",
+        "articulation_wpm",
+        "pauses",
+        "transcript",
+    } <= set(result)
 
 
 def test_real_english_voice_matches_its_word_timings(shared_audio, whisper_model):
@@ -80,24 +92,49 @@ def test_real_french_voice_without_a_french_model(shared_audio):
 def test_not_audio_is_a_clear_error(tmp_path):
     bad = tmp_path / "notes.wav"
     bad.write_text("not audio")
-    out = subprocess.run([sys.executable, "-m", "simulator", "analyze-audio", str(bad)],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "simulator", "analyze-audio", str(bad)],
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 2 and "cannot read this as audio" in out.stderr
     assert "Traceback" not in out.stderr
 
 
 def test_missing_model_is_one_clear_line(tmp_path):
     path = espeak("Hello.", tmp_path / "s.wav", "en", 150)
-    out = subprocess.run([sys.executable, "-m", "simulator", "analyze-audio", str(path),
-                          "--asr-model", str(tmp_path / "no-model")], capture_output=True,
-                         text=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "simulator",
+            "analyze-audio",
+            str(path),
+            "--asr-model",
+            str(tmp_path / "no-model"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 2 and "does not exist" in out.stderr
     assert "Traceback" not in out.stderr
 
 
 def test_english_only_model_refuses_french(tmp_path, whisper_model):
     path = espeak("Bonjour madame.", tmp_path / "s.wav", "fr", 150)
-    out = subprocess.run([sys.executable, "-m", "simulator", "analyze-audio", str(path),
-                          "--locale", "fr", "--asr-model", whisper_model],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "simulator",
+            "analyze-audio",
+            str(path),
+            "--locale",
+            "fr",
+            "--asr-model",
+            whisper_model,
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 2 and "English-only" in out.stderr

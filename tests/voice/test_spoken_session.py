@@ -20,15 +20,29 @@ def practice(tmp_path, scenario, replies_dir, *extra, model=None):
     if model:
         env["ROLEPLAY_ASR_MODEL"] = model
     out = subprocess.run(
-        [sys.executable, "-m", "simulator", "practice", str(scenario), "--agent", "Sam",
-         "--input-audio", str(replies_dir), "--output-audio", str(tmp_path / "out"), "--fast",
-         *extra],
-        capture_output=True, text=True, env=env, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "simulator",
+            "practice",
+            str(scenario),
+            "--agent",
+            "Sam",
+            "--input-audio",
+            str(replies_dir),
+            "--output-audio",
+            str(tmp_path / "out"),
+            "--fast",
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
     )
     assert out.returncode == 0, out.stderr
     db = json.loads((tmp_path / "db" / "roleplay.json").read_text())
-    session = next(iter(db["sessions"].values()))
-    return out, session
+    return next(iter(db["sessions"].values()))
 
 
 def test_spoken_session_end_to_end(tmp_path, whisper_model):
@@ -36,13 +50,16 @@ def test_spoken_session_end_to_end(tmp_path, whisper_model):
     replies.mkdir()
     first = "I'm sorry Mrs Johnson, I understand how annoying that is."
     espeak(first, replies / "01.wav", "en", 150)
-    espeak("I will send a new kettle today and you will have it by Friday.",
-           replies / "02.wav", "en", 150)
-    out, session = practice(tmp_path, MINIMAL, replies, model=whisper_model)
+    espeak(
+        "I will send a new kettle today and you will have it by Friday.",
+        replies / "02.wav",
+        "en",
+        150,
+    )
+    session = practice(tmp_path, MINIMAL, replies, model=whisper_model)
 
     turns = session["transcript"]["turns"]
-    assert [t["speaker"] for t in turns] == ["customer", "agent", "customer", "agent",
-                                              "customer"]
+    assert [t["speaker"] for t in turns] == ["customer", "agent", "customer", "agent", "customer"]
     agent = turns[1]
     assert "sorry" in agent["text"].lower() and "understand" in agent["text"].lower()
     # Timings come from the audio: the reply starts half a second after the customer.
@@ -72,7 +89,7 @@ def test_barging_into_the_complaint_is_an_interruption(tmp_path, whisper_model):
     espeak("Yes yes, but that is not our fault at all.", replies / "cut.wav", "en", 170)
     # Start 5 s before the customer's turn ends: still inside the complaint (core).
     (replies / "replies.yml").write_text("replies:\n  - {file: cut.wav, offset: -5.5}\n")
-    out, session = practice(tmp_path, MINIMAL, replies, model=whisper_model)
+    session = practice(tmp_path, MINIMAL, replies, model=whisper_model)
     turns = session["transcript"]["turns"]
     customer, agent = turns[0], turns[1]
     assert agent["start"] < customer["end"]
@@ -90,7 +107,7 @@ def test_steering_a_digression_back_with_the_name(tmp_path, whisper_model):
     espeak("Mrs Johnson, first let me find your parcel.", replies / "steer.wav", "en", 160)
     # The opening's last line is a digression: cut in 1.5 s before the end.
     (replies / "replies.yml").write_text("replies:\n  - {file: steer.wav, offset: -1.5}\n")
-    out, session = practice(tmp_path, MINIMAL, replies, model=whisper_model)
+    session = practice(tmp_path, MINIMAL, replies, model=whisper_model)
     findings = session["scorecard"]["findings"]
     steer = [f for f in findings if f["dimension"] == "interruptions"]
     assert [f["rule"] for f in steer] == ["interruptions.steer-with-name"]
@@ -101,10 +118,12 @@ def test_steering_a_digression_back_with_the_name(tmp_path, whisper_model):
 def test_french_spoken_session_paced_without_a_french_model(tmp_path):
     replies = tmp_path / "replies"
     replies.mkdir()
-    text = ("Je comprends votre agacement Monsieur Balagtas, et je suis vraiment désolé "
-            "pour cette option sur votre facture.")
+    text = (
+        "Je comprends votre agacement Monsieur Balagtas, et je suis vraiment désolé "
+        "pour cette option sur votre facture."
+    )
     espeak(text, replies / "01.wav", "fr", 160)
-    out, session = practice(tmp_path, "fr-facture-contestee", replies, "--asr", "none")
+    session = practice(tmp_path, "fr-facture-contestee", replies, "--asr", "none")
     agent = session["transcript"]["turns"][1]
     assert agent["measured"]["words_source"] == "syllables"
     truth = true_wpm(replies / "01.wav", len(text.split()))
@@ -114,9 +133,13 @@ def test_french_spoken_session_paced_without_a_french_model(tmp_path):
 
 def test_no_audio_device_and_no_option_offers_typed_mode(tmp_path):
     env = {**os.environ, "ROLEPLAY_DB": str(tmp_path / "db.json")}
-    out = subprocess.run([sys.executable, "-m", "simulator", "practice", "fr-facture-contestee",
-                          "--agent", "Sam"], capture_output=True, text=True, env=env,
-                         stdin=subprocess.DEVNULL)
+    out = subprocess.run(
+        [sys.executable, "-m", "simulator", "practice", "fr-facture-contestee", "--agent", "Sam"],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
     assert out.returncode == 2
     assert "--text" in out.stderr and "microphone" in out.stderr
     assert "Traceback" not in out.stderr
@@ -125,7 +148,22 @@ def test_no_audio_device_and_no_option_offers_typed_mode(tmp_path):
 def test_empty_replies_folder_is_a_clear_error(tmp_path):
     (tmp_path / "empty").mkdir()
     env = {**os.environ, "ROLEPLAY_DB": str(tmp_path / "db.json")}
-    out = subprocess.run([sys.executable, "-m", "simulator", "practice", str(MINIMAL),
-                          "--agent", "Sam", "--input-audio", str(tmp_path / "empty"),
-                          "--asr", "none"], capture_output=True, text=True, env=env)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "simulator",
+            "practice",
+            str(MINIMAL),
+            "--agent",
+            "Sam",
+            "--input-audio",
+            str(tmp_path / "empty"),
+            "--asr",
+            "none",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert out.returncode == 2 and "no .wav" in out.stderr
