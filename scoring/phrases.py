@@ -14,11 +14,13 @@ def turn_findings(
     time: float | None = None,
     context: TurnContext | None = None,
 ) -> list[Finding]:
-    """Every finding the rules make on one agent turn."""
+    """What the rules find on one agent turn: one finding per rule, quoting its first hit
+    ("Attendez, attendez" is one hurried moment, not two)."""
     found: list[Finding] = []
     for rule in rules:
-        for hit in rule.hits(text, context):
-            found.append(rule.finding(hit, turn, time))
+        hits = rule.hits(text, context)
+        if hits:
+            found.append(rule.finding(hits[0], turn, time))
     return found
 
 
