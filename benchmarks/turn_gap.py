@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+import soundfile as sf
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -40,6 +41,8 @@ from simulator.voice import VoiceAgent, VoiceCustomer, prerender  # noqa: E402
 from simulator.voice_profile import load_voice  # noqa: E402
 
 SENTENCES = [
+    "I see, I am sorry.",
+    "Right, let me look.",
     "I understand, and I am sorry about that.",
     "Let me check your account right now.",
     "I can see the second charge on your bill from last Tuesday.",
@@ -52,11 +55,11 @@ SENTENCES = [
 
 
 def replies(folder: Path, count: int) -> list[ReplyFile]:
-    """Replies of 2 to 15 seconds, built from one to six sentences."""
+    """Replies of about 2 to 15 seconds, built from one to three sentences."""
     rng = np.random.default_rng(7)
     files = []
     for i in range(count):
-        n = 1 + i % 6
+        n = 1 + i % 3
         text = " ".join(rng.choice(SENTENCES, n, replace=False))
         path = folder / f"{i:02d}.wav"
         subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(path), text], check=True)
@@ -167,7 +170,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         files = replies(folder, args.turns)
-        lengths = [len(__import__("soundfile").read(str(f.path))[0]) / 22050 for f in files]
+        lengths = [sf.info(str(f.path)).duration for f in files]
         print(
             f"machine: {platform.machine()}, {os.cpu_count()} cores, "
             f"{platform.python_implementation()} {platform.python_version()}"

@@ -102,7 +102,14 @@ class WhisperRecogniser:
         """Load the model now (it is otherwise loaded on first use)."""
         with self._lock:
             if self._model is None:
-                self._model = _load_whisper(self.model_name, self.threads)
+                model = _load_whisper(self.model_name, self.threads)
+                # The first decode of a process is several times slower than the next
+                # ones; pay for it now rather than on the trainee's first reply.
+                segments, _ = model.transcribe(
+                    np.zeros(SAMPLE_RATE // 2, np.float32), beam_size=1, language="en"
+                )
+                list(segments)
+                self._model = model
         return self._model
 
     @property

@@ -193,7 +193,7 @@ def _offer_typed_mode() -> bool:
     raise SimulatorError(message, "No audio device")
 
 
-def _typed_session(conversation, store, show_mood: bool):  # type: ignore[no-untyped-def]
+def _typed_session(conversation, store, show_mood: bool, on_step=None):  # type: ignore[no-untyped-def]
     from simulator.session import run_session
     from simulator.textio import PrintedCustomer, TypedAgent
 
@@ -213,6 +213,7 @@ def _typed_session(conversation, store, show_mood: bool):  # type: ignore[no-unt
         PrintedCustomer(out, locale, show_mood),
         EchoedAgent(sys.stdin, out, locale, prompt=interactive),
         store,
+        on_step=on_step,
     )
 
 
@@ -277,6 +278,9 @@ def _spoken_session(
             if reply is not None:
                 click.echo(f"{label('you', locale)}: {reply.text or '…'}")
             return reply
+
+        def settle(self) -> None:
+            agent.settle()
 
     def started(session_id: str) -> None:
         agent.audio_dir = db_path.parent / "audio" / session_id
@@ -361,6 +365,112 @@ def scenarios_validate(paths: tuple[Path, ...]) -> None:
         )
         sys.exit(EXIT_USER_ERROR)
     click.echo(f"{count} scenario(s) valid.")
+
+
+@scenarios.command("new")
+@click.option("--id", "scenario_id", help="Id and file name, lowercase-with-dashes.")
+@click.option("--title", help="Short title.")
+@click.option("--locale", type=click.Choice(["fr", "en"]), help="Language of the call.")
+@click.option(
+    "--persona",
+    type=click.Choice(["active_hater", "extreme_critic", "loyal_irritated", "passionate_loyal"]),
+    help="Customer type.",
+)
+@click.option(
+    "--channel",
+    type=click.Choice(["phone", "counter", "letter_followup", "email", "sms"]),
+    help="Where the complaint comes from.",
+)
+@click.option(
+    "--difficulty",
+    type=click.Choice(["easy", "medium", "hard"]),
+    default="medium",
+    show_default=True,
+)
+@click.option("--customer-name", help="How the customer is addressed.")
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Folder to write the scenario in.",
+)
+def scenarios_new(
+    scenario_id: str | None,
+    title: str | None,
+    locale: str | None,
+    persona: str | None,
+    channel: str | None,
+    difficulty: str,
+    customer_name: str | None,
+    folder: Path,
+) -> None:
+    """Write a new scenario from a template, asking for what is not given."""
+    from simulator.scaffold import write_scenario
+
+    personas = ["active_hater", "extreme_critic", "loyal_irritated", "passionate_loyal"]
+    channels = ["phone", "counter", "letter_followup", "email", "sms"]
+    interactive = sys.stdin.isatty()
+    if not interactive:
+        given = (
+            ("--locale", locale),
+            ("--persona", persona),
+            ("--channel", channel),
+            ("--title", title),
+        )
+        missing = [name for name, value in given if not value]
+        if missing:
+            raise SimulatorError(
+                "without a terminal to ask in, give " + ", ".join(missing), "New scenario"
+            )
+    locale = locale or click.prompt("Language", type=click.Choice(["fr", "en"]))
+    persona = persona or click.prompt("Customer type", type=click.Choice(personas))
+    channel = channel or click.prompt("Channel", type=click.Choice(channels))
+    default_name = "Madame Martin" if locale == "fr" else "Mrs Walker"
+    if not customer_name:
+        customer_name = (
+            click.prompt("Customer name", default=default_name) if interactive else default_name
+        )
+    title = title or click.prompt("Title")
+    scenario_id = scenario_id or _slug(f"{locale}-{title}")
+    path = write_scenario(
+        folder, scenario_id, title, locale, persona, channel, difficulty, customer_name
+    )
+    click.echo(f"Wrote {path}")
+    click.echo(f"Next: edit it, then 'roleplay scenarios preview {path}' to play it.")
+
+
+def _slug(text: str) -> str:
+    import re
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40] or "scenario"
+
+
+@scenarios.command("preview")
+@click.argument("scenario")
+@click.option("--agent", default="preview", help="The name used for {{ agent_name }}.")
+def scenarios_preview(scenario: str, agent: str) -> None:
+    """Play SCENARIO as text, showing which branch each reply took and why. Nothing is saved."""
+    from simulator.engine import Conversation
+    from simulator.library import find_scenario
+    from simulator.preview import describe_step
+    from simulator.settings import load_settings
+
+    settings = load_settings()
+    found = find_scenario(scenario, _scenario_dirs())
+    conversation = Conversation(
+        found, agent, rule_dirs=settings.rule_dirs, bands=settings.bands(found.locale)
+    )
+    click.echo(f"{found.title} — {found.customer_name} ({found.persona}, mood {found.mood})")
+    click.echo(label("typed_help", found.locale))
+    click.echo("")
+    _typed_session(
+        conversation, None, show_mood=True, on_step=lambda step: click.echo(describe_step(step))
+    )
+    click.echo(f"[end: {conversation.outcome}]")
 
 
 @scenarios.command("test")

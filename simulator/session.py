@@ -25,6 +25,10 @@ class AgentEars(Protocol):
 
     def listen(self, turn: CustomerTurn) -> AgentReply | None: ...
 
+    def settle(self) -> None:
+        """Finish any work still running on past turns (pace measured, audio written)."""
+        ...
+
 
 def score_conversation(conversation: Conversation) -> Scorecard:
     weights = conversation.scenario.weights.model_dump()
@@ -84,6 +88,8 @@ def run_session(
     finally:
         # Whatever happened (an error, Ctrl+C), the completed turns are already saved
         # and the session is scored on what there is.
+        agent.settle()
+        save()
         card = score_conversation(conversation)
         if store is not None and session_id is not None:
             store.finish(

@@ -46,3 +46,6 @@ class TypedAgent:
                 self.out.write("\n")
             return None
         return AgentReply(text=line.strip())
+
+    def settle(self) -> None:
+        return None

@@ -4,6 +4,7 @@ a frame source, both on one timeline."""
 from __future__ import annotations
 
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from simulator.asr import Recogniser, Recognition
 from simulator.audio_files import read_audio, write_audio
 from simulator.audio_io import Clock, FrameSource, Playback, Speaker
 from simulator.engine import AgentReply, Conversation, CustomerTurn, Timing
-from simulator.listening import PhraseTranscriber, listen_turn
+from simulator.listening import HeardTurn, PhraseTranscriber, listen_turn
 from simulator.personas import PERSONAS
 from simulator.speech_analysis import measure
 from simulator.tts import RenderCache
@@ -149,6 +150,8 @@ class VoiceAgent:
 
     def __post_init__(self) -> None:
         self.transcriber = PhraseTranscriber(self.recogniser, self.conversation.scenario.locale)
+        self._post = ThreadPoolExecutor(max_workers=1, thread_name_prefix="after-turn")
+        self._after: list[Future[None]] = []
 
     def listen(self, turn: CustomerTurn) -> AgentReply | None:
         timing = self.customer.timing
@@ -167,8 +170,26 @@ class VoiceAgent:
         self.timings.append({"heard_end": heard.end, **heard.timings})
         if heard.silent:
             return AgentReply(text="")
-        locale = self.conversation.scenario.locale
         self.heard_audio.append((heard.audio_start, heard.samples))
+        index = len(self.conversation.transcript.turns)
+        audio = f"turn-{index:02d}-agent.ogg" if self.audio_dir is not None else None
+        # Measuring the pace and compressing the audio take a good fraction of a second
+        # on a long turn: they run after the customer has started answering.
+        self._after.append(self._post.submit(self._measure_and_keep, index, heard, audio))
+        words = [
+            Word(word=w.word, start=round(w.start, 2), end=round(w.end, 2))
+            for w in heard.recognition.words
+        ]
+        return AgentReply(
+            text=heard.recognition.text,
+            start=round(heard.start, 3) if heard.start is not None else None,
+            end=round(heard.end, 3) if heard.end is not None else None,
+            words=words or None,
+            audio=audio,
+        )
+
+    def _measure_and_keep(self, index: int, heard: HeardTurn, audio: str | None) -> None:
+        locale = self.conversation.scenario.locale
         recognition = Recognition(
             heard.recognition.text,
             trustworthy=self.recogniser is not None
@@ -190,24 +211,19 @@ class VoiceAgent:
                 for s, e in pacing.rate.pauses
             ],
         )
-        audio = None
-        if self.audio_dir is not None:
-            index = len(self.conversation.transcript.turns)
-            name = f"turn-{index:02d}-agent.ogg"
-            write_audio(self.audio_dir / name, heard.samples, SAMPLE_RATE)
-            audio = name
-        words = [
-            Word(word=w.word, start=round(w.start, 2), end=round(w.end, 2))
-            for w in heard.recognition.words
-        ]
-        return AgentReply(
-            text=heard.recognition.text,
-            start=round(heard.start, 3) if heard.start is not None else None,
-            end=round(heard.end, 3) if heard.end is not None else None,
-            words=words or None,
-            audio=audio,
-            measured=measured,
-        )
+        if audio is not None and self.audio_dir is not None:
+            write_audio(self.audio_dir / audio, heard.samples, SAMPLE_RATE)
+        turns = self.conversation.transcript.turns
+        if index < len(turns) and turns[index].speaker == "agent":
+            turns[index].measured = measured
+
+    def settle(self) -> None:
+        """Wait for every turn's pace measurement and audio file."""
+        for job in self._after:
+            job.result()
+        self._after = []
 
     def close(self) -> None:
+        self.settle()
+        self._post.shutdown()
         self.transcriber.close()

@@ -164,3 +164,59 @@ def test_damaged_database_is_reported_not_overwritten(roleplay, tmp_path):
 def test_usage_error_exits_2(roleplay):
     run = roleplay("practice")
     assert run.code == 2
+
+
+def test_new_scenario_without_a_terminal_names_the_missing_options(roleplay, tmp_path):
+    run = roleplay("scenarios", "new", "--dir", str(tmp_path), "--locale", "fr")
+    assert run.code == 2 and "--persona, --channel, --title" in run.err
+
+
+def test_new_scenario_refuses_to_overwrite(roleplay, tmp_path):
+    args = (
+        "scenarios",
+        "new",
+        "--dir",
+        str(tmp_path),
+        "--locale",
+        "en",
+        "--persona",
+        "extreme_critic",
+        "--channel",
+        "email",
+        "--title",
+        "Late refund",
+    )
+    assert roleplay(*args).code == 0
+    again = roleplay(*args)
+    assert again.code == 2 and "already exists" in again.err
+
+
+def test_new_scenario_from_each_template_plays_its_examples(roleplay, tmp_path):
+    for locale in ("fr", "en"):
+        for persona in ("active_hater", "extreme_critic", "loyal_irritated", "passionate_loyal"):
+            run = roleplay(
+                "scenarios",
+                "new",
+                "--dir",
+                str(tmp_path),
+                "--locale",
+                locale,
+                "--persona",
+                persona,
+                "--channel",
+                "phone",
+                "--id",
+                f"{locale}-{persona.replace('_', '-')}",
+                "--title",
+                "T",
+            )
+            assert run.code == 0, run.err
+    tested = roleplay("scenarios", "test", *map(str, sorted(tmp_path.glob("*.yml"))))
+    assert tested.code == 0, tested.out
+    assert "16 passed, 0 failed" in tested.out
+
+
+def test_preview_saves_nothing(roleplay):
+    run = roleplay("scenarios", "preview", "fr-facture-contestee", stdin="Je sais pas.\n")
+    assert run.code == 0 and "avoided.je-ne-sais-pas" in run.out and "→" in run.out
+    assert roleplay("history", "--json").json() == []

@@ -17,8 +17,7 @@ CATEGORIES = ["acknowledge", "apologise", "reformulate", "offer_help", "next_ste
 def test_the_suggestion_for_a_missing_part_shows_that_part(locale, category):
     suggestion = MESSAGES[f"missing.{category}.fix"][locale]
     said = re.sub(r"[«»\"…]", "", suggestion).strip()
-    found = turn_findings(rules_for(locale).for_dimension("empathy"), said, 0, None,
-                          TurnContext())
+    found = turn_findings(rules_for(locale).for_dimension("empathy"), said, 0, None, TurnContext())
     assert category in {f.category for f in found}, said
 
 
