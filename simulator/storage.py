@@ -157,6 +157,69 @@ class SessionStore:
         self.finish(session_id, outcome, scorecard)
         return session_id
 
+    def add_comment(self, session_id: str, turn: int | None, text: str, author: str) -> dict:
+        """Pin a reviewer's comment to a turn (None: the whole call)."""
+        session = self._require(session_id)
+        comment = {
+            "id": uuid.uuid4().hex[:8],
+            "turn": turn,
+            "text": text,
+            "author": author,
+            "at": now(),
+        }
+        comments = [*session.get("comments", []), comment]
+        self.sessions.update({"comments": comments}, Query().id == session_id)
+        return comment
+
+    def override_score(
+        self, session_id: str, dimension: str, score: int, reason: str, author: str
+    ) -> dict:
+        """Replace one dimension's score; the scorer's own score is kept beside it."""
+        from scoring.findings import DIMENSIONS
+
+        if dimension not in DIMENSIONS:
+            raise SimulatorError(
+                f"'{dimension}' is not a dimension; use one of " + ", ".join(DIMENSIONS),
+                "Score override",
+            )
+        if not 0 <= score <= 100:
+            raise SimulatorError("a score is between 0 and 100", "Score override")
+        if not reason.strip():
+            raise SimulatorError("say why the score is overridden", "Score override")
+        session = self._require(session_id)
+        original = (session.get("scores") or {}).get(dimension)
+        overrides = dict(session.get("overrides") or {})
+        previous = overrides.get(dimension)
+        override = {
+            "score": score,
+            "reason": reason.strip(),
+            "author": author,
+            "at": now(),
+            "original": previous["original"] if previous else original,
+        }
+        overrides[dimension] = override
+        self.sessions.update({"overrides": overrides}, Query().id == session_id)
+        return override
+
+    def _require(self, session_id: str) -> dict:
+        session = self.get(session_id)
+        if session is None:
+            raise SimulatorError(
+                f"no session '{session_id}'; 'roleplay history' lists them", "Unknown session"
+            )
+        return session
+
+    def put(self, session: dict) -> bool:
+        """Insert a whole session record (an import); False if that id is already stored."""
+        if self.get(session["id"]) is not None:
+            return False
+        self.sessions.insert(dict(session))
+        return True
+
+    def replace(self, session: dict) -> None:
+        """Store ``session`` in place of the stored record with the same id."""
+        self.sessions.update(dict(session), Query().id == session["id"])
+
     def get(self, session_id: str) -> dict | None:
         found = self.sessions.search(Query().id == session_id)
         return dict(found[0]) if found else None

@@ -82,3 +82,46 @@ def test_killing_a_writer_never_corrupts_the_file(tmp_path):
         data = json.loads(path.read_text())  # always whole JSON
         ids = {row["id"] for row in data["sessions"].values()}
         assert set(written) <= ids
+
+
+def test_comments_are_pinned_to_turns(store):
+    sid = store.start("Alex", "a", "fr")
+    store.add_comment(sid, 3, "Bonne reformulation.", "Lead")
+    store.add_comment(sid, None, "À revoir ensemble.", "Lead")
+    comments = store.get(sid)["comments"]
+    assert [(c["turn"], c["text"]) for c in comments] == [
+        (3, "Bonne reformulation."),
+        (None, "À revoir ensemble."),
+    ]
+
+
+def test_an_override_keeps_the_original_score(store):
+    from simulator.reviewed import effective_overall, effective_scores
+
+    sid = store.start("Alex", "a", "fr")
+    store.finish(
+        sid,
+        "resolved",
+        {
+            "overall": 50,
+            "weights": {"empathy": 50, "pacing": 50},
+            "dimensions": {"empathy": {"score": 40}, "pacing": {"score": 60}},
+        },
+    )
+    store.override_score(sid, "empathy", 70, "The apology was sincere", "Lead")
+    store.override_score(sid, "empathy", 80, "Second look", "Lead")
+    session = store.get(sid)
+    assert session["overrides"]["empathy"]["original"] == 40
+    assert session["overrides"]["empathy"]["score"] == 80
+    assert session["scores"]["empathy"] == 40
+    assert effective_scores(session)["empathy"] == 80
+    assert effective_overall(session) == 70
+
+
+@pytest.mark.parametrize(
+    "dimension,score,reason", [("tone", 50, "x"), ("empathy", 120, "x"), ("empathy", 50, " ")]
+)
+def test_bad_overrides_are_refused(store, dimension, score, reason):
+    sid = store.start("Alex", "a", "fr")
+    with pytest.raises(SimulatorError):
+        store.override_score(sid, dimension, score, reason, "Lead")
