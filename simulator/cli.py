@@ -74,7 +74,42 @@ def cli(ctx: click.Context, db: Path | None) -> None:
     """Practise difficult customer calls, in French or English, and get a scorecard."""
     ctx.obj = {"db": db}
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            _open_app(ctx, db)
+        else:
+            click.echo(ctx.get_help())
+
+
+def _open_app(ctx: click.Context, db: Path | None) -> None:
+    """The terminal UI: practise, read the scorecard, review the team."""
+    from simulator.library import load_all
+    from simulator.settings import load_settings
+    from simulator.tui.app import make_app
+    from simulator.tui.devices import device_player, device_rig_factory
+    from simulator.tui.strings import Text, ui_locale
+
+    settings = load_settings()
+    store, path = _store(ctx, db)
+    library = load_all(_scenario_dirs()).scenarios
+    locale = ui_locale(settings.ui_locale)
+    app = make_app(
+        store,
+        library,
+        settings,
+        path.parent / "audio",
+        locale,
+        device_rig_factory(settings, path.parent / "voice-cache", Text(locale)),
+        device_player,
+    )
+    app.run()
+
+
+@cli.command("ui")
+@db_option
+@click.pass_context
+def ui(ctx: click.Context, db: Path | None) -> None:
+    """Open the terminal UI (what 'roleplay' alone does in a terminal)."""
+    _open_app(ctx, db)
 
 
 @cli.command()
@@ -681,6 +716,9 @@ def _recogniser(engine: str | None, model: str | None, locale: str, required: bo
             raise
         return f"no speech recognition: {exc.message}"
     return recogniser
+
+
+from simulator import cli_reports  # noqa: E402,F401  (registers report/export/import)
 
 
 def main() -> None:

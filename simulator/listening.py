@@ -66,6 +66,7 @@ def listen_turn(
     settings: EndpointSettings,
     on_speech_start=None,  # Callable[[float], None] | None
     give_up_at: float = float("inf"),
+    should_end=None,  # Callable[[], bool] | None: end the turn now (push-to-talk released)
 ) -> HeardTurn:
     """Listen until the agent's turn ends, or until ``give_up_at`` if they never start."""
     endpointer = Endpointer(settings)
@@ -81,6 +82,11 @@ def listen_turn(
         if endpointer.turn_over:
             break
         if not started and time >= give_up_at:
+            break
+        if should_end is not None and should_end():
+            last = endpointer.flush()
+            if last is not None:
+                transcriber.submit(last)
             break
     else:
         last = endpointer.flush()

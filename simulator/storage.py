@@ -220,6 +220,14 @@ class SessionStore:
         """Store ``session`` in place of the stored record with the same id."""
         self.sessions.update(dict(session), Query().id == session["id"])
 
+    def preference(self, key: str, default: str = "") -> str:
+        """A remembered choice (the agent's name, the voice switch…)."""
+        found = self.db.table("prefs").get(Query().key == key)
+        return found["value"] if found else default  # type: ignore[index]
+
+    def remember(self, key: str, value: str) -> None:
+        self.db.table("prefs").upsert({"key": key, "value": value}, Query().key == key)
+
     def get(self, session_id: str) -> dict | None:
         found = self.sessions.search(Query().id == session_id)
         return dict(found[0]) if found else None

@@ -95,6 +95,11 @@ class VoiceCustomer:
         self.played.append((len(self.conversation.transcript.turns) - 1, self.playing))
         return self.timing
 
+    def replay(self) -> None:
+        """Play the customer's last turn again (it does not count as a new turn)."""
+        if self.playing is not None:
+            self.speaker.play(self.playing.samples, self.playing.rate, self.clock)
+
     def heard(self) -> Timing | None:
         """The last turn's timing as actually heard (shorter if the agent cut in)."""
         if self.timing is None or self.playing is None or self.playing.stopped_at is None:
@@ -144,6 +149,8 @@ class VoiceAgent:
     max_wait: float = 10.0
     """Seconds after the customer stops before an agent who says nothing is silent."""
     """Seconds after the customer stops before an agent who says nothing is 'silent'."""
+    push_to_talk: bool = False
+    """Listen only while the trainee holds the talk key, instead of hands-free."""
     heard_audio: list[tuple[float, np.ndarray]] = field(default_factory=list)
     timings: list[dict] = field(default_factory=list)
     _turn: int = 0
@@ -151,9 +158,37 @@ class VoiceAgent:
     def __post_init__(self) -> None:
         self.transcriber = PhraseTranscriber(self.recogniser, self.conversation.scenario.locale)
         self._post = ThreadPoolExecutor(max_workers=1, thread_name_prefix="after-turn")
+        self._stopped = threading.Event()
+        self._end_turn = threading.Event()
+        self._held = threading.Event()
         self._after: list[Future[None]] = []
 
+    def stop_listening(self) -> None:
+        """End the current turn and hear no more (the session is ending)."""
+        self._stopped.set()
+
+    def hold_to_talk(self, held: bool) -> None:
+        """Push-to-talk: open the microphone while held; releasing ends the turn."""
+        if held:
+            self._held.set()
+        else:
+            self._held.clear()
+            self._end_turn.set()
+
+    def _gated(self, frames):  # type: ignore[no-untyped-def]
+        for moment, frame in frames:
+            if self.push_to_talk and not self._held.is_set():
+                frame = np.zeros_like(frame)
+            yield moment, frame
+
+    def end_turn(self) -> None:
+        """End the current turn now, without waiting for silence (push-to-talk released)."""
+        self._end_turn.set()
+
     def listen(self, turn: CustomerTurn) -> AgentReply | None:
+        if self._stopped.is_set():
+            return None
+        self._end_turn.clear()
         timing = self.customer.timing
         customer_end = timing.end if timing else self.clock.now()
         frames = self.source.frames(self._turn, customer_end, self.clock)
@@ -161,11 +196,12 @@ class VoiceAgent:
             return None
         self._turn += 1
         heard = listen_turn(
-            frames,
+            self._gated(frames),
             self.transcriber,
             self.settings,
             on_speech_start=self.customer.barge_in,
             give_up_at=customer_end + self.max_wait,
+            should_end=lambda: self._end_turn.is_set() or self._stopped.is_set(),
         )
         self.timings.append({"heard_end": heard.end, **heard.timings})
         if heard.silent:

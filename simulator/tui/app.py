@@ -1,0 +1,134 @@
+"""The roleplay terminal app: a thin shell that opens screens and holds what they share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from simulator.engine import Conversation
+from simulator.errors import SimulatorError
+from simulator.scenario import Scenario
+from simulator.settings import Settings
+from simulator.storage import SessionStore
+from simulator.tui.strings import Text, ui_locale
+
+RigFactory = Callable[[Conversation], object]
+Player = Callable[[Path], None]
+
+
+class RoleplayApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "roleplay"
+    BINDINGS = [Binding("ctrl+q", "quit", "quit", show=False)]
+
+    def __init__(
+        self,
+        store: SessionStore,
+        library: list[Scenario],
+        settings: Settings,
+        audio_root: Path,
+        locale: str,
+        rig_factory: RigFactory | None,
+        player: Player | None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.library = library
+        self.settings = settings
+        self.audio_root = audio_root
+        self.text = Text(locale)
+        self.rig_factory = rig_factory
+        self.player = player
+        self.agent_name = store.preference("agent")
+        self.voice_preferred = store.preference("voice") == "on"
+        self.reviewer = store.preference("reviewer") or "reviewer"
+        self.quit_after_session = False
+        from simulator.tui.localise import localise_bindings
+
+        localise_bindings(self, self.text)
+
+    def on_mount(self) -> None:
+        from simulator.tui.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+
+    def start_practice(self, scenario: Scenario, voice: bool) -> None:
+        from simulator.tui.practice import PracticeScreen
+
+        self.store.remember("agent", self.agent_name)
+        self.store.remember("voice", "on" if voice else "off")
+        conversation = Conversation(
+            scenario,
+            self.agent_name,
+            rule_dirs=self.settings.rule_dirs,
+            bands=self.settings.bands(scenario.locale),
+        )
+        rig = None
+        if voice and self.rig_factory is not None:
+            try:
+                rig = self.rig_factory(conversation)
+            except SimulatorError as exc:
+                self.notify(exc.message, severity="warning", timeout=8)
+        self.push_screen(PracticeScreen(conversation, rig))  # type: ignore[arg-type]
+
+    def session_finished(self, session_id: str | None) -> None:
+        from simulator.tui.scorecard import ScorecardScreen
+
+        if self.quit_after_session:
+            self.exit()
+            return
+        self.pop_screen()
+        if session_id:
+            self.push_screen(ScorecardScreen(session_id))
+
+    def open_review(self) -> None:
+        from simulator.tui.review import ReviewScreen
+
+        self.push_screen(ReviewScreen())
+
+    def open_scorecard(self, session_id: str) -> None:
+        from simulator.tui.scorecard import ScorecardScreen
+
+        self.push_screen(ScorecardScreen(session_id))
+
+    def show_help(self, screen) -> None:  # type: ignore[no-untyped-def]
+        from simulator.tui.help import HelpScreen, keys_of
+
+        self.push_screen(HelpScreen(self.text("help_title"), keys_of(screen), self.text("close")))
+
+    def play_recording(self, path: Path) -> None:
+        if not path.exists():
+            self.notify(self.text("no_audio"), severity="warning")
+            return
+        if self.player is None:
+            self.notify(self.text("no_speakers"), severity="warning")
+            return
+        try:
+            self.player(path)
+        except SimulatorError as exc:
+            self.notify(exc.message, severity="error")
+
+
+def make_app(
+    store: SessionStore,
+    library: list[Scenario],
+    settings: Settings | None = None,
+    audio_root: Path | None = None,
+    locale: str | None = None,
+    rig_factory: RigFactory | None = None,
+    player: Player | None = None,
+) -> RoleplayApp:
+    """Build the app; tests hand it their own store, library and voice rig."""
+    settings = settings or Settings()
+    return RoleplayApp(
+        store,
+        library,
+        settings,
+        audio_root or Path("audio"),
+        locale or ui_locale(settings.ui_locale),
+        rig_factory,
+        player,
+    )

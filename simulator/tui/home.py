@@ -1,0 +1,172 @@
+"""Home: who am I, the scenario library with filters, a preview, and start."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Markdown,
+    Select,
+    Switch,
+)
+
+from simulator.scenario import Scenario
+from simulator.tui.localise import localise_bindings
+
+PERSONAS = ["active_hater", "extreme_critic", "loyal_irritated", "passionate_loyal"]
+CHANNELS = ["phone", "counter", "letter_followup", "email", "sms"]
+DIFFICULTIES = ["easy", "medium", "hard"]
+
+
+class HomeScreen(Screen[None]):
+    """Pick a scenario and start practising."""
+
+    BINDINGS = [
+        Binding("enter", "start", "start", show=True, priority=False),
+        Binding("v", "toggle_voice", "voice_mode"),
+        Binding("r", "review", "review"),
+        Binding("question_mark", "help", "help", key_display="?"),
+        Binding("ctrl+q", "app.quit", "quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localise_bindings(self, self.app.text)
+        self.scenarios: list[Scenario] = self.app.library
+
+    def compose(self) -> ComposeResult:
+        t = self.app.text
+        yield Header()
+        with Horizontal(id="who"):
+            yield Label(t("agent_name"), classes="field-label")
+            yield Input(value=self.app.agent_name, placeholder=t("agent_placeholder"), id="agent")
+            yield Label(t("voice_mode"), classes="field-label")
+            yield Switch(value=self.app.voice_preferred, id="voice")
+        with Horizontal(id="filters"):
+            yield Select(
+                [(t(loc), loc) for loc in ("fr", "en")], prompt=t("language"), id="f-locale"
+            )
+            yield Select([(t(p), p) for p in PERSONAS], prompt=t("customer_type"), id="f-persona")
+            yield Select([(t(c), c) for c in CHANNELS], prompt=t("channel"), id="f-channel")
+            yield Select(
+                [(t(d), d) for d in DIFFICULTIES], prompt=t("difficulty"), id="f-difficulty"
+            )
+        with Horizontal(id="library"):
+            yield DataTable(id="scenarios", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="side"):
+                with VerticalScroll(id="preview-box"):
+                    yield Markdown(id="preview")
+                with Horizontal(id="actions"):
+                    yield Button(t("start"), id="start", variant="success")
+                    yield Button(t("review"), id="review")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.title = self.app.text("app_title")
+        table = self.query_one("#scenarios", DataTable)
+        t = self.app.text
+        table.add_columns(
+            t("title"), t("language"), t("customer_type"), t("channel"), t("difficulty")
+        )
+        self.refill()
+        table.focus()
+
+    def _filters(self) -> dict[str, str]:
+        chosen = {}
+        for name in ("locale", "persona", "channel", "difficulty"):
+            value = self.query_one(f"#f-{name}", Select).value
+            if value is not Select.NULL and value is not Select.BLANK:
+                chosen[name] = str(value)
+        return chosen
+
+    def visible(self) -> list[Scenario]:
+        wanted = self._filters()
+        return [
+            s
+            for s in self.scenarios
+            if all(getattr(s, key) == value for key, value in wanted.items())
+        ]
+
+    def refill(self) -> None:
+        t = self.app.text
+        table = self.query_one("#scenarios", DataTable)
+        table.clear()
+        for s in self.visible():
+            table.add_row(s.title, s.locale, t(s.persona), t(s.channel), t(s.difficulty), key=s.id)
+        self.show_preview()
+
+    @on(Select.Changed)
+    def _filter_changed(self) -> None:
+        self.refill()
+
+    @on(DataTable.RowHighlighted, "#scenarios")
+    def _highlighted(self) -> None:
+        self.show_preview()
+
+    def selected(self) -> Scenario | None:
+        table = self.query_one("#scenarios", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((s for s in self.scenarios if s.id == key), None)
+
+    def show_preview(self) -> None:
+        t = self.app.text
+        scenario = self.selected()
+        preview = self.query_one("#preview", Markdown)
+        if scenario is None:
+            preview.update(t("no_match"))
+            return
+        from simulator.templating import render
+
+        values = {
+            **scenario.variables,
+            "customer_name": scenario.customer_name,
+            "agent_name": self.app.agent_name or "…",
+        }
+        objectives = "\n".join(f"- {render(o, values)}" for o in scenario.objectives)
+        preview.update(
+            f"## {scenario.title}\n\n"
+            f"**{scenario.customer_name}** · {t(scenario.persona)} · {t(scenario.channel)} · "
+            f"{t(scenario.difficulty)}\n\n{render(scenario.brief, values).strip()}\n\n"
+            f"**{t('objectives')}**\n\n{objectives}\n"
+        )
+
+    @on(Input.Changed, "#agent")
+    def _name_changed(self, event: Input.Changed) -> None:
+        self.app.agent_name = event.value.strip()
+
+    @on(DataTable.RowSelected, "#scenarios")
+    @on(Button.Pressed, "#start")
+    def action_start(self) -> None:
+        t = self.app.text
+        if not self.app.agent_name:
+            self.app.notify(t("need_name"), severity="warning")
+            self.query_one("#agent", Input).focus()
+            return
+        scenario = self.selected()
+        if scenario is None:
+            self.app.notify(t("pick_scenario"), severity="warning")
+            return
+        voice = self.query_one("#voice", Switch).value
+        self.app.start_practice(scenario, voice)
+
+    def action_toggle_voice(self) -> None:
+        switch = self.query_one("#voice", Switch)
+        switch.value = not switch.value
+
+    @on(Button.Pressed, "#review")
+    def action_review(self) -> None:
+        self.app.open_review()
+
+    def action_help(self) -> None:
+        self.app.show_help(self)

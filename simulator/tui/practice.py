@@ -1,0 +1,178 @@
+"""Practice: the conversation as it happens, the customer's mood, your pace and the mic."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text as RichText
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, RichLog, Static
+
+from simulator.engine import AgentReply, Conversation, CustomerTurn, Step
+from simulator.tui.localise import localise_bindings
+from simulator.tui.meters import LevelMeter, MoodMeter, PaceGauge
+from simulator.tui.session_bridge import SessionBridge, VoiceRig
+
+
+class PracticeScreen(Screen[None]):
+    """One practice session, typed or spoken."""
+
+    BINDINGS = [
+        # Function keys and priority: the reply box takes letters and ctrl+letters.
+        Binding("ctrl+e", "end", "end_session", priority=True),
+        Binding("f2", "pause", "pause"),
+        Binding("f3", "replay", "replay"),
+        Binding("f4", "talk_mode", "talk_mode"),
+        Binding("space", "talk", "talk", show=False),
+        Binding("f1", "help", "help"),
+        Binding("ctrl+c", "quit_keeping", "quit", show=False, priority=True),
+    ]
+
+    def __init__(self, conversation: Conversation, rig: VoiceRig | None = None) -> None:
+        super().__init__()
+        localise_bindings(self, self.app.text)
+        self.conversation = conversation
+        self.rig = rig
+        self.paused = False
+        self.last_customer: CustomerTurn | None = None
+        self.turns_done = 0
+        self.bridge = SessionBridge(conversation, self.app.store, self._post_from_worker, rig)
+        self.bridge.audio_root = self.app.audio_root
+        self.quitting = False
+
+    def compose(self) -> ComposeResult:
+        t = self.app.text
+        scenario = self.conversation.scenario
+        band = self.conversation.bands or self.app.settings.bands(scenario.locale)
+        yield Header()
+        with Horizontal(id="practice"):
+            yield RichLog(id="conversation", wrap=True, markup=False, auto_scroll=True)
+            with Vertical(id="gauges"):
+                yield Static(
+                    f"[b]{scenario.title}[/b]\n{scenario.customer_name} · {t(scenario.persona)}",
+                    id="who-is-it",
+                )
+                yield MoodMeter(t("mood"), self.conversation.mood, id="mood")
+                yield PaceGauge(t("pace"), (band.min_wpm, band.max_wpm), t("wpm"), id="pace")
+                yield LevelMeter(t("mic"), id="level")
+                yield Static(self._mode_text(), id="mode")
+        yield Input(placeholder=t("reply_placeholder"), id="reply", disabled=self.rig is not None)
+        yield Footer()
+
+    def _mode_text(self) -> str:
+        t = self.app.text
+        if self.rig is None:
+            mode = t("typed")
+        else:
+            mode = t("push_to_talk") if self.rig.agent.push_to_talk else t("hands_free")
+        return f"{t('paused')}" if self.paused else mode
+
+    def on_mount(self) -> None:
+        self.query_one("#level", LevelMeter).speaker = self.app.text("nobody")
+        if self.rig is None:
+            self.query_one("#reply", Input).focus()
+        self.run_session()
+        if self.rig is not None and self.rig.microphone is not None:
+            self.set_interval(0.1, self._update_level)
+
+    def on_unmount(self) -> None:
+        # Leaving the screen (or the app) ends the session: what was said is kept and
+        # scored, and the worker thread is not left waiting for a reply.
+        self.quitting = True
+        self.bridge.stop()
+
+    @work(thread=True, exclusive=True, group="session")
+    def run_session(self) -> None:
+        self.bridge.run()
+
+    def _post_from_worker(self, kind: str, payload: Any) -> None:
+        if not self.quitting:
+            self.app.call_from_thread(self.handle_event, kind, payload)
+
+    def handle_event(self, kind: str, payload: Any) -> None:
+        log = self.query_one("#conversation", RichLog)
+        t = self.app.text
+        level = self.query_one("#level", LevelMeter)
+        if kind == "customer":
+            turn: CustomerTurn = payload
+            self.last_customer = turn
+            for line in turn.lines:
+                log.write(RichText.assemble((f"{t('customer')}: ", "bold magenta"), line.text))
+            level.speaker = t("customer")
+        elif kind == "agent":
+            reply: AgentReply = payload
+            self.turns_done += 1
+            log.write(RichText.assemble((f"{t('you')}: ", "bold cyan"), reply.text or "…"))
+            level.speaker = t("nobody")
+            if reply.start is not None and reply.end is not None and reply.end > reply.start:
+                words = len(reply.text.split())
+                self.query_one("#pace", PaceGauge).wpm = words / (reply.end - reply.start) * 60
+        elif kind == "step":
+            step: Step = payload
+            self.query_one("#mood", MoodMeter).mood = step.mood_after
+        elif kind == "finished":
+            session_id, _card = payload
+            log.write(RichText(f"— {t('ended')} —", style="bold"))
+            self.app.notify(t("saved_turns", turns=self.turns_done))
+            self.app.session_finished(session_id)
+        elif kind == "failed":
+            self.app.notify(str(getattr(payload, "message", payload)), severity="error", timeout=10)
+
+    @on(Input.Submitted, "#reply")
+    def _typed(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        event.input.value = ""
+        if text and not self.paused:
+            self.bridge.send(text)
+
+    def _update_level(self) -> None:
+        if self.rig is not None and self.rig.microphone is not None:
+            self.query_one("#level", LevelMeter).level = self.rig.microphone.level
+
+    def action_end(self) -> None:
+        self.bridge.stop()
+
+    def action_quit_keeping(self) -> None:
+        """Ctrl+C: stop, keep every completed turn, and leave."""
+        self.app.quit_after_session = True
+        self.bridge.stop()
+
+    def action_pause(self) -> None:
+        self.paused = not self.paused
+        if self.rig is not None:
+            playing = self.rig.customer.playing
+            if self.paused and playing is not None:
+                playing.stop(self.rig.customer.clock.now())
+        self.query_one("#reply", Input).disabled = self.paused or self.rig is not None
+        self.query_one("#mode", Static).update(self._mode_text())
+
+    def action_replay(self) -> None:
+        if self.last_customer is None:
+            return
+        log = self.query_one("#conversation", RichLog)
+        t = self.app.text
+        for line in self.last_customer.lines:
+            log.write(RichText.assemble((f"{t('customer')} ↻: ", "magenta"), line.text))
+        if self.rig is not None:
+            self.rig.customer.replay()
+
+    def action_talk_mode(self) -> None:
+        if self.rig is None:
+            return
+        self.rig.agent.push_to_talk = not self.rig.agent.push_to_talk
+        self.query_one("#mode", Static).update(self._mode_text())
+
+    def action_talk(self) -> None:
+        if self.rig is None or not self.rig.agent.push_to_talk:
+            return
+        self.talking = not getattr(self, "talking", False)
+        self.rig.agent.hold_to_talk(self.talking)
+        level = self.query_one("#level", LevelMeter)
+        level.speaker = self.app.text("you") if self.talking else self.app.text("nobody")
+
+    def action_help(self) -> None:
+        self.app.show_help(self)

@@ -1,0 +1,179 @@
+"""Review for team leads: every session, trends per agent, and the phrases to avoid."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Sparkline,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+
+from scoring.findings import DIMENSIONS
+from simulator.reviewed import effective_overall, effective_scores
+from simulator.tui.localise import localise_bindings
+from simulator.tui.team import avoided_phrases, trends
+
+COLUMNS = ["agent", "scenario", "date", "overall", *DIMENSIONS]
+
+
+class ReviewScreen(Screen[None]):
+    """All stored sessions; find who needs coaching on what."""
+
+    BINDINGS = [
+        Binding("escape", "back", "back"),
+        Binding("enter", "open", "open", show=False),
+        Binding("s", "sort", "sort"),
+        Binding("slash", "filter", "filter", key_display="/"),
+        Binding("question_mark", "help", "help", key_display="?"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localise_bindings(self, self.app.text)
+        self.sessions: list[dict[str, Any]] = []
+        self.sort_column = "date"
+        self.sort_reverse = True
+
+    def compose(self) -> ComposeResult:
+        t = self.app.text
+        yield Header()
+        with TabbedContent(id="tabs"):
+            with TabPane(t("sessions"), id="tab-sessions"):
+                yield Input(placeholder=t("filter"), id="filter")
+                yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            with TabPane(t("trends"), id="tab-trends"):
+                yield VerticalScroll(id="trends")
+            with TabPane(t("phrases"), id="tab-phrases"):
+                yield DataTable(id="phrases", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        t = self.app.text
+        table = self.query_one("#sessions", DataTable)
+        for column in COLUMNS:
+            table.add_column(t(column), key=column)
+        self.query_one("#phrases", DataTable).add_columns(t("phrase"), t("used"), t("who"))
+        self.load()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        self.sessions = [s for s in self.app.store.history() if s.get("status") == "scored"]
+        self.fill_sessions()
+        self.fill_trends()
+        self.fill_phrases()
+
+    def _matches(self, session: dict[str, Any]) -> bool:
+        wanted = self.query_one("#filter", Input).value.strip().lower()
+        return (
+            not wanted
+            or wanted in session["agent"].lower()
+            or wanted in (session["scenario"] or "").lower()
+        )
+
+    def _row(self, session: dict[str, Any]) -> dict[str, Any]:
+        scores = effective_scores(session)
+        return {
+            "agent": session["agent"],
+            "scenario": session["scenario"],
+            "date": session["started_at"][:16].replace("T", " "),
+            "overall": effective_overall(session),
+            **scores,
+        }
+
+    def fill_sessions(self) -> None:
+        table = self.query_one("#sessions", DataTable)
+        table.clear()
+        rows = [(s["id"], self._row(s)) for s in self.sessions if self._matches(s)]
+        rows.sort(
+            key=lambda r: (
+                (r[1][self.sort_column] is None, r[1][self.sort_column] or 0)
+                if self.sort_column not in {"agent", "scenario", "date"}
+                else (False, r[1][self.sort_column])
+            ),
+            reverse=self.sort_reverse,
+        )
+        for session_id, row in rows:
+            table.add_row(*("–" if row[c] is None else row[c] for c in COLUMNS), key=session_id)
+
+    def fill_trends(self) -> None:
+        t = self.app.text
+        box = self.query_one("#trends", VerticalScroll)
+        box.remove_children()
+        found = trends(self.sessions)
+        if not found:
+            box.mount(Static(t("no_sessions")))
+        for trend in found:
+            weakest = trend.weakest
+            box.mount(
+                Label(
+                    f"[b]{trend.agent}[/b] — {trend.sessions} · "
+                    f"{t('weakest')}: {t(weakest) if weakest else '–'}",
+                    classes="agent-trend",
+                )
+            )
+            for dimension in DIMENSIONS:
+                series = trend.series[dimension]
+                mean = trend.mean(dimension)
+                line = Horizontal(classes="trend-line")
+                box.mount(line)
+                line.mount(Label(f"{t(dimension):<18}", classes="trend-label"))
+                line.mount(Sparkline(series or [0], classes="trend-spark"))
+                line.mount(
+                    Label(f" {mean:5.1f}" if mean is not None else "   –", classes="trend-mean")
+                )
+
+    def fill_phrases(self) -> None:
+        table = self.query_one("#phrases", DataTable)
+        table.clear()
+        for use in avoided_phrases(self.sessions):
+            quote = use.quotes.most_common(1)[0][0]
+            who = ", ".join(f"{agent} ({n})" for agent, n in use.agents.most_common())
+            table.add_row(f"« {quote} »  [{use.rule}]", use.count, who, key=use.rule)
+
+    @on(Input.Changed, "#filter")
+    def _filtered(self) -> None:
+        self.fill_sessions()
+
+    @on(DataTable.HeaderSelected, "#sessions")
+    def _header(self, event: DataTable.HeaderSelected) -> None:
+        column = str(event.column_key.value)
+        self.sort_reverse = not self.sort_reverse if column == self.sort_column else False
+        self.sort_column = column
+        self.fill_sessions()
+
+    def action_sort(self) -> None:
+        index = (COLUMNS.index(self.sort_column) + 1) % len(COLUMNS)
+        self.sort_column = COLUMNS[index]
+        self.fill_sessions()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    @on(DataTable.RowSelected, "#sessions")
+    def action_open(self) -> None:
+        table = self.query_one("#sessions", DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            self.app.open_scorecard(str(key))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_help(self) -> None:
+        self.app.show_help(self)

@@ -1,0 +1,227 @@
+"""Every flow of the terminal UI, driven with Textual's Pilot."""
+
+from textual.widgets import DataTable, Input, Select, Switch
+
+from simulator.tui.practice import PracticeScreen
+from simulator.tui.review import ReviewScreen
+from simulator.tui.scorecard import ScorecardScreen
+
+SIZE = (130, 40)
+
+
+async def _start_typed(pilot, app, scenario_id="fr-facture-contestee"):
+    await pilot.click("#agent")
+    await pilot.press(*"Alex")
+    table = app.screen.query_one("#scenarios", DataTable)
+    table.move_cursor(row=table.get_row_index(scenario_id))
+    table.focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_typed_session_from_start_to_scorecard(store, app_factory):
+    app = app_factory(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _start_typed(pilot, app)
+        assert isinstance(app.screen, PracticeScreen)
+        log_lines = "\n".join(
+            str(line.text) for line in app.screen.query_one("#conversation").lines
+        )
+        assert "je ne vais pas payer pour cela" in log_lines
+        for reply in (
+            "Je comprends votre agacement, Monsieur Balagtas, je suis désolé.",
+            "Je retire l'option aujourd'hui, vous recevrez un e-mail d'ici vendredi.",
+        ):
+            await pilot.press(*reply)
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ScorecardScreen)
+        session = store.history()[0]
+        assert session["agent"] == "Alex" and session["outcome"] == "resolved"
+        findings = app.screen.query_one("#findings", DataTable)
+        assert findings.row_count == len(session["scorecard"]["findings"])
+    # the agent's name is remembered for next time
+    assert store.preference("agent") == "Alex"
+
+
+async def test_the_mood_meter_moves_with_the_customer(store, app_factory):
+    app = app_factory(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _start_typed(pilot, app)
+        before = app.screen.query_one("#mood").mood
+        await pilot.press(*"Je sais pas.")
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.screen.query_one("#mood").mood < before
+
+
+async def test_ending_early_keeps_the_completed_turns(store, app_factory):
+    app = app_factory(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _start_typed(pilot, app)
+        await pilot.press(*"Bonjour Monsieur.")
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ScorecardScreen)
+    session = store.history()[0]
+    assert session["outcome"] == "stopped" and session["status"] == "scored"
+    assert [t["speaker"] for t in session["transcript"]["turns"]][:2] == ["customer", "agent"]
+
+
+async def test_ctrl_c_quits_and_keeps_every_turn(store, app_factory):
+    app = app_factory(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _start_typed(pilot, app)
+        await pilot.press(*"Je comprends votre agacement.")
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.return_code in (0, None)
+    session = store.history()[0]
+    assert session["transcript"]["turns"][1]["text"] == "Je comprends votre agacement."
+    assert session["status"] == "scored"
+
+
+async def test_filters_narrow_the_library(store, app_factory):
+    app = app_factory(store)
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one("#scenarios", DataTable)
+        everything = table.row_count
+        app.screen.query_one("#f-locale", Select).value = "en"
+        await pilot.pause()
+        assert 0 < table.row_count < everything
+        app.screen.query_one("#f-persona", Select).value = "active_hater"
+        await pilot.pause()
+        shown = [table.get_row_at(i)[1:3] for i in range(table.row_count)]
+        assert shown and all(row == ["en", "Active hater"] for row in shown)
+
+
+async def test_starting_without_a_name_asks_for_it(store, app_factory):
+    app = app_factory(store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#scenarios").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, PracticeScreen)
+        assert app.focused is app.screen.query_one("#agent", Input)
+
+
+async def test_voice_without_devices_falls_back_to_typing(store, app_factory):
+    from simulator.errors import SimulatorError
+
+    def no_devices(conversation):
+        raise SimulatorError("no microphone found", "Voice")
+
+    app = app_factory(store, rig_factory=no_devices)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.screen.query_one("#voice", Switch).value = True
+        await _start_typed(pilot, app)
+        assert isinstance(app.screen, PracticeScreen)
+        assert app.screen.rig is None
+        assert not app.screen.query_one("#reply", Input).disabled
+
+
+async def test_review_table_filters_sorts_and_opens_a_scorecard(team_store, app_factory):
+    app = app_factory(team_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.row_count == 6
+        await pilot.press("slash")
+        await pilot.press(*"sam")
+        await pilot.pause()
+        assert table.row_count == 2
+        assert {table.get_row_at(i)[0] for i in range(table.row_count)} == {"Sam"}
+        app.screen.query_one("#filter", Input).value = ""
+        await pilot.pause()
+        app.screen.sort_column, app.screen.sort_reverse = "overall", False
+        app.screen.fill_sessions()
+        overall = [table.get_row_at(i)[3] for i in range(table.row_count)]
+        assert overall == sorted(overall)
+        table.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ScorecardScreen)
+
+
+async def test_review_names_who_needs_coaching_and_the_phrases(team_store, app_factory):
+    app = app_factory(team_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        phrases = app.screen.query_one("#phrases", DataTable)
+        rows = [phrases.get_row_at(i) for i in range(phrases.row_count)]
+        top = rows[0]
+        assert "avoided.je-ne-sais-pas" in top[0] and "Sam" in top[2] and "Jo" in top[2]
+        trends = [str(label.render()) for label in app.screen.query(".agent-trend")]
+        by_agent = {line.split(" — ")[0]: line for line in trends}
+        # Alex is at or above the team everywhere; Sam and Jo fall behind on empathy.
+        assert by_agent["Alex"].endswith("Needs coaching on: –")
+        assert by_agent["Sam"].endswith("Empathy") and by_agent["Jo"].endswith("Empathy")
+
+
+async def test_a_reviewer_comments_on_a_turn_and_overrides_a_score(team_store, app_factory):
+    app = app_factory(team_store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_scorecard("sam-1")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.press(*"Reformulez avant de répondre.")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.press(*"60")
+        await pilot.press("tab")
+        await pilot.press(*"Bon ton malgré tout")
+        await pilot.press("enter")
+        await pilot.pause()
+        scores = str(app.screen.query_one("#scores").render())
+    session = team_store.get("sam-1")
+    assert session["comments"][0]["text"] == "Reformulez avant de répondre."
+    override = next(iter(session["overrides"].values()))
+    assert override["score"] == 60 and override["reason"] == "Bon ton malgré tout"
+    assert override["original"] is not None
+    assert "60" in scores and "was" in scores
+
+
+async def test_help_lists_the_keys_of_the_screen(store, app_factory):
+    app = app_factory(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        keys = [table.get_row_at(i) for i in range(table.row_count)]
+        assert ["r", "Team review"] in keys and ["?", "Help"] in keys
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query("#scenarios")
+
+
+async def test_the_interface_speaks_french(store, app_factory):
+    app = app_factory(store, locale="fr")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        keys = [table.get_row_at(i) for i in range(table.row_count)]
+        assert ["r", "Revue d'équipe"] in keys
+
+
+async def test_playing_a_turn_without_a_recording_says_so(team_store, app_factory):
+    app = app_factory(team_store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.open_scorecard("alex-1")
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("No recording" in m for m in messages)
