@@ -1,0 +1,96 @@
+"""Sessions as spreadsheets (two CSV files) or JSON Lines (one session per line).
+
+Scores in the CSV are the ones a reviewer left: an override takes the place of the
+scorer's score, and the ``overridden`` column names the dimensions that were changed.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from scoring.findings import DIMENSIONS
+from simulator.reports.files import replacing
+from simulator.reviewed import effective_overall, effective_scores
+
+SESSION_COLUMNS = (
+    "id",
+    "agent",
+    "scenario",
+    "locale",
+    "started_at",
+    "ended_at",
+    "outcome",
+    "overall",
+    *DIMENSIONS,
+    "overridden",
+)
+FINDING_COLUMNS = (
+    "session_id",
+    "turn",
+    "time",
+    "dimension",
+    "rule",
+    "polarity",
+    "severity",
+    "quote",
+    "message",
+    "suggestion",
+)
+SESSIONS_CSV = "sessions.csv"
+FINDINGS_CSV = "findings.csv"
+# A spreadsheet runs a cell that starts with one of these as a formula; what an agent
+# said must stay text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return "" if value is None else value
+
+
+def session_row(session: dict[str, Any]) -> dict[str, Any]:
+    scores = effective_scores(session)
+    row = {key: session.get(key) for key in SESSION_COLUMNS[:7]}
+    row["overall"] = effective_overall(session)
+    row |= scores
+    row["overridden"] = " ".join(sorted(session.get("overrides") or {}))
+    return {key: _cell(value) for key, value in row.items()}
+
+
+def finding_rows(session: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    for finding in (session.get("scorecard") or {}).get("findings") or []:
+        row = {"session_id": session["id"]}
+        row |= {key: finding.get(key) for key in FINDING_COLUMNS[1:]}
+        yield {key: _cell(value) for key, value in row.items()}
+
+
+def write_csv(sessions: Iterable[dict[str, Any]], folder: Path) -> tuple[Path, Path]:
+    """Write ``sessions.csv`` and ``findings.csv`` in ``folder``.
+
+    UTF-8 with a byte-order mark, so that spreadsheets show accents right.
+    """
+    paths = folder / SESSIONS_CSV, folder / FINDINGS_CSV
+    options = {"encoding": "utf-8-sig", "newline": ""}
+    with replacing(paths[0], **options) as s_file, replacing(paths[1], **options) as f_file:
+        s_out = csv.DictWriter(s_file, SESSION_COLUMNS)
+        f_out = csv.DictWriter(f_file, FINDING_COLUMNS)
+        s_out.writeheader()
+        f_out.writeheader()
+        for session in sessions:
+            s_out.writerow(session_row(session))
+            f_out.writerows(finding_rows(session))
+    return paths
+
+
+def write_jsonl(sessions: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """Write each whole session on its own line; returns how many were written."""
+    count = 0
+    for session in sessions:
+        out.write(json.dumps(session, ensure_ascii=False, sort_keys=True) + "\n")
+        count += 1
+    return count
