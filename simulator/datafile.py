@@ -53,6 +53,8 @@ def _walk(node: yaml.Node, path: KeyPath, marks: dict[KeyPath, tuple[int, int]])
             _walk(item, (*path, index), marks)
 
 
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _CONSTRUCTS = {
     "flow sequence": "list in [ ]",
     "flow mapping": "mapping in { }",
@@ -65,8 +67,14 @@ _CONSTRUCTS = {
 def parse_yaml_text(text: str, file: str) -> Located:
     """Parse YAML text safely; a syntax error becomes a located :class:`InvalidFileError`."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        # One pass: compose the node tree (it carries every position), then build the
+        # data from it with the safe constructor. libyaml's loader when it is there.
+        loader = _SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         # The context mark is where the broken construct starts (an unclosed bracket,
         # a mapping); the problem mark is where the parser gave up, often a line later.

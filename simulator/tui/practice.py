@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.text import Text as RichText
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, RichLog, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from simulator.engine import AgentReply, Conversation, CustomerTurn, Step
+from simulator.tui.conversation_log import ConversationLog
 from simulator.tui.localise import localise_bindings
 from simulator.tui.meters import LevelMeter, MoodMeter, PaceGauge
 from simulator.tui.session_bridge import SessionBridge, VoiceRig
@@ -50,7 +50,7 @@ class PracticeScreen(Screen[None]):
         band = self.conversation.bands or self.app.settings.bands(scenario.locale)
         yield Header()
         with Horizontal(id="practice"):
-            yield RichLog(id="conversation", wrap=True, markup=False, auto_scroll=True)
+            yield ConversationLog(id="conversation")
             with Vertical(id="gauges"):
                 yield Static(
                     f"[b]{scenario.title}[/b]\n{scenario.customer_name} · {t(scenario.persona)}",
@@ -94,19 +94,19 @@ class PracticeScreen(Screen[None]):
             self.app.call_from_thread(self.handle_event, kind, payload)
 
     def handle_event(self, kind: str, payload: Any) -> None:
-        log = self.query_one("#conversation", RichLog)
+        log = self.query_one("#conversation", ConversationLog)
         t = self.app.text
         level = self.query_one("#level", LevelMeter)
         if kind == "customer":
             turn: CustomerTurn = payload
             self.last_customer = turn
             for line in turn.lines:
-                log.write(RichText.assemble((f"{t('customer')}: ", "bold magenta"), line.text))
+                log.add(t("customer"), line.text, "bold magenta", "customer-line")
             level.speaker = t("customer")
         elif kind == "agent":
             reply: AgentReply = payload
             self.turns_done += 1
-            log.write(RichText.assemble((f"{t('you')}: ", "bold cyan"), reply.text or "…"))
+            log.add(t("you"), reply.text or "…", "bold cyan", "agent-line")
             level.speaker = t("nobody")
             if reply.start is not None and reply.end is not None and reply.end > reply.start:
                 words = len(reply.text.split())
@@ -116,7 +116,7 @@ class PracticeScreen(Screen[None]):
             self.query_one("#mood", MoodMeter).mood = step.mood_after
         elif kind == "finished":
             session_id, _card = payload
-            log.write(RichText(f"— {t('ended')} —", style="bold"))
+            log.mount(Static(f"[b]— {t('ended')} —[/b]"))
             self.app.notify(t("saved_turns", turns=self.turns_done))
             self.app.session_finished(session_id)
         elif kind == "failed":
@@ -153,10 +153,10 @@ class PracticeScreen(Screen[None]):
     def action_replay(self) -> None:
         if self.last_customer is None:
             return
-        log = self.query_one("#conversation", RichLog)
+        log = self.query_one("#conversation", ConversationLog)
         t = self.app.text
         for line in self.last_customer.lines:
-            log.write(RichText.assemble((f"{t('customer')} ↻: ", "magenta"), line.text))
+            log.add(f"{t('customer')} ↻", line.text, "magenta", "customer-line")
         if self.rig is not None:
             self.rig.customer.replay()
 

@@ -7,7 +7,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
     DataTable,
@@ -15,7 +15,6 @@ from textual.widgets import (
     Header,
     Input,
     Label,
-    Sparkline,
     Static,
     TabbedContent,
     TabPane,
@@ -27,6 +26,18 @@ from simulator.tui.localise import localise_bindings
 from simulator.tui.team import avoided_phrases, trends
 
 COLUMNS = ["agent", "scenario", "date", "overall", *DIMENSIONS]
+TICKS = "▁▂▃▄▅▆▇█"
+
+
+def trend_line(label: str, series: list[float], width: int = 40) -> str:
+    """Scores oldest to newest on a fixed 0–100 scale, so a flat line means flat scores."""
+    if not series:
+        return f"{label:<18} –"
+    shown = series[-width:]
+    ticks = "".join(TICKS[min(7, int(v / 100 * 8))] for v in shown)
+    change = f"{shown[0]:.0f} → {shown[-1]:.0f}" if len(shown) > 1 else f"{shown[0]:.0f}"
+    mean = sum(series) / len(series)
+    return f"{label:<18} [cyan]{ticks}[/]  {change}  (⌀ {mean:.1f})"
 
 
 class ReviewScreen(Screen[None]):
@@ -37,6 +48,9 @@ class ReviewScreen(Screen[None]):
         Binding("enter", "open", "open", show=False),
         Binding("s", "sort", "sort"),
         Binding("slash", "filter", "filter", key_display="/"),
+        Binding("1", "tab('tab-sessions')", "sessions"),
+        Binding("2", "tab('tab-trends')", "trends"),
+        Binding("3", "tab('tab-phrases')", "phrases"),
         Binding("question_mark", "help", "help", key_display="?"),
     ]
 
@@ -67,7 +81,7 @@ class ReviewScreen(Screen[None]):
             table.add_column(t(column), key=column)
         self.query_one("#phrases", DataTable).add_columns(t("phrase"), t("used"), t("who"))
         self.load()
-        table.focus()
+        self.call_after_refresh(table.focus)
 
     def on_screen_resume(self) -> None:
         self.load()
@@ -122,20 +136,14 @@ class ReviewScreen(Screen[None]):
             weakest = trend.weakest
             box.mount(
                 Label(
-                    f"[b]{trend.agent}[/b] — {trend.sessions} · "
+                    f"[b]{trend.agent}[/b] — {trend.sessions} {t('sessions').lower()} · "
                     f"{t('weakest')}: {t(weakest) if weakest else '–'}",
                     classes="agent-trend",
                 )
             )
             for dimension in DIMENSIONS:
-                series = trend.series[dimension]
-                mean = trend.mean(dimension)
-                line = Horizontal(classes="trend-line")
-                box.mount(line)
-                line.mount(Label(f"{t(dimension):<18}", classes="trend-label"))
-                line.mount(Sparkline(series or [0], classes="trend-spark"))
-                line.mount(
-                    Label(f" {mean:5.1f}" if mean is not None else "   –", classes="trend-mean")
+                box.mount(
+                    Static(trend_line(t(dimension), trend.series[dimension]), classes="trend-line")
                 )
 
     def fill_phrases(self) -> None:
@@ -161,6 +169,15 @@ class ReviewScreen(Screen[None]):
         index = (COLUMNS.index(self.sort_column) + 1) % len(COLUMNS)
         self.sort_column = COLUMNS[index]
         self.fill_sessions()
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one("#tabs", TabbedContent).active = tab
+        if tab == "tab-sessions":
+            self.query_one("#sessions", DataTable).focus()
+        elif tab == "tab-phrases":
+            self.query_one("#phrases", DataTable).focus()
+        else:
+            self.query_one("#trends", VerticalScroll).focus()
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()

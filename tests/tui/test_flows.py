@@ -24,9 +24,7 @@ async def test_typed_session_from_start_to_scorecard(store, app_factory):
     async with app.run_test(size=SIZE) as pilot:
         await _start_typed(pilot, app)
         assert isinstance(app.screen, PracticeScreen)
-        log_lines = "\n".join(
-            str(line.text) for line in app.screen.query_one("#conversation").lines
-        )
+        log_lines = app.screen.query_one("#conversation").text
         assert "je ne vais pas payer pour cela" in log_lines
         for reply in (
             "Je comprends votre agacement, Monsieur Balagtas, je suis désolé.",

