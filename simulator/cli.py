@@ -59,7 +59,10 @@ def _store(ctx: click.Context, db: Path | None):  # type: ignore[no-untyped-def]
     from simulator.storage import SessionStore, open_database
 
     path = database_path(db or (ctx.obj or {}).get("db"))
-    return SessionStore(open_database(path)), path
+    database = open_database(path)
+    for notice in database.notices:
+        click.echo(f"roleplay: {notice}", err=True)
+    return SessionStore(database), path
 
 
 def _json(data: Any) -> None:

@@ -30,10 +30,6 @@ def _deliver(text: str, output: Path | None, default: Path | None) -> None:
     click.echo(write_text(target, text))
 
 
-def _audio_root(db_path: Path) -> Path:
-    return db_path.parent / "audio"
-
-
 @cli.group()
 def report() -> None:
     """Scorecards and team reports to share: HTML (print it to PDF) or Markdown."""
@@ -118,7 +114,7 @@ def report_team(
             "'roleplay history' lists the sessions.",
             "Team report",
         )
-    figures = team_figures(tracked(sessions, len(sessions), "Reading sessions"))
+    figures = team_figures(tracked(store.details(sessions), len(sessions), "Reading sessions"))
     text = render_team(figures, filters, locale or majority_locale(sessions), fmt)
     _deliver(text, output, Path("team-report.html") if fmt == "html" else None)
 
@@ -162,7 +158,7 @@ def export(
         _export_bundle(store, path, bundle, agent)
         return
     sessions = list(reversed(store.history(agent)))
-    rows = tracked(sessions, len(sessions), "Exporting")
+    rows = tracked(store.details(sessions), len(sessions), "Exporting")
     if fmt == "csv":
         from simulator.reports.exports import write_csv
 
@@ -197,7 +193,7 @@ def _export_bundle(store, db_path: Path, bundle: Path, agent: str | None) -> Non
     if not sessions:
         who = f" for {agent}" if agent else ""
         raise SimulatorError(f"no sessions{who} in {db_path}: nothing to bundle", "Export bundle")
-    written = write_bundle(sessions, _audio_root(db_path), bundle, agent, tracked)
+    written = write_bundle(list(store.details(sessions)), store.audio_root, bundle, agent, tracked)
     click.echo(
         f"{written.path}: {written.sessions} session(s), {written.audio_files} audio file(s)"
     )
@@ -218,7 +214,7 @@ def import_(ctx: click.Context, bundle: Path, db: Path | None) -> None:
 
     checked = read_bundle(bundle)
     store, path = _store(ctx, db)
-    done = import_bundle(checked, store, _audio_root(path), tracked)
+    done = import_bundle(checked, store, store.audio_root, tracked)
     click.echo(
         f"{bundle}: {done.added} new session(s), {done.updated} updated "
         f"({done.comments_added} comment(s), {done.overrides_added} override(s) added), "

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from simulator.data_limits import TOO_DEEP, TOO_DEEP_HINT, data_too_deep, node_problem
 from simulator.errors import InvalidFileError, Problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -72,9 +73,18 @@ def parse_yaml_text(text: str, file: str) -> Located:
         loader = _SafeLoader(text)
         try:
             node = loader.get_single_node()
+            # Refuse a bomb or a bottomless nesting before building any data from it.
+            shape = node_problem(node, file) if node is not None else None
+            if shape is not None:
+                raise InvalidFileError(problems=[shape], kind="YAML file")
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except RecursionError:
+        # Only PyYAML's pure-Python parser (without libyaml) recurses this deep.
+        raise InvalidFileError(
+            problems=[Problem(file, TOO_DEEP, suggestion=TOO_DEEP_HINT)], kind="YAML file"
+        ) from None
     except yaml.MarkedYAMLError as exc:
         # The context mark is where the broken construct starts (an unclosed bracket,
         # a mapping); the problem mark is where the parser gave up, often a line later.
@@ -113,9 +123,16 @@ def parse_json_text(text: str, file: str, kind: str) -> Located:
     reading the same text as YAML (a superset of JSON) where that succeeds."""
     try:
         data = json.loads(text)
+        too_deep = data_too_deep(data)
     except json.JSONDecodeError as exc:
         problem = Problem(file, f"this is not valid JSON: {exc.msg}", exc.lineno, exc.colno)
         raise InvalidFileError(problems=[problem], kind=kind) from None
+    except RecursionError:
+        too_deep = True
+    if too_deep:
+        raise InvalidFileError(
+            problems=[Problem(file, TOO_DEEP, suggestion=TOO_DEEP_HINT)], kind=kind
+        ) from None
     marks: dict[KeyPath, tuple[int, int]] = {}
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -248,7 +265,7 @@ def problems_from_validation(
                 suggestion = f"did you mean '{close[0]}'?"
         elif kind in {"literal_error", "enum"}:
             expected = item.get("ctx", {}).get("expected", "")
-            message = f"{item['input']!r} is not allowed here; expected {expected}"
+            message = f"{_shown(item['input'])} is not allowed here; expected {expected}"
             options = [o.strip().strip("'") for o in expected.replace(" or ", ",").split(",")]
             close = difflib.get_close_matches(str(item["input"]), options, n=1)
             if close:
@@ -257,9 +274,15 @@ def problems_from_validation(
             message = item["msg"].removeprefix("Value error, ")
             message = message[0].lower() + message[1:]
             if "input" in item and not isinstance(item["input"], dict | list):
-                message += f" (got {item['input']!r})"
+                message += f" (got {_shown(item['input'])})"
         problems.append(Problem(located.file, message, line, column, key, suggestion))
     return _merge_misspelt(problems)
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value quoted in a message, cut short: a whole pasted chapter helps nobody."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _merge_misspelt(problems: list[Problem]) -> list[Problem]:

@@ -124,12 +124,13 @@ class Node(BaseModel):
 class Weights(BaseModel):
     """How much each dimension counts in the overall score."""
 
-    model_config = ConfigDict(extra="forbid")
+    # Bounded and finite: an infinite (or overflowing) weight makes the overall score NaN.
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
-    pacing: float = Field(25, ge=0, description="Weight of pacing.")
-    interruptions: float = Field(25, ge=0, description="Weight of interruption use.")
-    empathy: float = Field(25, ge=0, description="Weight of empathy.")
-    avoided_phrases: float = Field(25, ge=0, description="Weight of avoided phrases.")
+    pacing: float = Field(25, ge=0, le=1000, description="Weight of pacing.")
+    interruptions: float = Field(25, ge=0, le=1000, description="Weight of interruption use.")
+    empathy: float = Field(25, ge=0, le=1000, description="Weight of empathy.")
+    avoided_phrases: float = Field(25, ge=0, le=1000, description="Weight of avoided phrases.")
 
 
 class Expectation(BaseModel):

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from platformdirs import user_config_path
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from scoring.pacing import DEFAULT_BANDS, PacingBands
 from simulator.datafile import load_model
@@ -22,12 +22,19 @@ ENV_SETTINGS = "ROLEPLAY_SETTINGS"
 class BandOverride(BaseModel):
     """Change part of a locale's pacing band; what is not given keeps its default."""
 
-    model_config = ConfigDict(extra="forbid")
+    # A band of "inf–170 words a minute" flags nothing and reads as nonsense on a scorecard.
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     min_wpm: float | None = Field(None, gt=0, description="Slower than this is flagged.")
     max_wpm: float | None = Field(None, gt=0, description="Faster than this is flagged.")
     dead_air_seconds: float | None = Field(None, gt=0, description="Silence before answering.")
     long_pause_seconds: float | None = Field(None, gt=0, description="A pause inside a turn.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> BandOverride:
+        if self.min_wpm is not None and self.max_wpm is not None and self.min_wpm >= self.max_wpm:
+            raise ValueError(f"min_wpm ({self.min_wpm}) must be below max_wpm ({self.max_wpm})")
+        return self
 
 
 class Settings(BaseModel):

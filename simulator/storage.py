@@ -1,26 +1,59 @@
-"""Sessions and scorecards in TinyDB, written so that a crash never corrupts the file.
+"""Sessions and scorecards: a lean TinyDB index and one file per session.
 
-TinyDB's own JSON storage truncates the file and writes it in place: a process
-killed mid-write leaves half a file. :class:`AtomicJSONStorage` writes the new
-content to a temporary file in the same folder, flushes it to disk and renames
-it over the old one, so the file on disk is always either the old or the new
-database, whole.
+Layout beside the database file (``roleplay.json`` in the data folder)::
+
+    roleplay.json          TinyDB: one short summary per session, preferences, exports
+    roleplay.json.lock     held while writing, so two processes never lose each other's writes
+    roleplay.sessions/<id>.json   the whole session: transcript, scorecard, moods, comments…
+    audio/<id>/            the agent's recorded turns
+
+The index stays small with years of sessions (the review table reads only it); the
+per-turn details are read when one scorecard is opened. Every file is replaced
+atomically (:mod:`simulator.atomic`), and the session file is written after every
+turn, so a process killed at any moment leaves every completed turn on disk.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
+import re
 import uuid
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock, Timeout
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
+from tinydb.table import Table
 
+from simulator.atomic import private_dir, write_json
 from simulator.errors import SimulatorError
+
+HEAVY = ("transcript", "scorecard", "moods", "comments")
+"""Keys kept only in the session's own file, not in the index."""
+
+SESSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+LOCK_TIMEOUT = 30.0
+
+
+class DamagedIndexError(SimulatorError):
+    """The index file is not valid JSON (a disk fault, an edit by hand…).
+
+    Opening the database repairs it; met later (damaged while open), it is reported.
+    """
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            f"the database {path} is damaged ({detail}); start roleplay again to repair "
+            "it (the damaged file is kept as a backup beside it)",
+            "Damaged database",
+        )
+        self.path = path
+        self.detail = detail
 
 
 class AtomicJSONStorage(Storage):
@@ -28,109 +61,212 @@ class AtomicJSONStorage(Storage):
 
     def __init__(self, path: str | os.PathLike[str], **_: Any) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dir(self.path.parent)
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return None
+        except UnicodeDecodeError as exc:
+            raise DamagedIndexError(self.path, f"not UTF-8 text ({exc.reason})") from None
         if not text.strip():
             return None
         try:
-            return json.loads(text)
+            data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise SimulatorError(
-                f"the database {self.path} is damaged (line {exc.lineno}: {exc.msg}). "
-                "Nothing was changed. Move it aside to start afresh, or restore a backup.",
-                "Damaged database",
-            ) from None
+            raise DamagedIndexError(self.path, f"line {exc.lineno}: {exc.msg}") from None
+        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+            raise DamagedIndexError(self.path, "not a roleplay database")
+        return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        fd, tmp = tempfile.mkstemp(
-            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
-        )
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        _fsync_dir(self.path.parent)
+        write_json(self.path, data)
 
     def close(self) -> None:
         pass
 
 
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+class SharedTable(Table):
+    """A table another process may write to: nothing read from disk is remembered.
+
+    TinyDB caches query results and the next document id per instance; with two
+    processes on one file both would go stale. Every call reads the file afresh.
+    """
+
+    def __init__(self, storage: Storage, name: str, cache_size: int = 0) -> None:
+        super().__init__(storage, name, cache_size=0)
+
+    def insert(self, document: Mapping) -> int:
+        self._next_id = None
+        return super().insert(document)
+
+    def insert_multiple(self, documents: Iterable[Mapping]) -> list[int]:
+        self._next_id = None
+        return super().insert_multiple(documents)
 
 
-def open_database(path: Path) -> TinyDB:
-    """Open (or create) the database file at ``path``."""
+class SharedTinyDB(TinyDB):
+    table_class = SharedTable
+
+
+class Database:
+    """The index file, its lock, and the folders of session files and audio beside it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.root = private_dir(self.path.parent)
+        # named after the index, so two databases in one folder keep their sessions apart
+        self.sessions_dir = self.root / f"{self.path.stem}.sessions"
+        self.audio_dir = self.root / "audio"
+        self.lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT)
+        self.db = SharedTinyDB(self.path, storage=AtomicJSONStorage)
+        self.notices: list[str] = []
+        """Things the person should be told once (a repaired database…)."""
+
+    def table(self, name: str) -> Table:
+        return self.db.table(name)
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the database's lock while writing (re-entrant within one process)."""
+        try:
+            self.lock.acquire()
+        except Timeout:
+            raise SimulatorError(
+                f"the database {self.path} stayed busy for {LOCK_TIMEOUT:.0f} s "
+                f"(another roleplay is writing to it, or {self.lock.lock_file} was left "
+                "by a crash on a network drive); try again, or delete that lock file "
+                "if no roleplay is running",
+                "Database busy",
+            ) from None
+        try:
+            yield
+        finally:
+            self.lock.release()
+
+    def session_file(self, session_id: str) -> Path:
+        if not SESSION_ID.match(session_id):
+            raise SimulatorError(
+                f"'{session_id}' is not a session id (letters, digits, '-', '_', '.')",
+                "Unknown session",
+            )
+        return self.sessions_dir / f"{session_id}.json"
+
+
+def open_database(path: str | os.PathLike[str]) -> Database:
+    """Open (or create) the database at ``path``, repairing a damaged index."""
+    from simulator.store_repair import check_and_repair
+
     try:
-        return TinyDB(path, storage=AtomicJSONStorage)
-    except PermissionError:
+        database = Database(Path(path))
+        check_and_repair(database)
+    except PermissionError as exc:
         raise SimulatorError(
-            f"cannot open the database {path}: permission denied. "
+            f"cannot open the database {path}: permission denied ({exc.filename}). "
             "Use --db PATH or ROLEPLAY_DB to choose another file.",
             "Database",
         ) from None
+    return database
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class SessionStore:
-    """Practice sessions: created at the start, updated after every turn, scored at the end."""
+def summary(record: dict[str, Any]) -> dict[str, Any]:
+    """What the index keeps of a session: enough for tables, trends and phrase counts."""
+    lean = {k: v for k, v in record.items() if k not in HEAVY}
+    if not any(k in record for k in HEAVY):
+        return lean  # already a summary (salvaged from a damaged index)
+    card = record.get("scorecard") or {}
+    lean["weights"] = card.get("weights")
+    lean["avoided"] = [
+        [f.get("rule", ""), f.get("quote", "")]
+        for f in card.get("findings") or []
+        if f.get("dimension") == "avoided_phrases"
+    ]
+    turns = (record.get("transcript") or {}).get("turns") or []
+    lean["agent_turns"] = sum(1 for t in turns if t.get("speaker") == "agent")
+    lean["comment_count"] = len(record.get("comments") or [])
+    return lean
 
-    def __init__(self, db: TinyDB) -> None:
-        self.db = db
-        self.sessions = db.table("sessions")
+
+class SessionStore:
+    """Practice sessions: created at the start, written after every turn, scored at the end."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.sessions = database.table("sessions")
+
+    @property
+    def audio_root(self) -> Path:
+        return self.database.audio_dir
+
+    # -- one session's file --------------------------------------------------------
+
+    def load(self, session_id: str) -> dict[str, Any] | None:
+        """The whole session from its own file (None if there is none or it is unreadable)."""
+        try:
+            path = self.database.session_file(session_id)
+        except SimulatorError:
+            return None
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            return None
+        return record if isinstance(record, dict) and record.get("id") == session_id else None
+
+    def _write_file(self, record: dict[str, Any]) -> None:
+        write_json(self.database.session_file(record["id"]), record)
+
+    def _change(self, session_id: str, changes: dict[str, Any], index: bool = True) -> dict:
+        """Apply ``changes`` to a session's file (and its index summary)."""
+        with self.database.writing():
+            record = self.load(session_id) or self._require(session_id)
+            record.update(changes)
+            self._write_file(record)
+            if index:
+                self.sessions.update(summary(record), Query().id == session_id)
+        return record
+
+    # -- a practice session, turn by turn ------------------------------------------
 
     def start(self, agent: str, scenario: str, locale: str, meta: dict | None = None) -> str:
+        from simulator.recovery import owner
+
         session_id = uuid.uuid4().hex[:12]
-        self.sessions.insert(
-            {
-                "id": session_id,
-                "agent": agent,
-                "scenario": scenario,
-                "locale": locale,
-                "started_at": now(),
-                "ended_at": None,
-                "status": "in_progress",
-                "outcome": None,
-                "transcript": None,
-                "scorecard": None,
-                "overall": None,
-                "scores": {},
-                **(meta or {}),
-            }
-        )
+        record = {
+            "id": session_id,
+            "agent": agent,
+            "scenario": scenario,
+            "locale": locale,
+            "started_at": now(),
+            "ended_at": None,
+            "status": "in_progress",
+            "outcome": None,
+            "transcript": None,
+            "scorecard": None,
+            "overall": None,
+            "scores": {},
+            "owner": owner(),
+            **(meta or {}),
+        }
+        with self.database.writing():
+            self._write_file(record)
+            self.sessions.insert(summary(record))
         return session_id
 
     def save_transcript(self, session_id: str, transcript: dict, extra: dict | None = None) -> None:
-        self.sessions.update({"transcript": transcript, **(extra or {})}, Query().id == session_id)
+        """After every turn: only the session's own file is rewritten, the index is not."""
+        self._change(session_id, {"transcript": transcript, **(extra or {})}, index=False)
 
     def finish(
         self, session_id: str, outcome: str | None, scorecard: dict, extra: dict | None = None
     ) -> None:
         scores = {name: d.get("score") for name, d in scorecard.get("dimensions", {}).items()}
-        self.sessions.update(
+        self._change(
+            session_id,
             {
                 "status": "scored",
                 "ended_at": now(),
@@ -138,9 +274,9 @@ class SessionStore:
                 "scorecard": scorecard,
                 "overall": scorecard.get("overall"),
                 "scores": scores,
+                "owner": None,
                 **(extra or {}),
             },
-            Query().id == session_id,
         )
 
     def add_scored(
@@ -157,9 +293,18 @@ class SessionStore:
         self.finish(session_id, outcome, scorecard)
         return session_id
 
+    def rescored(self, session_id: str, scorecard: dict) -> None:
+        """Store a new scorecard for a scored session (rules changed); reviews are kept."""
+        scores = {name: d.get("score") for name, d in scorecard.get("dimensions", {}).items()}
+        self._change(
+            session_id,
+            {"scorecard": scorecard, "overall": scorecard.get("overall"), "scores": scores},
+        )
+
+    # -- reviewers -----------------------------------------------------------------
+
     def add_comment(self, session_id: str, turn: int | None, text: str, author: str) -> dict:
         """Pin a reviewer's comment to a turn (None: the whole call)."""
-        session = self._require(session_id)
         comment = {
             "id": uuid.uuid4().hex[:8],
             "turn": turn,
@@ -167,8 +312,9 @@ class SessionStore:
             "author": author,
             "at": now(),
         }
-        comments = [*session.get("comments", []), comment]
-        self.sessions.update({"comments": comments}, Query().id == session_id)
+        with self.database.writing():
+            session = self._require(session_id)
+            self._change(session_id, {"comments": [*session.get("comments", []), comment]})
         return comment
 
     def override_score(
@@ -186,19 +332,20 @@ class SessionStore:
             raise SimulatorError("a score is between 0 and 100", "Score override")
         if not reason.strip():
             raise SimulatorError("say why the score is overridden", "Score override")
-        session = self._require(session_id)
-        original = (session.get("scores") or {}).get(dimension)
-        overrides = dict(session.get("overrides") or {})
-        previous = overrides.get(dimension)
-        override = {
-            "score": score,
-            "reason": reason.strip(),
-            "author": author,
-            "at": now(),
-            "original": previous["original"] if previous else original,
-        }
-        overrides[dimension] = override
-        self.sessions.update({"overrides": overrides}, Query().id == session_id)
+        with self.database.writing():
+            session = self._require(session_id)
+            original = (session.get("scores") or {}).get(dimension)
+            overrides = dict(session.get("overrides") or {})
+            previous = overrides.get(dimension)
+            override = {
+                "score": score,
+                "reason": reason.strip(),
+                "author": author,
+                "at": now(),
+                "original": previous["original"] if previous else original,
+            }
+            overrides[dimension] = override
+            self._change(session_id, {"overrides": overrides})
         return override
 
     def _require(self, session_id: str) -> dict:
@@ -209,30 +356,79 @@ class SessionStore:
             )
         return session
 
+    # -- whole records (imports, repairs) ------------------------------------------
+
+    def ids(self) -> set[str]:
+        """Every session id in the index."""
+        return {r["id"] for r in self.sessions.all()}
+
     def put(self, session: dict) -> bool:
         """Insert a whole session record (an import); False if that id is already stored."""
-        if self.get(session["id"]) is not None:
-            return False
-        self.sessions.insert(dict(session))
-        return True
+        return self.put_many([session], replace=False) == 1
 
     def replace(self, session: dict) -> None:
         """Store ``session`` in place of the stored record with the same id."""
-        self.sessions.update(dict(session), Query().id == session["id"])
+        self.put_many([session], replace=True)
+
+    def put_many(self, sessions: Iterable[dict], replace: bool = True) -> int:
+        """Store whole records in one write of the index; returns how many were stored.
+
+        Each session's file is written first, then the index once: killed halfway, the
+        index holds none of the batch and running the same work again completes it.
+        """
+        with self.database.writing():
+            known = self.ids()
+            by_id = {s["id"]: dict(s) for s in sessions}  # the last copy of an id wins
+            batch = [s for sid, s in by_id.items() if replace or sid not in known]
+            for record in batch:
+                self._write_file(record)
+            fresh = [summary(r) for r in batch if r["id"] not in known]
+            replaced = {r["id"]: summary(r) for r in batch if r["id"] in known}
+            if replaced:
+                self.sessions.update_multiple(
+                    [(s, Query().id == sid) for sid, s in replaced.items()]
+                )
+            if fresh:
+                self.sessions.insert_multiple(fresh)
+        return len(batch)
+
+    def delete(self, session_ids: Iterable[str]) -> list[str]:
+        """Remove sessions from the index and their files; returns the ids removed."""
+        wanted = set(session_ids)
+        with self.database.writing():
+            removed = [r["id"] for r in self.sessions.all() if r["id"] in wanted]
+            self.sessions.remove(Query().id.one_of(removed))
+            for session_id in removed:
+                self.database.session_file(session_id).unlink(missing_ok=True)
+        return removed
+
+    # -- preferences -----------------------------------------------------------------
 
     def preference(self, key: str, default: str = "") -> str:
         """A remembered choice (the agent's name, the voice switch…)."""
-        found = self.db.table("prefs").get(Query().key == key)
+        found = self.database.table("prefs").get(Query().key == key)
         return found["value"] if found else default  # type: ignore[index]
 
     def remember(self, key: str, value: str) -> None:
-        self.db.table("prefs").upsert({"key": key, "value": value}, Query().key == key)
+        with self.database.writing():
+            self.database.table("prefs").upsert({"key": key, "value": value}, Query().key == key)
+
+    # -- reading -----------------------------------------------------------------------
 
     def get(self, session_id: str) -> dict | None:
+        """The whole session; from the index alone if its own file is missing or damaged."""
         found = self.sessions.search(Query().id == session_id)
-        return dict(found[0]) if found else None
+        if not found:
+            return None
+        return self.load(session_id) or dict(found[0])
 
     def history(self, agent: str | None = None) -> list[dict]:
+        """Session summaries from the index, newest first (see :func:`summary`)."""
         rows = self.sessions.search(Query().agent == agent) if agent else self.sessions.all()
         newest_first = sorted(rows, key=lambda r: (r["started_at"], r.doc_id), reverse=True)
         return [dict(r) for r in newest_first]
+
+    def details(self, summaries: Iterable[dict]) -> Iterator[dict]:
+        """The whole record of each summary, read one at a time (the summary if unreadable)."""
+        for row in summaries:
+            yield self.load(row["id"]) or row

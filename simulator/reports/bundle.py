@@ -336,18 +336,25 @@ def import_bundle(
         ) from None
     except zipfile.BadZipFile as exc:
         raise _refuse(bundle.path, f"the zip file is damaged ({exc})") from None
+    known = store.ids()
+    changed: list[dict[str, Any]] = []
     for incoming in track(bundle.sessions, len(bundle.sessions), "Importing sessions"):
-        existing = store.get(incoming["id"])
+        sid = incoming["id"]
+        existing = (store.load(sid) or store.get(sid)) if sid in known else None
         if existing is None:
-            store.put(incoming)
+            changed.append(incoming)
+            known.add(incoming["id"])
             result.added += 1
             continue
         merged, comments, overrides = merge_session(existing, incoming)
         if merged == existing:
             result.unchanged += 1
             continue
-        store.replace(merged)
+        changed.append(merged)
         result.updated += 1
         result.comments_added += comments
         result.overrides_added += overrides
+    # one write of the index for the whole bundle: an import killed halfway adds nothing
+    # to the index, and importing the same bundle again completes it
+    store.put_many(changed)
     return result

@@ -73,17 +73,25 @@ class PhraseUse:
     agents: Counter
 
 
+def _avoided(session: dict[str, Any]) -> list[tuple[str, str]]:
+    """(rule, quote) of each avoided phrase: from the scorecard, or the index summary."""
+    card = session.get("scorecard")
+    if card:
+        return [
+            (f["rule"], f.get("quote", ""))
+            for f in card.get("findings", [])
+            if f["dimension"] == "avoided_phrases"
+        ]
+    return [(rule, quote) for rule, quote in session.get("avoided") or []]
+
+
 def avoided_phrases(sessions: list[dict[str, Any]]) -> list[PhraseUse]:
     """The phrases to avoid the team used, most frequent first, with who used them."""
     uses: dict[str, PhraseUse] = {}
     for session in sessions:
-        for finding in (session.get("scorecard") or {}).get("findings", []):
-            if finding["dimension"] != "avoided_phrases":
-                continue
-            use = uses.setdefault(
-                finding["rule"], PhraseUse(finding["rule"], 0, Counter(), Counter())
-            )
+        for rule, quote in _avoided(session):
+            use = uses.setdefault(rule, PhraseUse(rule, 0, Counter(), Counter()))
             use.count += 1
-            use.quotes[finding.get("quote", "").lower()] += 1
+            use.quotes[quote.lower()] += 1
             use.agents[session["agent"]] += 1
     return sorted(uses.values(), key=lambda u: (-u.count, u.rule))

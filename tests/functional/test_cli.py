@@ -152,12 +152,20 @@ def test_practice_without_text_mode_explains(roleplay):
     _no_traceback(run)
 
 
-def test_damaged_database_is_reported_not_overwritten(roleplay, tmp_path):
+def test_damaged_database_is_kept_aside_and_what_can_be_read_recovered(roleplay, tmp_path):
     db = tmp_path / "broken.json"
-    db.write_text('{"sessions": {')
-    run = roleplay("history", "--db", str(db))
-    assert run.code == 2 and "damaged" in run.err
-    assert db.read_text() == '{"sessions": {'
+    for agent in ("Alex", "Sam"):
+        roleplay("practice", "fr-facture-contestee", "--agent", agent, "--text", "--db", str(db))
+    damaged = db.read_text()[:-40]  # cut short, as a full disk or a crash would leave it
+    db.write_text(damaged)
+    run = roleplay("history", "--json", "--db", str(db))
+    assert run.code == 0, run.err
+    assert "damaged" in run.err and len(run.err.strip().splitlines()) == 1
+    assert sorted(r["agent"] for r in run.json()) == ["Alex", "Sam"]
+    (backup,) = tmp_path.glob("broken.json.damaged-*")
+    assert backup.read_text() == damaged
+    again = roleplay("history", "--json", "--db", str(db))
+    assert again.err == "" and len(again.json()) == 2
     _no_traceback(run)
 
 

@@ -83,7 +83,9 @@ class Team:
     sam: Path
 
     def sessions(self, db: Path) -> list[dict]:
-        return SessionStore(open_database(db)).history()
+        """Whole session records, newest first."""
+        store = SessionStore(open_database(db))
+        return list(store.details(store.history()))
 
 
 @pytest.fixture(scope="session")

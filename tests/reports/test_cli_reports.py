@@ -52,7 +52,7 @@ def test_two_agents_bundles_make_a_team_report(team, tmp_path):
     # The agents' own evidence, straight from their findings.
     every = Counter()
     for db in (team.alex, team.sam):
-        for session in SessionStore(open_database(db)).history():
+        for session in team.sessions(db):
             for f in session["scorecard"]["findings"]:
                 if f["dimension"] == "avoided_phrases":
                     every[f["rule"]] += 1

@@ -27,7 +27,7 @@ def test_csv_is_one_row_per_session_and_one_per_finding(team, tmp_path):
     assert (out / "sessions.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # for spreadsheets
 
     sessions = _read_csv(out / "sessions.csv")
-    stored = store.history()
+    stored = team.sessions(team.alex)
     assert list(sessions[0]) == list(SESSION_COLUMNS)
     assert {r["id"] for r in sessions} == {s["id"] for s in stored}
     row = next(r for r in sessions if r["id"] == reviewed["id"])
@@ -64,7 +64,7 @@ def test_json_lines_hold_whole_sessions(team, tmp_path):
     run = roleplay("export", "--format", "jsonl", db=team.sam)
     assert run.code == 0, run.err
     lines = [json.loads(line) for line in run.out.splitlines()]
-    stored = {s["id"]: s for s in SessionStore(open_database(team.sam)).history()}
+    stored = {s["id"]: s for s in team.sessions(team.sam)}
     assert len(lines) == len(stored)
     for session in lines:
         assert session == stored[session["id"]]

@@ -68,7 +68,7 @@ def test_reviewer_overrides_count_in_the_averages(team):
     sessions = store.history()
     for session in sessions:
         store.override_score(session["id"], "empathy", 90, "Heard in the recording.", "Dana")
-    figures = team_figures(select_sessions(store.history(), TeamFilters()))
+    figures = team_figures(store.details(select_sessions(store.history(), TeamFilters())))
     assert figures.agents[0].dimensions["empathy"] == 90
     assert figures.dimensions["empathy"] == 90
 

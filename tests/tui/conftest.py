@@ -53,9 +53,7 @@ def seed_team(store: SessionStore) -> None:
             session["started_at"] = f"2026-11-{day:02d}T09:00:00+00:00"
             session["ended_at"] = f"2026-11-{day:02d}T09:05:00+00:00"
             session["id"] = f"{agent.lower()}-{attempt}"
-            store.sessions.remove(
-                doc_ids=[d.doc_id for d in store.sessions.all() if d["id"] == session_id]
-            )
+            store.delete([session_id])
             store.put(session)
             day += 1
 

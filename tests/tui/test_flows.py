@@ -36,7 +36,7 @@ async def test_typed_session_from_start_to_scorecard(store, app_factory):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ScorecardScreen)
-        session = store.history()[0]
+        session = store.get(store.history()[0]["id"])
         assert session["agent"] == "Alex" and session["outcome"] == "resolved"
         findings = app.screen.query_one("#findings", DataTable)
         assert findings.row_count == len(session["scorecard"]["findings"])
@@ -66,7 +66,7 @@ async def test_ending_early_keeps_the_completed_turns(store, app_factory):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ScorecardScreen)
-    session = store.history()[0]
+    session = store.get(store.history()[0]["id"])
     assert session["outcome"] == "stopped" and session["status"] == "scored"
     assert [t["speaker"] for t in session["transcript"]["turns"]][:2] == ["customer", "agent"]
 
@@ -82,7 +82,7 @@ async def test_ctrl_c_quits_and_keeps_every_turn(store, app_factory):
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert app.return_code in (0, None)
-    session = store.history()[0]
+    session = store.get(store.history()[0]["id"])
     assert session["transcript"]["turns"][1]["text"] == "Je comprends votre agacement."
     assert session["status"] == "scored"
 

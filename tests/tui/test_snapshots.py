@@ -59,7 +59,7 @@ def test_scorecard_with_review(snap_compare, tmp_path, store):
     seed_team(store)
     store.add_comment("sam-1", 1, "Reformulez d'abord.", "Lead")
     store.override_score("sam-1", "empathy", 30, "Le ton était calme", "Lead")
-    for session in store.history():  # fixed times for a stable picture
+    for session in list(store.details(store.history())):  # fixed times for a stable picture
         for comment in session.get("comments", []):
             comment["at"] = "2026-11-20T10:00:00+00:00"
         for override in (session.get("overrides") or {}).values():

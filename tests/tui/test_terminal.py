@@ -52,6 +52,7 @@ def test_open_practise_and_quit_in_a_real_terminal(tmp_path):
         assert not _alive(session), "the app did not quit on Ctrl+Q"
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
-    stored = SessionStore(open_database(db)).history()
+    store = SessionStore(open_database(db))
+    stored = list(store.details(store.history()))
     assert len(stored) == 1 and stored[0]["agent"] == "Alex"
     assert stored[0]["transcript"]["turns"][1]["text"] == "I'm sorry Mr Okafor, I understand."

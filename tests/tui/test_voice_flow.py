@@ -56,7 +56,7 @@ async def test_spoken_session_in_the_app(store, app_factory, tmp_path, whisper_m
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ScorecardScreen)
-    session = store.history()[0]
+    session = store.get(store.history()[0]["id"])
     agent_turns = [t for t in session["transcript"]["turns"] if t["speaker"] == "agent"]
     assert "sorry" in agent_turns[0]["text"].lower()
     assert agent_turns[0]["measured"]["wpm"] and agent_turns[0]["audio"]

@@ -38,15 +38,6 @@ def test_data_survives_reopening(tmp_path):
     assert oct(path.stat().st_mode & 0o777) == "0o600"
 
 
-def test_a_damaged_file_is_reported_and_left_untouched(tmp_path):
-    path = tmp_path / "db.json"
-    path.write_text('{"sessions": {"1": {"id": "x"')
-    before = path.read_bytes()
-    with pytest.raises(SimulatorError, match="damaged"):
-        SessionStore(open_database(path)).history()
-    assert path.read_bytes() == before
-
-
 def test_database_path_precedence(tmp_path, monkeypatch):
     monkeypatch.setenv("ROLEPLAY_DB", str(tmp_path / "env.json"))
     assert database_path(tmp_path / "opt.json") == tmp_path / "opt.json"
@@ -82,6 +73,8 @@ def test_killing_a_writer_never_corrupts_the_file(tmp_path):
         data = json.loads(path.read_text())  # always whole JSON
         ids = {row["id"] for row in data["sessions"].values()}
         assert set(written) <= ids
+        for sid in written:  # and each session's own file is whole
+            assert json.loads((tmp_path / "db.sessions" / f"{sid}.json").read_text())["id"] == sid
 
 
 def test_comments_are_pinned_to_turns(store):

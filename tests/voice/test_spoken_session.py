@@ -41,8 +41,9 @@ def practice(tmp_path, scenario, replies_dir, *extra, model=None):
         timeout=300,
     )
     assert out.returncode == 0, out.stderr
-    db = json.loads((tmp_path / "db" / "roleplay.json").read_text())
-    return next(iter(db["sessions"].values()))
+    index = json.loads((tmp_path / "db" / "roleplay.json").read_text())
+    (summary,) = index["sessions"].values()
+    return json.loads((tmp_path / "db" / "roleplay.sessions" / f"{summary['id']}.json").read_text())
 
 
 def test_spoken_session_end_to_end(tmp_path, whisper_model):
