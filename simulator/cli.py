@@ -85,6 +85,7 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 
 def _open_app(ctx: click.Context, db: Path | None) -> None:
     """The terminal UI: practise, read the scorecard, review the team."""
+    from simulator.cli_data import apply_retention
     from simulator.library import load_all
     from simulator.settings import load_settings
     from simulator.tui.app import make_app
@@ -93,13 +94,14 @@ def _open_app(ctx: click.Context, db: Path | None) -> None:
 
     settings = load_settings()
     store, path = _store(ctx, db)
+    apply_retention(store)  # interrupted sessions are offered on the home screen
     library = load_all(_scenario_dirs()).scenarios
     locale = ui_locale(settings.ui_locale)
     app = make_app(
         store,
         library,
         settings,
-        path.parent / "audio",
+        store.audio_root,
         locale,
         device_rig_factory(settings, path.parent / "voice-cache", Text(locale)),
         device_player,
@@ -178,6 +180,10 @@ def practice(
     if not typed and input_audio is None:
         typed = _offer_typed_mode()
     store, db_path = _store(ctx, db)
+    from simulator.cli_data import apply_retention, offer_recovery
+
+    offer_recovery(store)
+    apply_retention(store)
     conversation = Conversation(
         found, agent, rule_dirs=settings.rule_dirs, bands=settings.bands(found.locale)
     )
@@ -278,6 +284,7 @@ def _spoken_session(
         write_timeline,
     )
     from simulator.session import run_session
+    from simulator.settings import load_settings
     from simulator.textio import PrintedCustomer
     from simulator.tts import RenderCache
     from simulator.vad import EndpointSettings
@@ -320,8 +327,11 @@ def _spoken_session(
         def settle(self) -> None:
             agent.settle()
 
+    keep_audio = load_settings().audio_days() != 0
+
     def started(session_id: str) -> None:
-        agent.audio_dir = db_path.parent / "audio" / session_id
+        if keep_audio:  # audio_retention: none records nothing
+            agent.audio_dir = store.audio_root / session_id
 
     try:
         result = run_session(conversation, Spoken(), Heard(), store, on_start=started)
@@ -721,7 +731,7 @@ def _recogniser(engine: str | None, model: str | None, locale: str, required: bo
     return recogniser
 
 
-from simulator import cli_reports  # noqa: E402,F401  (registers report/export/import)
+from simulator import cli_data, cli_reports  # noqa: E402,F401  (register their commands)
 
 
 def main() -> None:

@@ -149,6 +149,7 @@ def export(
     db: Path | None,
 ) -> None:
     """Export stored sessions: for a spreadsheet, for other tools, or as a bundle."""
+    from simulator.privacy import record_export
     from simulator.reports.progress import tracked
 
     store, path = _store(ctx, db)
@@ -172,6 +173,7 @@ def export(
                 "Cannot write",
             ) from None
         for written in write_csv(rows, folder):
+            record_export(store, written, sessions)
             click.echo(written)
         return
     from simulator.reports.exports import write_jsonl
@@ -182,10 +184,12 @@ def export(
         return
     with replacing(output, "w", encoding="utf-8", newline="\n") as handle:
         write_jsonl(rows, handle)
+    record_export(store, output, sessions)
     click.echo(output)
 
 
 def _export_bundle(store, db_path: Path, bundle: Path, agent: str | None) -> None:  # type: ignore[no-untyped-def]
+    from simulator.privacy import record_export
     from simulator.reports.bundle import write_bundle
     from simulator.reports.progress import tracked
 
@@ -194,6 +198,7 @@ def _export_bundle(store, db_path: Path, bundle: Path, agent: str | None) -> Non
         who = f" for {agent}" if agent else ""
         raise SimulatorError(f"no sessions{who} in {db_path}: nothing to bundle", "Export bundle")
     written = write_bundle(list(store.details(sessions)), store.audio_root, bundle, agent, tracked)
+    record_export(store, written.path, sessions)
     click.echo(
         f"{written.path}: {written.sessions} session(s), {written.audio_files} audio file(s)"
     )
@@ -213,7 +218,7 @@ def import_(ctx: click.Context, bundle: Path, db: Path | None) -> None:
     from simulator.reports.progress import tracked
 
     checked = read_bundle(bundle)
-    store, path = _store(ctx, db)
+    store, _ = _store(ctx, db)
     done = import_bundle(checked, store, store.audio_root, tracked)
     click.echo(
         f"{bundle}: {done.added} new session(s), {done.updated} updated "

@@ -66,9 +66,10 @@ def interrupted(store: SessionStore) -> list[dict[str, Any]]:
 
 
 def describe(session: dict[str, Any]) -> str:
-    """One line naming an interrupted session for a person."""
+    """One line naming an interrupted session (its whole record) for a person."""
     when = (session.get("started_at") or "")[:16].replace("T", " ")
-    turns = session.get("agent_turns", 0)
+    saved = (session.get("transcript") or {}).get("turns") or []
+    turns = sum(1 for t in saved if isinstance(t, dict) and t.get("speaker") == "agent")
     return f"{session.get('scenario') or '?'} by {session.get('agent')}, {when} UTC, {turns} reply(ies)"
 
 

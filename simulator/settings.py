@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from platformdirs import user_config_path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -62,6 +62,19 @@ class Settings(BaseModel):
     ui_locale: Literal["fr", "en"] | None = Field(
         None, description="Language of the interface (default: the system's)."
     )
+    audio_retention: Literal["keep", "none"] | Annotated[int, Field(ge=1)] = Field(
+        "keep",
+        description="The agent's recorded turns: 'keep' them, keep them a number of days "
+        "(e.g. 30), or 'none' (nothing is recorded, and recordings already kept are erased).",
+    )
+
+    def audio_days(self) -> int | None:
+        """How many days recordings are kept: None for ever, 0 not at all."""
+        if self.audio_retention == "keep":
+            return None
+        if self.audio_retention == "none":
+            return 0
+        return int(self.audio_retention)
 
     def bands(self, locale: str) -> PacingBands:
         base = DEFAULT_BANDS[locale]

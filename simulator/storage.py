@@ -119,7 +119,7 @@ class Database:
         # named after the index, so two databases in one folder keep their sessions apart
         self.sessions_dir = self.root / f"{self.path.stem}.sessions"
         self.audio_dir = self.root / "audio"
-        self.lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT)
+        self.lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT, mode=0o600)
         self.db = SharedTinyDB(self.path, storage=AtomicJSONStorage)
         self.notices: list[str] = []
         """Things the person should be told once (a repaired database…)."""
@@ -293,13 +293,19 @@ class SessionStore:
         self.finish(session_id, outcome, scorecard)
         return session_id
 
-    def rescored(self, session_id: str, scorecard: dict) -> None:
-        """Store a new scorecard for a scored session (rules changed); reviews are kept."""
-        scores = {name: d.get("score") for name, d in scorecard.get("dimensions", {}).items()}
-        self._change(
-            session_id,
-            {"scorecard": scorecard, "overall": scorecard.get("overall"), "scores": scores},
-        )
+    def rescored_many(self, scorecards: Iterable[tuple[str, dict]]) -> None:
+        """New scorecards for scored sessions (rules changed); comments and overrides stay."""
+        with self.database.writing():
+            records = []
+            for session_id, card in scorecards:
+                record = self.load(session_id)
+                if record is None:
+                    continue
+                record["scorecard"] = card
+                record["overall"] = card.get("overall")
+                record["scores"] = {n: d.get("score") for n, d in card["dimensions"].items()}
+                records.append(record)
+            self.put_many(records)
 
     # -- reviewers -----------------------------------------------------------------
 
@@ -391,6 +397,16 @@ class SessionStore:
             if fresh:
                 self.sessions.insert_multiple(fresh)
         return len(batch)
+
+    def mark_audio_removed(self, session_ids: Iterable[str], why: str) -> None:
+        """Note that these sessions' recordings were erased (retention setting)."""
+        with self.database.writing():
+            records = [
+                r for sid in session_ids if (r := self.load(sid) or self.get(sid)) is not None
+            ]
+            for record in records:
+                record["audio_removed"] = why
+            self.put_many(records)
 
     def delete(self, session_ids: Iterable[str]) -> list[str]:
         """Remove sessions from the index and their files; returns the ids removed."""

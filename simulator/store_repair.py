@@ -10,9 +10,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -125,8 +127,22 @@ def _migrate(database: Database, rows: list[dict[str, Any]]) -> None:
     _write_sessions(database, rows)
 
 
+STALE_TEMPORARY = 3600.0
+"""Seconds after which a temporary file is a killed writer's leftover, not work in progress."""
+
+
+def _remove_stale_temporaries(database: Database) -> None:
+    cutoff = time.time() - STALE_TEMPORARY
+    for folder in (database.root, database.sessions_dir):
+        for leftover in folder.glob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                if leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
+
+
 def check_and_repair(database: Database) -> None:
     """Run on every open: cheap when all is well (one read of the index, one folder scan)."""
+    _remove_stale_temporaries(database)
     try:
         rows = database.table("sessions").all()
     except DamagedIndexError:

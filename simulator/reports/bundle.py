@@ -14,11 +14,13 @@ another version) is refused with one message, and nothing stored is touched.
 from __future__ import annotations
 
 import json
+import lzma
 import os
 import re
 import stat
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
@@ -38,6 +40,19 @@ AUDIO = "audio"
 SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 SAFE_FILE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}")
 MAX_AUDIO_BYTES = 512 * 1024 * 1024
+MAX_JSON_BYTES = 256 * 1024 * 1024
+# What reading a damaged or hand-made zip raises: bad headers and checksums, compressed
+# data that does not decompress, names that are not UTF-8, an encrypted entry.
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    NotImplementedError,
+    RuntimeError,
+    EOFError,
+    UnicodeDecodeError,
+    zlib.error,
+    lzma.LZMAError,
+)
 
 Tracker = Callable[[Iterable[Any], int, str], Iterator[Any]]
 
@@ -127,6 +142,9 @@ def _refuse(path: Path, why: str) -> SimulatorError:
 def _unsafe_entry(info: zipfile.ZipInfo) -> str | None:
     """Why an entry could write outside the data folder, or None."""
     name = info.filename
+    # zipfile cuts a name at its first NUL; other tools may not, so look at it whole.
+    if "\x00" in info.orig_filename:
+        return "has a NUL character in its name"
     if stat.S_ISLNK(info.external_attr >> 16):
         return "is a symbolic link"
     if name.startswith("/") or re.match(r"[A-Za-z]:", name):
@@ -142,14 +160,19 @@ def _unsafe_entry(info: zipfile.ZipInfo) -> str | None:
 
 def _load_json(bundle: zipfile.ZipFile, path: Path, name: str) -> Any:
     try:
-        raw = bundle.read(name)
+        info = bundle.getinfo(name)
     except KeyError:
         raise _refuse(path, f"it has no {name}; is it a roleplay bundle?") from None
+    if info.file_size > MAX_JSON_BYTES:
+        raise _refuse(path, f"its {name} is too large to be a bundle's ({info.file_size:,} bytes)")
+    raw = bundle.read(info)
     try:
         return json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         where = f" (line {exc.lineno}: {exc.msg})" if isinstance(exc, json.JSONDecodeError) else ""
         raise _refuse(path, f"its {name} is not valid JSON{where}") from None
+    except RecursionError:
+        raise _refuse(path, f"its {name} is nested too deep to be a bundle's") from None
 
 
 def _check_manifest(path: Path, manifest: Any) -> None:
@@ -214,15 +237,29 @@ def read_bundle(path: Path) -> Bundle:
                 why = _unsafe_entry(info)
                 if why:
                     raise _refuse(path, f"the entry '{info.filename}' {why}; nothing was imported")
+                if info.flag_bits & 0x1:
+                    raise _refuse(
+                        path, f"the entry '{info.filename}' is encrypted; bundles never are"
+                    )
             manifest = _load_json(bundle, path, MANIFEST)
             _check_manifest(path, manifest)
             sessions = _check_sessions(path, _load_json(bundle, path, SESSIONS))
             audio = _audio_entries(path, infos, {s["id"] for s in sessions})
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError) as exc:
+            _check_audio_data(bundle, audio)
+    except _DAMAGED as exc:
         raise _refuse(path, f"the zip file is damaged ({exc})") from None
     except OSError as exc:
         raise _refuse(path, exc.strerror or str(exc)) from None
     return Bundle(path, manifest, sessions, audio)
+
+
+def _check_audio_data(bundle: zipfile.ZipFile, audio: dict[str, tuple[str, str]]) -> None:
+    """Read every audio entry through once: a damaged one (bad checksum, broken compressed
+    data) is refused now, before any file is written, not halfway through the import."""
+    for entry in audio:
+        with bundle.open(entry) as source:
+            while source.read(1 << 20):
+                pass
 
 
 def _audio_entries(

@@ -49,6 +49,40 @@ class RoleplayApp(App[None]):
 
         localise_bindings(self, self.text)
 
+    def on_mount(self) -> None:
+        self.run_worker(self._find_interrupted, thread=True, group="recovery")
+
+    def _find_interrupted(self) -> None:
+        """Off the UI thread: sessions a crash stopped, offered for scoring."""
+        from simulator.recovery import interrupted
+
+        found = interrupted(self.store)
+        if found:
+            self.call_from_thread(self._offer_recovery, [s["id"] for s in found])
+
+    def _offer_recovery(self, session_ids: list[str]) -> None:
+        from simulator.tui.recover_dialog import RecoverDialog
+
+        def chosen(score: bool | None) -> None:
+            if score:
+                self.run_worker(lambda: self._recover(session_ids), thread=True, group="recovery")
+
+        self.push_screen(RecoverDialog(len(session_ids)), chosen)
+
+    def _recover(self, session_ids: list[str]) -> None:
+        from simulator.recovery import finish_interrupted
+
+        scored = 0
+        for session_id in session_ids:
+            try:
+                finish_interrupted(self.store, session_id, self.settings.rule_dirs)
+            except SimulatorError as exc:
+                self.call_from_thread(self.notify, exc.message, severity="error", timeout=10)
+                continue
+            scored += 1
+        if scored:
+            self.call_from_thread(self.notify, self.text("interrupted_done", count=scored))
+
     def get_default_screen(self):  # type: ignore[no-untyped-def]
         from simulator.tui.home import HomeScreen
 

@@ -41,7 +41,9 @@ class PracticeScreen(Screen[None]):
         self.last_customer: CustomerTurn | None = None
         self.turns_done = 0
         self.bridge = SessionBridge(conversation, self.app.store, self._post_from_worker, rig)
-        self.bridge.audio_root = self.app.audio_root
+        # audio_retention: none records nothing
+        keep = self.app.settings.audio_days() != 0
+        self.bridge.audio_root = self.app.audio_root if keep else None
         self.quitting = False
 
     def compose(self) -> ComposeResult:

@@ -100,7 +100,7 @@ class SessionBridge:
 
         def started(session_id: str) -> None:
             self.session_id = session_id
-            if self.rig is not None:
+            if self.rig is not None and self.audio_root is not None:
                 self.rig.agent.audio_dir = self.audio_root / session_id
 
         try:

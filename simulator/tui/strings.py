@@ -81,6 +81,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "score": {"en": "Score (0–100)", "fr": "Note (0–100)"},
     "save": {"en": "Save", "fr": "Enregistrer"},
     "cancel": {"en": "Cancel", "fr": "Annuler"},
+    "interrupted_offer": {
+        "en": "{count} practice session(s) stopped before being scored (the program was "
+        "closed or crashed). Every completed turn was saved. Score them now?",
+        "fr": "{count} séance(s) se sont arrêtées avant d'être notées (le programme a été "
+        "fermé ou s'est arrêté). Chaque tour terminé a été enregistré. Les noter maintenant ?",
+    },
+    "score_now": {"en": "Score them", "fr": "Les noter"},
+    "later": {"en": "Later", "fr": "Plus tard"},
+    "interrupted_done": {
+        "en": "{count} interrupted session(s) scored: the team review lists them.",
+        "fr": "{count} séance(s) interrompue(s) notée(s) : la revue d'équipe les affiche.",
+    },
     "reviewer": {"en": "Reviewer", "fr": "Relecteur"},
     "was": {"en": "was {score}", "fr": "était {score}"},
     "help_title": {"en": "Keys on this screen", "fr": "Touches de cet écran"},

@@ -1,0 +1,43 @@
+"""Offered at start-up: score the sessions a crash or a kill interrupted."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+
+class RecoverDialog(ModalScreen[bool]):
+    BINDINGS = [Binding("escape", "later", "later")]
+    DEFAULT_CSS = """
+    RecoverDialog { align: center middle; }
+    RecoverDialog > Vertical { width: 70; height: auto; border: round $warning;
+                               background: $surface; padding: 1 2; }
+    RecoverDialog Horizontal { height: auto; margin-top: 1; }
+    """
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+    def compose(self) -> ComposeResult:
+        t = self.app.text
+        with Vertical():
+            yield Label(t("interrupted_offer", count=self.count), id="offer")
+            with Horizontal():
+                yield Button(t("score_now"), id="score", variant="primary")
+                yield Button(t("later"), id="later")
+
+    def on_mount(self) -> None:
+        self.query_one("#score", Button).focus()
+
+    @on(Button.Pressed, "#score")
+    def _score(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#later")
+    def action_later(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,101 @@
+"""SIGKILL at random moments: every completed turn and every finished import survives."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import select
+import signal
+import time
+import zipfile
+from pathlib import Path
+
+from simulator.audio_files import read_audio
+from simulator.recovery import finish_interrupted, interrupted
+from simulator.storage import SessionStore, open_database
+from tests.reliability.conftest import practise, roleplay_cli
+
+KILLS = 50
+
+
+def _read_for(proc, seconds: float) -> list[str]:
+    """Lines the process printed within ``seconds``."""
+    lines: list[str] = []
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        ready, _, _ = select.select([proc.stdout], [], [], left)
+        if not ready:
+            break
+        line = proc.stdout.readline()
+        if not line:
+            break
+        lines.append(line.split())
+    return lines
+
+
+def _check_whole(db: Path) -> SessionStore:
+    store = SessionStore(open_database(db))
+    assert not store.database.notices, store.database.notices  # never needed a repair
+    for file in store.database.sessions_dir.glob("*.json"):
+        json.loads(file.read_text(encoding="utf-8"))  # every session file is whole JSON
+    return store
+
+
+def test_killing_a_practice_session_at_random_keeps_every_completed_turn(tmp_path):
+    db = tmp_path / "roleplay.json"
+    rng = random.Random(20261125)
+    saved: dict[str, int] = {}
+    scored: set[str] = set()
+    for _ in range(KILLS):
+        proc = practise(db)
+        # from "still starting up" to "several sessions in"
+        for words in _read_for(proc, rng.uniform(0.05, 0.8)):
+            if words[0] == "saved":
+                saved[words[1]] = max(saved.get(words[1], 0), int(words[2]))
+            elif words[0] == "scored":
+                scored.add(words[1])
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        store = _check_whole(db)
+    assert len(saved) > KILLS  # the kills landed in many different sessions
+    for session_id, turns in saved.items():
+        session = store.get(session_id)
+        assert session is not None, f"{session_id} lost"
+        agent_turns = [t for t in session["transcript"]["turns"] if t["speaker"] == "agent"]
+        assert len(agent_turns) >= turns, f"{session_id}: turns lost"
+    for session_id in scored:
+        assert store.get(session_id)["status"] == "scored"
+    # the sessions the kills cut short are offered for scoring, and score
+    cut = interrupted(store)
+    assert cut and {s["id"] for s in cut} <= set(saved) | {s["id"] for s in store.history()}
+    for session in cut:
+        finish_interrupted(store, session["id"])
+    assert not interrupted(store)
+    assert all(s["status"] == "scored" for s in store.history())
+
+
+def test_killing_an_import_at_random_never_damages_the_database(tmp_path, bundle):
+    db = tmp_path / "lead" / "roleplay.json"
+    with zipfile.ZipFile(bundle) as archive:
+        expected = {s["id"] for s in json.loads(archive.read("sessions.json"))}
+    rng = random.Random(7)
+    SessionStore(open_database(db)).remember("agent", "Dana")  # something already there
+    for _ in range(KILLS):
+        proc = roleplay_cli("import", str(bundle), db=db)
+        time.sleep(rng.uniform(0.05, 0.7))  # start-up takes ~0.1 s, the import ~0.5 s
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        store = _check_whole(db)
+        for session in store.history():  # whatever is indexed is whole
+            assert session["id"] in expected
+            assert store.get(session["id"])["transcript"]["turns"]
+        for audio in store.audio_root.glob("*/*.ogg"):  # and every recording plays
+            assert read_audio(audio)[0].size > 0
+    done = roleplay_cli("import", str(bundle), db=db)
+    _, err = done.communicate(timeout=120)
+    assert done.returncode == 0, err
+    store = _check_whole(db)
+    assert sorted(s["id"] for s in store.history()) == sorted(expected)  # each once
+    assert store.preference("agent") == "Dana"
+    assert len(list(store.audio_root.glob("*/*.ogg"))) == 100
