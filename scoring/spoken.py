@@ -19,6 +19,7 @@ Matching is case-insensitive, so case is kept.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -112,8 +113,12 @@ _EN_CONTRACTIONS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise(text: str, locale: str) -> Normalised:
-    """Bring ``text`` to the normal form that rule patterns are written against."""
+    """Bring ``text`` to the normal form that rule patterns are written against.
+
+    Every rule reads the same turn: the result (immutable) is remembered.
+    """
     chars: Chars = []
     for i, ch in enumerate(text):
         for part in unicodedata.normalize("NFD", ch):

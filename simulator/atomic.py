@@ -6,11 +6,12 @@ whose name starts with a dot and ends in ``.tmp``), never half a file.
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
@@ -22,8 +23,12 @@ def private_dir(path: Path) -> Path:
     return path
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically; the file is readable by its owner only."""
+def write_bytes(path: Path, data: bytes, sync_dir: bool = True) -> None:
+    """Replace ``path`` with ``data`` atomically; the file is readable by its owner only.
+
+    ``sync_dir=False`` leaves making the rename durable to the caller (one
+    :func:`fsync_dir` after many files).
+    """
     private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -36,11 +41,12 @@ def write_bytes(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    fsync_dir(path.parent)
+    if sync_dir:
+        fsync_dir(path.parent)
 
 
-def write_json(path: Path, data: Any) -> None:
-    write_bytes(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+def write_json(path: Path, data: Any, sync_dir: bool = True) -> None:
+    write_bytes(path, orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS), sync_dir)
 
 
 def fsync_dir(path: Path) -> None:

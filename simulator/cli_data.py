@@ -99,8 +99,8 @@ def rescore(ctx: click.Context, agent: str | None, jobs: int | None, db: Path | 
     done = rescore_sessions(store, agent, jobs, tracked)
     click.echo(
         f"Rescored {done.sessions} session(s) in {done.seconds:.1f} s "
-        f"({done.per_second:.0f} per second, {done.jobs} process(es)); "
-        f"{done.changed} score(s) changed."
+        f"({done.per_second:.0f} per second, {done.jobs} process(es)): "
+        f"{done.rewritten} scorecard(s) changed, {done.changed} with a different score."
     )
     for problem in done.problems:
         click.echo(f"roleplay: {problem}", err=True)

@@ -1,8 +1,9 @@
 """Score every stored session again after a rule pack or a setting changed, on every core.
 
-Worker processes read session files and score their transcripts; this process writes
-the new scorecards (session files, then the index once per batch), holding the
-database's lock only while writing. Comments and overrides are left as they are.
+Worker processes score each session's transcript again and write its file (holding the
+database's lock only for that write); this process updates the index once per batch.
+Comments and overrides are left as they are. Killed halfway, the sessions already
+written carry their new scorecard, and running the command again finishes the work.
 """
 
 from __future__ import annotations
@@ -16,10 +17,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
+
+from simulator.atomic import fsync_dir
 from simulator.storage import SessionStore
 
 BATCH = 250
 """Sessions written to the index at a time."""
+
+POLL = 0.002
+"""Seconds between tries for the lock: each holder keeps it for about a millisecond."""
+
+UNCHANGED: dict[str, Any] = {}
+"""A worker's answer for a session whose scorecard came out the same."""
 
 Tracker = Callable[[Iterable[Any], int, str], Iterator[Any]]
 
@@ -31,7 +41,10 @@ def _untracked(items: Iterable[Any], total: int, description: str) -> Iterator[A
 @dataclass
 class Rescored:
     sessions: int = 0
+    rewritten: int = 0
+    """Sessions whose scorecard changed (in any finding), written again."""
     changed: int = 0
+    """Sessions with a dimension's score changed."""
     seconds: float = 0.0
     jobs: int = 1
     problems: list[str] = field(default_factory=list)
@@ -44,18 +57,26 @@ class Rescored:
 _settings: Any = None
 
 
-def _score_file(path: str) -> tuple[str, dict[str, Any] | None, str | None]:
-    """In a worker: the session's new scorecard, or why it could not be scored."""
+def _score_file(job: tuple[str, str]) -> tuple[str, dict[str, Any] | None, str | None]:
+    """In a worker: score one session again and write its file; returns its new summary.
+
+    The file is read again and written under the database's lock, so a comment a
+    reviewer adds meanwhile is kept.
+    """
     global _settings
+    from filelock import FileLock
     from pydantic import ValidationError
 
     from scoring.scorecard import score_transcript
     from scoring.transcript import Transcript
+    from simulator.atomic import write_json
     from simulator.settings import load_settings
+    from simulator.storage import summary
 
-    session_id = Path(path).stem
+    path, lock = Path(job[0]), job[1]
+    session_id = path.stem
     try:
-        record = json.loads(Path(path).read_text(encoding="utf-8"))
+        record = json.loads(path.read_text(encoding="utf-8"))
         transcript = Transcript.model_validate(record["transcript"])
     except (OSError, ValueError, KeyError, TypeError, ValidationError) as exc:
         return session_id, None, f"session {session_id} not rescored: unreadable ({exc})"
@@ -64,8 +85,19 @@ def _score_file(path: str) -> tuple[str, dict[str, Any] | None, str | None]:
     weights = (record.get("scorecard") or {}).get("weights")
     card = score_transcript(
         transcript, weights, _settings.bands(transcript.locale), _settings.rule_dirs
-    )
-    return session_id, card.to_dict(), None
+    ).to_dict()
+    if orjson.loads(orjson.dumps(card)) == record.get("scorecard"):
+        return session_id, UNCHANGED, None  # nothing to write
+    with FileLock(lock, mode=0o600, poll_interval=POLL):
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            return session_id, None, f"session {session_id} not rescored: unreadable ({exc})"
+        record["scorecard"] = card
+        record["overall"] = card.get("overall")
+        record["scores"] = {n: d.get("score") for n, d in card["dimensions"].items()}
+        write_json(path, record, sync_dir=False)  # the folder is synced once per batch
+    return session_id, summary(record), None
 
 
 def rescore_sessions(
@@ -75,23 +107,25 @@ def rescore_sessions(
     track: Tracker = _untracked,
 ) -> Rescored:
     """Rescore every scored session (of ``agent``); ``jobs`` processes (default: cores)."""
+    global _settings
     from simulator.settings import load_settings
 
-    load_settings()  # a broken settings file is reported here, not once per worker
+    # read now: a broken settings file is reported here, not once per worker (and
+    # workers started by forking this process inherit it)
+    _settings = load_settings()
     started = time.perf_counter()
     scored = [s for s in store.history(agent) if s.get("status") == "scored"]
-    files = [str(store.database.session_file(s["id"])) for s in scored]
+    lock = str(store.database.lock.lock_file)
+    work = [(str(store.database.session_file(s["id"])), lock) for s in scored]
     done = Rescored(jobs=jobs or os.cpu_count() or 1)
     before = {s["id"]: s.get("scores") for s in scored}
-    pending: list[tuple[str, dict[str, Any]]] = []
     if done.jobs == 1:
-        results: Iterable[tuple[str, dict[str, Any] | None, str | None]] = map(_score_file, files)
-        done.sessions = _collect(store, results, files, before, pending, done, track)
+        _collect(store, map(_score_file, work), len(work), before, done, track)
     else:
-        chunk = max(1, min(64, len(files) // (done.jobs * 8) or 1))
+        chunk = max(1, min(32, len(work) // (done.jobs * 8) or 1))
         with ProcessPoolExecutor(max_workers=done.jobs) as pool:
-            results = pool.map(_score_file, files, chunksize=chunk)
-            done.sessions = _collect(store, results, files, before, pending, done, track)
+            results = pool.map(_score_file, work, chunksize=chunk)
+            _collect(store, results, len(work), before, done, track)
     done.seconds = time.perf_counter() - started
     return done
 
@@ -99,26 +133,28 @@ def rescore_sessions(
 def _collect(
     store: SessionStore,
     results: Iterable[tuple[str, dict[str, Any] | None, str | None]],
-    files: list[str],
+    total: int,
     before: dict[str, Any],
-    pending: list[tuple[str, dict[str, Any]]],
     done: Rescored,
     track: Tracker,
-) -> int:
-    count = 0
-    for session_id, card, problem in track(results, len(files), "Rescoring"):
-        if problem is not None or card is None:
+) -> None:
+    """Gather the workers' summaries into the index, a batch at a time."""
+    pending: dict[str, dict[str, Any]] = {}
+    for session_id, lean, problem in track(results, total, "Rescoring"):
+        if problem is not None or lean is None:
             done.problems.append(problem or f"session {session_id} not rescored")
             continue
-        count += 1
-        scores = {n: d.get("score") for n, d in card["dimensions"].items()}
-        if scores != before.get(session_id):
+        done.sessions += 1
+        if not lean:  # UNCHANGED (an empty summary)
+            continue
+        done.rewritten += 1
+        if lean.get("scores") != before.get(session_id):
             done.changed += 1
-        pending.append((session_id, card))
+        pending[session_id] = lean
         if len(pending) >= BATCH:
-            store.rescored_many(pending)
-            pending.clear()
+            fsync_dir(store.database.sessions_dir)
+            store.index_summaries(pending)
+            pending = {}
     if pending:
-        store.rescored_many(pending)
-        pending.clear()
-    return count
+        fsync_dir(store.database.sessions_dir)
+        store.index_summaries(pending)

@@ -20,7 +20,11 @@ def effective_overall(session: dict[str, Any]) -> int | None:
     """The overall score recomputed from the effective scores with the session's weights."""
     if not session.get("overrides"):
         return session.get("overall")
-    weights = (session.get("scorecard") or {}).get("weights") or DEFAULT_WEIGHTS
+    weights = (
+        (session.get("scorecard") or {}).get("weights")  # a whole record
+        or session.get("weights")  # an index summary
+        or DEFAULT_WEIGHTS
+    )
     scored = [(weights.get(d, 0), s) for d, s in effective_scores(session).items() if s is not None]
     total = sum(w for w, _ in scored)
     return round(sum(w * s for w, s in scored) / total) if total else None

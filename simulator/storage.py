@@ -19,22 +19,26 @@ import json
 import os
 import re
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from filelock import FileLock, Timeout
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from simulator.atomic import private_dir, write_json
+from simulator.atomic import private_dir, write_bytes, write_json
 from simulator.errors import SimulatorError
 
 HEAVY = ("transcript", "scorecard", "moods", "comments")
 """Keys kept only in the session's own file, not in the index."""
+
+FILE_ONLY = (*HEAVY, "title", "persona")
+"""Also left out of the index: known from the scenario, and only shown on one scorecard."""
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 LOCK_TIMEOUT = 30.0
@@ -57,31 +61,54 @@ class DamagedIndexError(SimulatorError):
 
 
 class AtomicJSONStorage(Storage):
-    """A TinyDB storage that replaces the file atomically on every write."""
+    """A TinyDB storage that replaces the file atomically on every write.
+
+    What was read is kept while the file on disk stays the same one (same inode, size
+    and modification time): every write replaces the file, so a write by another
+    process is always seen, and an unchanged index is not parsed again.
+    """
 
     def __init__(self, path: str | os.PathLike[str], **_: Any) -> None:
         self.path = Path(path)
         private_dir(self.path.parent)
+        self._cached: tuple[tuple[int, int, int], dict[str, dict[str, Any]]] | None = None
 
-    def read(self) -> dict[str, dict[str, Any]] | None:
+    def _identity(self) -> tuple[int, int, int] | None:
         try:
-            text = self.path.read_text(encoding="utf-8")
+            stat = self.path.stat()
         except FileNotFoundError:
             return None
-        except UnicodeDecodeError as exc:
-            raise DamagedIndexError(self.path, f"not UTF-8 text ({exc.reason})") from None
-        if not text.strip():
+        return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        identity = self._identity()
+        if identity is None:
             return None
+        if self._cached is not None and self._cached[0] == identity:
+            return self._cached[1]
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise DamagedIndexError(self.path, f"line {exc.lineno}: {exc.msg}") from None
+            data = orjson.loads(self.path.read_bytes())
+        except FileNotFoundError:
+            return None
+        except orjson.JSONDecodeError as exc:
+            if not self.path.read_bytes().strip():
+                return None
+            raise DamagedIndexError(self.path, exc.msg) from None
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
             raise DamagedIndexError(self.path, "not a roleplay database")
+        self._cached = (identity, data)
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        write_json(self.path, data)
+        self._cached = None  # TinyDB changed the cached tables in place: never reuse them
+        write_bytes(self.path, orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS))
+        identity = self._identity()
+        if identity is not None:
+            self._cached = (identity, data)
+
+    def forget(self) -> None:
+        """Drop what was read (a change to it failed halfway)."""
+        self._cached = None
 
     def close(self) -> None:
         pass
@@ -96,6 +123,13 @@ class SharedTable(Table):
 
     def __init__(self, storage: Storage, name: str, cache_size: int = 0) -> None:
         super().__init__(storage, name, cache_size=0)
+
+    def _update_table(self, updater: Callable[[dict[int, Mapping]], None]) -> None:
+        try:
+            super()._update_table(updater)
+        except BaseException:
+            self._storage.forget()  # type: ignore[attr-defined]
+            raise
 
     def insert(self, document: Mapping) -> int:
         self._next_id = None
@@ -119,7 +153,9 @@ class Database:
         # named after the index, so two databases in one folder keep their sessions apart
         self.sessions_dir = self.root / f"{self.path.stem}.sessions"
         self.audio_dir = self.root / "audio"
-        self.lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT, mode=0o600)
+        self.lock = FileLock(
+            str(self.path) + ".lock", timeout=LOCK_TIMEOUT, mode=0o600, poll_interval=0.005
+        )
         self.db = SharedTinyDB(self.path, storage=AtomicJSONStorage)
         self.notices: list[str] = []
         """Things the person should be told once (a repaired database…)."""
@@ -176,11 +212,14 @@ def now() -> str:
 
 def summary(record: dict[str, Any]) -> dict[str, Any]:
     """What the index keeps of a session: enough for tables, trends and phrase counts."""
-    lean = {k: v for k, v in record.items() if k not in HEAVY}
     if not any(k in record for k in HEAVY):
-        return lean  # already a summary (salvaged from a damaged index)
+        return dict(record)  # already a summary (salvaged from a damaged index)
+    lean = {k: v for k, v in record.items() if k not in FILE_ONLY}
+    if lean.get("owner") is None:
+        lean.pop("owner", None)
     card = record.get("scorecard") or {}
-    lean["weights"] = card.get("weights")
+    if record.get("overrides"):  # the overall score is then recomputed with them
+        lean["weights"] = card.get("weights")
     lean["avoided"] = [
         [f.get("rule", ""), f.get("quote", "")]
         for f in card.get("findings") or []
@@ -293,19 +332,10 @@ class SessionStore:
         self.finish(session_id, outcome, scorecard)
         return session_id
 
-    def rescored_many(self, scorecards: Iterable[tuple[str, dict]]) -> None:
-        """New scorecards for scored sessions (rules changed); comments and overrides stay."""
+    def index_summaries(self, summaries: dict[str, dict]) -> None:
+        """Replace the index entries of sessions whose files were rewritten (a rescore)."""
         with self.database.writing():
-            records = []
-            for session_id, card in scorecards:
-                record = self.load(session_id)
-                if record is None:
-                    continue
-                record["scorecard"] = card
-                record["overall"] = card.get("overall")
-                record["scores"] = {n: d.get("score") for n, d in card["dimensions"].items()}
-                records.append(record)
-            self.put_many(records)
+            self._replace_summaries(summaries)
 
     # -- reviewers -----------------------------------------------------------------
 
@@ -391,12 +421,20 @@ class SessionStore:
             fresh = [summary(r) for r in batch if r["id"] not in known]
             replaced = {r["id"]: summary(r) for r in batch if r["id"] in known}
             if replaced:
-                self.sessions.update_multiple(
-                    [(s, Query().id == sid) for sid, s in replaced.items()]
-                )
+                self._replace_summaries(replaced)
             if fresh:
                 self.sessions.insert_multiple(fresh)
         return len(batch)
+
+    def _replace_summaries(self, replaced: dict[str, dict]) -> None:
+        """One pass over the index, whatever the number of sessions replaced."""
+
+        def swap(doc: dict) -> None:
+            new = replaced[doc["id"]]
+            doc.clear()
+            doc.update(new)
+
+        self.sessions.update(swap, Query().id.test(lambda v: v in replaced))
 
     def mark_audio_removed(self, session_ids: Iterable[str], why: str) -> None:
         """Note that these sessions' recordings were erased (retention setting)."""
