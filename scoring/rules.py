@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from scoring.findings import Dimension, Finding, Polarity, Severity
 from scoring.names import name_spans
 from scoring.spoken import Normalised, normalise, strip_accents, words
+from simulator.errors import quoted
 
 Level = Literal["error", "warning", "suggestion"]
 Locale = Literal["fr", "en"]
@@ -51,10 +52,21 @@ class Examples(BaseModel):
 
 
 def check_pattern(pattern: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(f"pattern {pattern!r} is not a valid regular expression: {exc}") from None
+    """``pattern`` unchanged, once it compiles as written and as it is matched (accents
+    removed, inside a group): ``(?i)`` or ``[f-é]`` is only wrong the second way."""
+    for compile_as, how in ((re.compile, ""), (compile_pattern, " once accents are removed")):
+        try:
+            compile_as(pattern)
+            continue
+        except re.error as exc:
+            why = exc.msg
+            if "global flags" in why:
+                why += " (and matching already ignores case)"
+        except OverflowError:
+            why = "a repeat count is too large"
+        except RecursionError:
+            why = "brackets nested too deep"
+        raise ValueError(f"pattern {quoted(pattern)} is not a valid regular expression{how}: {why}")
     return pattern
 
 
@@ -118,6 +130,11 @@ class ReformulationRule(_RuleBase):
         3, ge=1, description="Content words shared with the customer's last turn that also count."
     )
     stopwords: list[str] = Field(default_factory=list, description="Words never counted as shared.")
+
+    @field_validator("tokens")
+    @classmethod
+    def _valid_tokens(cls, value: list[str]) -> list[str]:
+        return [check_pattern(p) for p in value]
 
 
 class NameRule(_RuleBase):

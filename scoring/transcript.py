@@ -17,7 +17,9 @@ Tag = Literal["core", "digression"]
 
 
 class _Timed(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Times and measures are finite: NaN or Infinity (which JSON tools write) would
+    # poison every sum and average they enter.
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     start: float | None = Field(None, ge=0, description="Seconds from the start of the call.")
     end: float | None = Field(None, ge=0, description="Seconds from the start of the call.")
@@ -43,7 +45,7 @@ class Word(_Timed):
 
 
 class Pause(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     start: float
     end: float
@@ -52,7 +54,7 @@ class Pause(BaseModel):
 class MeasuredPacing(BaseModel):
     """Pace measured from the turn's audio (syllable nuclei and recognised words)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     wpm: float | None = Field(None, description="Words per minute over the speaking time.")
     articulation_wpm: float | None = Field(None, description="Words per minute while sounding.")
@@ -85,7 +87,7 @@ class Turn(_Timed):
 class Transcript(BaseModel):
     """A whole conversation between an agent and a customer."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     locale: Literal["fr", "en"] = Field(description="Language of the call.")
     customer_name: str | None = Field(None, description="How the customer is addressed.")

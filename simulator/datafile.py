@@ -17,7 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from simulator.data_limits import TOO_DEEP, TOO_DEEP_HINT, data_too_deep, node_problem
-from simulator.errors import InvalidFileError, Problem
+from simulator.errors import InvalidFileError, Problem, quoted
 
 M = TypeVar("M", bound=BaseModel)
 KeyPath = tuple[str | int, ...]
@@ -77,7 +77,7 @@ def parse_yaml_text(text: str, file: str) -> Located:
             shape = node_problem(node, file) if node is not None else None
             if shape is not None:
                 raise InvalidFileError(problems=[shape], kind="YAML file")
-            data = loader.construct_document(node) if node is not None else None
+            data = _construct(loader, node, file) if node is not None else None
         finally:
             loader.dispose()
     except RecursionError:
@@ -118,6 +118,49 @@ def parse_yaml_text(text: str, file: str) -> Located:
     return Located(data, marks, file)
 
 
+# What PyYAML's safe constructor raises (besides YAMLError) when a value does not fit its
+# tag: "!!int ten", "!!bool maybe", "!!timestamp soon", or an int of 5,000 digits.
+_TAG_MISFITS = (ValueError, TypeError, KeyError, AttributeError, OverflowError)
+
+
+def _construct(loader: Any, node: yaml.Node, file: str) -> Any:
+    try:
+        return loader.construct_document(node)
+    except _TAG_MISFITS:
+        pass
+    bad = _misfit_scalar(loader, node)
+    where = bad.start_mark if bad is not None else node.start_mark
+    tag = bad.tag.rsplit(":", 1)[-1] if bad is not None else "tag"
+    value = quoted(bad.value) if bad is not None else "a value"
+    problem = Problem(
+        file,
+        f"{value} cannot be read as !!{tag}",
+        where.line + 1,
+        where.column + 1,
+        suggestion=f"remove the '!!{tag}' tag, or quote the value to keep it as text",
+    )
+    raise InvalidFileError(problems=[problem], kind="YAML file")
+
+
+def _misfit_scalar(loader: Any, root: yaml.Node) -> yaml.ScalarNode | None:
+    """The first scalar whose value does not fit its tag (written or implied)."""
+    # Forget the half-built document the failure left behind.
+    loader.constructed_objects, loader.recursive_objects, loader.state_generators = {}, {}, []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node)
+            except _TAG_MISFITS:
+                return node
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in reversed(node.value) for part in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return None
+
+
 def parse_json_text(text: str, file: str, kind: str) -> Located:
     """Parse JSON; a syntax error names the line and column. Key positions come from
     reading the same text as YAML (a superset of JSON) where that succeeds."""
@@ -126,6 +169,9 @@ def parse_json_text(text: str, file: str, kind: str) -> Located:
         too_deep = data_too_deep(data)
     except json.JSONDecodeError as exc:
         problem = Problem(file, f"this is not valid JSON: {exc.msg}", exc.lineno, exc.colno)
+        raise InvalidFileError(problems=[problem], kind=kind) from None
+    except ValueError:  # Python refuses to read an int of more than 4,300 digits
+        problem = Problem(file, "a number in this file has too many digits to be read")
         raise InvalidFileError(problems=[problem], kind=kind) from None
     except RecursionError:
         too_deep = True
@@ -257,15 +303,16 @@ def problems_from_validation(
             line, column = located.position(loc)
             key = _format_loc(loc)
             options = [o.strip().strip("'") for o in str(ctx.get("expected_tags", "")).split(",")]
-            message = f"{ctx.get('tag')!r} is not a known {field}; expected one of " + ", ".join(
-                options
+            message = (
+                f"{quoted(ctx.get('tag'))} is not a known {field}; expected one of "
+                + ", ".join(options)
             )
             close = difflib.get_close_matches(str(ctx.get("tag")), options, n=1)
             if close:
                 suggestion = f"did you mean '{close[0]}'?"
         elif kind in {"literal_error", "enum"}:
             expected = item.get("ctx", {}).get("expected", "")
-            message = f"{_shown(item['input'])} is not allowed here; expected {expected}"
+            message = f"{quoted(item['input'])} is not allowed here; expected {expected}"
             options = [o.strip().strip("'") for o in expected.replace(" or ", ",").split(",")]
             close = difflib.get_close_matches(str(item["input"]), options, n=1)
             if close:
@@ -274,15 +321,9 @@ def problems_from_validation(
             message = item["msg"].removeprefix("Value error, ")
             message = message[0].lower() + message[1:]
             if "input" in item and not isinstance(item["input"], dict | list):
-                message += f" (got {_shown(item['input'])})"
+                message += f" (got {quoted(item['input'])})"
         problems.append(Problem(located.file, message, line, column, key, suggestion))
     return _merge_misspelt(problems)
-
-
-def _shown(value: Any, limit: int = 60) -> str:
-    """A value quoted in a message, cut short: a whole pasted chapter helps nobody."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _merge_misspelt(problems: list[Problem]) -> list[Problem]:

@@ -13,6 +13,13 @@ from dataclasses import dataclass, field
 EXIT_USER_ERROR = 2
 
 
+def quoted(value: object, limit: int = 60) -> str:
+    """A person's value quoted in a message: escaped (a control character in a file must not
+    drive the terminal) and cut short (a pasted chapter helps nobody)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in a file a person wrote."""
@@ -32,7 +39,8 @@ class Problem:
                 where += f":{self.column}"
         text = f"{where}: "
         if self.key:
-            text += f"{self.key}: "
+            key = self.key if self.key.isprintable() else repr(self.key)[1:-1]
+            text += f"{key if len(key) <= 80 else key[:79] + '…'}: "
         text += self.message
         if self.suggestion:
             text += f" ({self.suggestion})"

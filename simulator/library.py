@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from simulator.datafile import Located, parse_yaml_text, read_text, validate
-from simulator.errors import InvalidFileError, Problem, SimulatorError
+from simulator.errors import InvalidFileError, Problem, SimulatorError, quoted
 from simulator.scenario import Scenario
 from simulator.templating import BUILTIN_VARIABLES, TemplateProblem, check_template
 
@@ -24,7 +24,7 @@ KIND = "scenario"
 
 def _did_you_mean(word: str, options: Iterable[str]) -> str | None:
     close = difflib.get_close_matches(word, list(options), n=1)
-    return f"did you mean '{close[0]}'?" if close else None
+    return f"did you mean {quoted(close[0])}?" if close else None
 
 
 def check_graph(scenario: Scenario, located: Located) -> list[Problem]:
@@ -40,18 +40,20 @@ def check_graph(scenario: Scenario, located: Located) -> list[Problem]:
 
     if scenario.start not in nodes:
         problem(
-            ("start",), f"there is no node '{scenario.start}'", _did_you_mean(scenario.start, nodes)
+            ("start",),
+            f"there is no node {quoted(scenario.start)}",
+            _did_you_mean(scenario.start, nodes),
         )
     if scenario.on_hangup is not None and scenario.on_hangup not in nodes:
         problem(
             ("on_hangup",),
-            f"there is no node '{scenario.on_hangup}'",
+            f"there is no node {quoted(scenario.on_hangup)}",
             _did_you_mean(scenario.on_hangup, nodes),
         )
     if scenario.on_hangup in nodes and nodes[scenario.on_hangup].end is None:
         problem(
             ("on_hangup",),
-            f"node '{scenario.on_hangup}' must end the call",
+            f"node {quoted(scenario.on_hangup)} must end the call",
             "add 'end: hung_up' to it",
         )
 
@@ -66,7 +68,7 @@ def check_graph(scenario: Scenario, located: Located) -> list[Problem]:
             if branch.goto not in nodes:
                 problem(
                     ("nodes", node_id, "next", i, "goto"),
-                    f"there is no node '{branch.goto}'",
+                    f"there is no node {quoted(branch.goto)}",
                     _did_you_mean(branch.goto, nodes),
                 )
         if node.next and node.next[-1].when is not None:
@@ -165,11 +167,11 @@ def load_scenario(path: Path) -> Scenario:
         problems.append(
             Problem(
                 str(path),
-                f"the id '{scenario.id}' differs from the file name '{path.stem}'",
+                f"the id {quoted(scenario.id)} differs from the file name {quoted(path.stem)}",
                 line,
                 column,
                 "id",
-                f"rename the file to {scenario.id}.yml or change the id",
+                f"rename the file to {quoted(scenario.id + '.yml')} or change the id",
             )
         )
     if problems:
@@ -217,7 +219,7 @@ def load_all(paths: Iterable[Path] = (BUNDLED_SCENARIOS,)) -> LoadReport:
                     problems=[
                         Problem(
                             str(file),
-                            f"the id '{scenario.id}' is already used by {seen[scenario.id]}",
+                            f"the id {quoted(scenario.id)} is already used by {seen[scenario.id]}",
                             key="id",
                             suggestion="give each scenario its own id",
                         )
@@ -246,7 +248,7 @@ def find_scenario(name: str, search: Iterable[Path] = (BUNDLED_SCENARIOS,)) -> S
     ids = [s.id for s in report.scenarios]
     hint = _did_you_mean(name, ids)
     raise SimulatorError(
-        f"no scenario '{name}'"
+        f"no scenario {quoted(name)}"
         + (f"; {hint}" if hint else "")
         + "\nrun 'roleplay scenarios list' to see them all",
         "Unknown scenario",

@@ -27,7 +27,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from simulator.errors import SimulatorError
+from simulator.errors import SimulatorError, quoted
+from simulator.reports.bundle_records import record_problem
 from simulator.reports.files import replacing
 from simulator.storage import SessionStore, now
 
@@ -145,6 +146,8 @@ def _unsafe_entry(info: zipfile.ZipInfo) -> str | None:
     # zipfile cuts a name at its first NUL; other tools may not, so look at it whole.
     if "\x00" in info.orig_filename:
         return "has a NUL character in its name"
+    if not name:
+        return "has no name"
     if stat.S_ISLNK(info.external_attr >> 16):
         return "is a symbolic link"
     if name.startswith("/") or re.match(r"[A-Za-z]:", name):
@@ -168,7 +171,7 @@ def _load_json(bundle: zipfile.ZipFile, path: Path, name: str) -> Any:
     raw = bundle.read(info)
     try:
         return json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except ValueError as exc:  # not UTF-8, not JSON, or a number too long to read
         where = f" (line {exc.lineno}: {exc.msg})" if isinstance(exc, json.JSONDecodeError) else ""
         raise _refuse(path, f"its {name} is not valid JSON{where}") from None
     except RecursionError:
@@ -201,7 +204,7 @@ def _check_sessions(path: Path, sessions: Any) -> list[dict[str, Any]]:
             raise _refuse(path, f"{where} is not a session")
         sid = session.get("id")
         if not isinstance(sid, str) or not SAFE_ID.fullmatch(sid):
-            raise _refuse(path, f"{where}.id {sid!r} is not a session id")
+            raise _refuse(path, f"{where}.id {quoted(sid)} is not a session id")
         if sid in seen:
             raise _refuse(path, f"it holds session {sid} twice")
         seen.add(sid)
@@ -218,6 +221,9 @@ def _check_sessions(path: Path, sessions: Any) -> list[dict[str, Any]]:
             isinstance(o, dict) for o in overrides.values()
         ):
             raise _refuse(path, f"{where}.overrides should map dimensions to overrides")
+        why = record_problem(session)
+        if why:
+            raise _refuse(path, f"{where}.{why}")
     return sessions
 
 
@@ -236,10 +242,12 @@ def read_bundle(path: Path) -> Bundle:
             for info in infos:
                 why = _unsafe_entry(info)
                 if why:
-                    raise _refuse(path, f"the entry '{info.filename}' {why}; nothing was imported")
+                    raise _refuse(
+                        path, f"the entry {quoted(info.filename)} {why}; nothing was imported"
+                    )
                 if info.flag_bits & 0x1:
                     raise _refuse(
-                        path, f"the entry '{info.filename}' is encrypted; bundles never are"
+                        path, f"the entry {quoted(info.filename)} is encrypted; bundles never are"
                     )
             manifest = _load_json(bundle, path, MANIFEST)
             _check_manifest(path, manifest)
@@ -273,13 +281,15 @@ def _audio_entries(
         if len(parts) != 3 or not SAFE_FILE.fullmatch(parts[2]):
             raise _refuse(
                 path,
-                f"the entry '{info.filename}' is not audio/<session id>/<file name>; "
+                f"the entry {quoted(info.filename)} is not audio/<session id>/<file name>; "
                 "nothing was imported",
             )
         if parts[1] not in ids:
-            raise _refuse(path, f"the entry '{info.filename}' belongs to no session in the bundle")
+            raise _refuse(
+                path, f"the entry {quoted(info.filename)} belongs to no session in the bundle"
+            )
         if info.file_size > MAX_AUDIO_BYTES:
-            raise _refuse(path, f"the entry '{info.filename}' is too large for an audio file")
+            raise _refuse(path, f"the entry {quoted(info.filename)} is too large for an audio file")
         audio[info.filename] = (parts[1], parts[2])
     return audio
 
