@@ -266,7 +266,7 @@ class SessionStore:
             record.update(changes)
             self._write_file(record)
             if index:
-                self.sessions.update(summary(record), Query().id == session_id)
+                self._replace_summaries({session_id: summary(record)})
         return record
 
     # -- a practice session, turn by turn ------------------------------------------

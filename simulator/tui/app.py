@@ -43,11 +43,15 @@ class RoleplayApp(App[None]):
         self.player = player
         self.agent_name = store.preference("agent")
         self.voice_preferred = store.preference("voice") == "on"
-        self.reviewer = store.preference("reviewer") or "reviewer"
         self.quit_after_session = False
         from simulator.tui.localise import localise_bindings
 
         localise_bindings(self, self.text)
+
+    @property
+    def reviewer(self) -> str:
+        """Who signs comments and overrides: the name typed on the home screen."""
+        return self.agent_name or "reviewer"
 
     def on_mount(self) -> None:
         self.run_worker(self._find_interrupted, thread=True, group="recovery")

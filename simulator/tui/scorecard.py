@@ -91,11 +91,9 @@ class ScorecardScreen(Screen[None]):
             value = f"{shown:3d}" if shown is not None else "  –"
             lines.append(f"{t(dimension):<18} {_bar(shown)} {value}{note}")
         self.query_one("#scores", Static).update("\n".join(lines))
-        self.query_one("#mood-curve", Sparkline).data = session.get("moods") or [0]
+        self._chart("#mood-curve", list(session.get("moods") or []))
         per_turn = (card["dimensions"].get("pacing") or {}).get("per_turn") or []
-        self.query_one("#pace-chart", Sparkline).data = [
-            e["wpm"] for e in per_turn if e.get("wpm")
-        ] or [0]
+        self._chart("#pace-chart", [e["wpm"] for e in per_turn if e.get("wpm")])
         table = self.query_one("#findings", DataTable)
         table.clear()
         self.rows = sorted(
@@ -163,6 +161,9 @@ class ScorecardScreen(Screen[None]):
         audio = turns[turn].get("audio") if turn is not None and turn < len(turns) else None
         if not audio:
             self.app.notify(t("no_audio"), severity="warning")
+            return
+        if self.session.get("audio_removed"):
+            self.app.notify(t("audio_erased"), severity="warning")
             return
         path = Path(self.app.audio_root) / self.session_id / audio
         self.app.play_recording(path)

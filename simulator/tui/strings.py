@@ -87,6 +87,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "{count} séance(s) se sont arrêtées avant d'être notées (le programme a été "
         "fermé ou s'est arrêté). Chaque tour terminé a été enregistré. Les noter maintenant ?",
     },
+    "audio_erased": {
+        "en": "This recording was erased, as the audio_retention setting asks.",
+        "fr": "Cet enregistrement a été effacé, comme le demande le réglage audio_retention.",
+    },
     "score_now": {"en": "Score them", "fr": "Les noter"},
     "later": {"en": "Later", "fr": "Plus tard"},
     "interrupted_done": {
@@ -119,7 +123,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "talk": {"en": "Talk", "fr": "Parler"},
     "play_turn": {"en": "Play your recording", "fr": "Écouter votre enregistrement"},
     "open": {"en": "Open", "fr": "Ouvrir"},
-    "sort": {"en": "Sort by this column", "fr": "Trier sur cette colonne"},
+    "sort": {"en": "Sort by the next column", "fr": "Trier sur la colonne suivante"},
     "fr": {"en": "French", "fr": "Français"},
     "en": {"en": "English", "fr": "Anglais"},
     "active_hater": {"en": "Active hater", "fr": "Détracteur actif"},
