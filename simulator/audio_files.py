@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -25,13 +27,44 @@ def read_audio(path: Path) -> tuple[np.ndarray, int]:
 
 
 def write_audio(path: Path, samples: np.ndarray, rate: int) -> Path:
-    """Write ``samples``; ``.ogg`` files are Opus-compressed (small, for stored turns)."""
+    """Write ``samples`` whole or not at all; ``.ogg`` files are Opus-compressed (small).
+
+    The file appears under its name only once complete (written beside it, then
+    renamed), so a process killed mid-write never leaves half a recording.
+    """
     import soundfile as sf
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix == ".ogg":
-        # Opus takes 8, 12, 16, 24 or 48 kHz.
-        sf.write(str(path), samples, rate, format="OGG", subtype="OPUS")
-    else:
-        sf.write(str(path), samples, rate)
+    from simulator.atomic import fsync_dir, private_dir
+
+    private_dir(path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        if path.suffix == ".ogg":
+            # Opus takes 8, 12, 16, 24 or 48 kHz.
+            sf.write(tmp, samples, rate, format="OGG", subtype="OPUS")
+        else:
+            sf.write(tmp, samples, rate, format=path.suffix.lstrip(".").upper() or "WAV")
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
     return path
+
+
+RECORDING_SUFFIXES = (".ogg", ".wav", ".flac")
+
+
+def find_recording(folder: Path, name: str) -> Path | None:
+    """A stored turn's recording, by the name in the transcript or the same name in
+    another format (a turn is kept as WAV first and compressed to Ogg at the end)."""
+    wanted = folder / name
+    if wanted.is_file():
+        return wanted
+    for suffix in RECORDING_SUFFIXES:
+        other = wanted.with_suffix(suffix)
+        if other.is_file():
+            return other
+    return None

@@ -162,6 +162,7 @@ class VoiceAgent:
         self._end_turn = threading.Event()
         self._held = threading.Event()
         self._after: list[Future[None]] = []
+        self._uncompressed: list[int] = []
 
     def stop_listening(self) -> None:
         """End the current turn and hear no more (the session is ending)."""
@@ -208,10 +209,16 @@ class VoiceAgent:
             return AgentReply(text="")
         self.heard_audio.append((heard.audio_start, heard.samples))
         index = len(self.conversation.transcript.turns)
-        audio = f"turn-{index:02d}-agent.ogg" if self.audio_dir is not None else None
-        # Measuring the pace and compressing the audio take a good fraction of a second
-        # on a long turn: they run after the customer has started answering.
-        self._after.append(self._post.submit(self._measure_and_keep, index, heard, audio))
+        audio = None
+        if self.audio_dir is not None:
+            # kept now, as plain WAV (a few milliseconds), so that the turn and its
+            # recording are on disk together; compressed to Ogg when the call ends
+            audio = f"turn-{index:02d}-agent.wav"
+            write_audio(self.audio_dir / audio, heard.samples, SAMPLE_RATE)
+            self._uncompressed.append(index)
+        # Measuring the pace takes a good fraction of a second on a long turn: it runs
+        # after the customer has started answering.
+        self._after.append(self._post.submit(self._measure, index, heard))
         words = [
             Word(word=w.word, start=round(w.start, 2), end=round(w.end, 2))
             for w in heard.recognition.words
@@ -224,7 +231,7 @@ class VoiceAgent:
             audio=audio,
         )
 
-    def _measure_and_keep(self, index: int, heard: HeardTurn, audio: str | None) -> None:
+    def _measure(self, index: int, heard: HeardTurn) -> None:
         locale = self.conversation.scenario.locale
         recognition = Recognition(
             heard.recognition.text,
@@ -247,17 +254,32 @@ class VoiceAgent:
                 for s, e in pacing.rate.pauses
             ],
         )
-        if audio is not None and self.audio_dir is not None:
-            write_audio(self.audio_dir / audio, heard.samples, SAMPLE_RATE)
         turns = self.conversation.transcript.turns
         if index < len(turns) and turns[index].speaker == "agent":
             turns[index].measured = measured
 
     def settle(self) -> None:
-        """Wait for every turn's pace measurement and audio file."""
+        """Wait for every turn's pace measurement; compress the recordings kept so far.
+
+        Each turn's WAV is replaced by an Ogg (Opus) file and the transcript renamed to
+        it; killed halfway, a turn names its WAV while its Ogg is there, and
+        :func:`simulator.audio_files.find_recording` finds either.
+        """
         for job in self._after:
             job.result()
         self._after = []
+        turns = self.conversation.transcript.turns
+        for index in self._uncompressed:
+            turn = turns[index] if index < len(turns) else None
+            if self.audio_dir is None or turn is None or not turn.audio:
+                continue
+            wav = self.audio_dir / turn.audio
+            ogg = wav.with_suffix(".ogg")
+            samples, rate = read_audio(wav)
+            write_audio(ogg, samples, rate)
+            turn.audio = ogg.name
+            wav.unlink(missing_ok=True)
+        self._uncompressed = []
 
     def close(self) -> None:
         self.settle()

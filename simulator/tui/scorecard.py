@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Markdown, Sparkline, Static
 
 from scoring.findings import DIMENSIONS
+from simulator.audio_files import find_recording
 from simulator.reviewed import effective_overall
 from simulator.tui.localise import localise_bindings
 
@@ -165,8 +166,8 @@ class ScorecardScreen(Screen[None]):
         if self.session.get("audio_removed"):
             self.app.notify(t("audio_erased"), severity="warning")
             return
-        path = Path(self.app.audio_root) / self.session_id / audio
-        self.app.play_recording(path)
+        folder = Path(self.app.audio_root) / self.session_id
+        self.app.play_recording(find_recording(folder, audio) or folder / audio)
 
     def action_comment(self) -> None:
         from simulator.tui.comment_dialog import CommentDialog

@@ -99,3 +99,35 @@ def test_killing_an_import_at_random_never_damages_the_database(tmp_path, bundle
     assert sorted(s["id"] for s in store.history()) == sorted(expected)  # each once
     assert store.preference("agent") == "Dana"
     assert len(list(store.audio_root.glob("*/*.ogg"))) == 100
+
+
+def test_killing_a_spoken_session_keeps_each_saved_turn_with_its_recording(tmp_path):
+    from simulator.audio_files import find_recording
+    from tests.voice.conftest import espeak
+
+    replies = tmp_path / "replies"
+    replies.mkdir()
+    for n, text in enumerate(
+        ["I'm so sorry, I understand.", "So you were charged twice.", "I will refund it today."],
+        start=1,
+    ):
+        espeak(text, replies / f"{n:02d}.wav", "en", 170)
+    db = tmp_path / "roleplay.json"
+    minimal = Path(__file__).parent.parent / "data" / "scenarios" / "en-minimal.yml"
+    rng = random.Random(3)
+    checked = 0
+    for _ in range(10):
+        args = ["practice", str(minimal), "--agent", "Sam", "--input-audio", str(replies)]
+        proc = roleplay_cli(*args, "--fast", "--asr", "none", db=db)
+        time.sleep(rng.uniform(0.2, 1.2))  # start-up to the end of the call
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        store = _check_whole(db)
+        for session in store.details(store.history()):
+            for turn in (session.get("transcript") or {}).get("turns") or []:
+                if turn["speaker"] == "agent" and turn.get("audio"):
+                    found = find_recording(store.audio_root / session["id"], turn["audio"])
+                    assert found is not None, f"{session['id']}: {turn['audio']} lost"
+                    assert read_audio(found)[0].size > 0
+                    checked += 1
+    assert checked  # the kills left saved turns to check
