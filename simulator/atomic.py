@@ -23,12 +23,8 @@ def private_dir(path: Path) -> Path:
     return path
 
 
-def write_bytes(path: Path, data: bytes, sync_dir: bool = True) -> None:
-    """Replace ``path`` with ``data`` atomically; the file is readable by its owner only.
-
-    ``sync_dir=False`` leaves making the rename durable to the caller (one
-    :func:`fsync_dir` after many files).
-    """
+def prepare(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a temporary file beside ``path``, on disk; :func:`commit` renames it."""
     private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -37,16 +33,38 @@ def write_bytes(path: Path, data: bytes, sync_dir: bool = True) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, PRIVATE_FILE)
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def commit(prepared: Path, path: Path, sync_dir: bool = True) -> None:
+    """Put a file from :func:`prepare` in place of ``path``, in one step."""
+    try:
+        os.replace(prepared, path)
+    except BaseException:
+        prepared.unlink(missing_ok=True)
         raise
     if sync_dir:
         fsync_dir(path.parent)
 
 
+def write_bytes(path: Path, data: bytes, sync_dir: bool = True) -> None:
+    """Replace ``path`` with ``data`` atomically; the file is readable by its owner only.
+
+    ``sync_dir=False`` leaves making the rename durable to the caller (one
+    :func:`fsync_dir` after many files).
+    """
+    commit(prepare(path, data), path, sync_dir)
+
+
+def json_bytes(data: Any) -> bytes:
+    return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
+
+
 def write_json(path: Path, data: Any, sync_dir: bool = True) -> None:
-    write_bytes(path, orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS), sync_dir)
+    write_bytes(path, json_bytes(data), sync_dir)
 
 
 def fsync_dir(path: Path) -> None:

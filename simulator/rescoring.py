@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,22 +20,20 @@ from typing import Any
 import orjson
 
 from simulator.atomic import fsync_dir
+from simulator.reports.progress import Tracker, untracked
 from simulator.storage import SessionStore
 
 BATCH = 250
 """Sessions written to the index at a time."""
+
+RETRIES = 5
+"""Times a session is scored into again when a reviewer keeps writing to it."""
 
 POLL = 0.002
 """Seconds between tries for the lock: each holder keeps it for about a millisecond."""
 
 UNCHANGED: dict[str, Any] = {}
 """A worker's answer for a session whose scorecard came out the same."""
-
-Tracker = Callable[[Iterable[Any], int, str], Iterator[Any]]
-
-
-def _untracked(items: Iterable[Any], total: int, description: str) -> Iterator[Any]:
-    yield from items
 
 
 @dataclass
@@ -69,13 +67,14 @@ def _score_file(job: tuple[str, str]) -> tuple[str, dict[str, Any] | None, str |
 
     from scoring.scorecard import score_transcript
     from scoring.transcript import Transcript
-    from simulator.atomic import write_json
+    from simulator.atomic import commit, json_bytes, prepare
     from simulator.settings import load_settings
     from simulator.storage import summary
 
     path, lock = Path(job[0]), job[1]
     session_id = path.stem
     try:
+        seen = _identity(path)
         record = json.loads(path.read_text(encoding="utf-8"))
         transcript = Transcript.model_validate(record["transcript"])
     except (OSError, ValueError, KeyError, TypeError, ValidationError) as exc:
@@ -88,23 +87,36 @@ def _score_file(job: tuple[str, str]) -> tuple[str, dict[str, Any] | None, str |
     ).to_dict()
     if orjson.loads(orjson.dumps(card)) == record.get("scorecard"):
         return session_id, UNCHANGED, None  # nothing to write
-    with FileLock(lock, mode=0o600, poll_interval=POLL):
-        try:
-            record = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            return session_id, None, f"session {session_id} not rescored: unreadable ({exc})"
+    for _ in range(RETRIES):
         record["scorecard"] = card
         record["overall"] = card.get("overall")
         record["scores"] = {n: d.get("score") for n, d in card["dimensions"].items()}
-        write_json(path, record, sync_dir=False)  # the folder is synced once per batch
-    return session_id, summary(record), None
+        # written and flushed in parallel with the other workers; only the rename waits
+        # for the lock, and only if nobody changed the session meanwhile
+        prepared = prepare(path, json_bytes(record))
+        with FileLock(lock, mode=0o600, poll_interval=POLL):
+            if _identity(path) == seen:
+                commit(prepared, path, sync_dir=False)  # the folder is synced per batch
+                return session_id, summary(record), None
+        prepared.unlink(missing_ok=True)  # a reviewer wrote meanwhile: take theirs
+        try:
+            seen = _identity(path)
+            record = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            return session_id, None, f"session {session_id} not rescored: unreadable ({exc})"
+    return session_id, None, f"session {session_id} not rescored: it kept changing"
+
+
+def _identity(path: Path) -> tuple[int, int, int]:
+    stat = path.stat()
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
 def rescore_sessions(
     store: SessionStore,
     agent: str | None = None,
     jobs: int | None = None,
-    track: Tracker = _untracked,
+    track: Tracker = untracked,
 ) -> Rescored:
     """Rescore every scored session (of ``agent``); ``jobs`` processes (default: cores)."""
     global _settings

@@ -21,7 +21,6 @@ import stat
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
@@ -30,6 +29,7 @@ from typing import Any
 from simulator.errors import SimulatorError, quoted
 from simulator.reports.bundle_records import record_problem
 from simulator.reports.files import replacing
+from simulator.reports.progress import Tracker, untracked
 from simulator.storage import SessionStore, now
 
 BUNDLE_FORMAT = "roleplay-bundle"
@@ -54,12 +54,6 @@ _DAMAGED = (
     zlib.error,
     lzma.LZMAError,
 )
-
-Tracker = Callable[[Iterable[Any], int, str], Iterator[Any]]
-
-
-def _untracked(items: Iterable[Any], total: int, description: str) -> Iterator[Any]:
-    yield from items
 
 
 def _roleplay_version() -> str:
@@ -92,7 +86,7 @@ def write_bundle(
     audio_root: Path,
     path: Path,
     agent: str | None = None,
-    track: Tracker = _untracked,
+    track: Tracker = untracked,
 ) -> BundleWritten:
     """Write ``sessions`` (oldest first) and their audio to the zip file ``path``."""
     entries: list[tuple[str, Path]] = []
@@ -369,7 +363,7 @@ def _write_audio(bundle: Bundle, audio_root: Path, track: Tracker) -> int:
 
 
 def import_bundle(
-    bundle: Bundle, store: SessionStore, audio_root: Path, track: Tracker = _untracked
+    bundle: Bundle, store: SessionStore, audio_root: Path, track: Tracker = untracked
 ) -> Imported:
     """Merge a checked bundle into ``store``; audio goes under ``audio_root/<id>/``."""
     result = Imported()

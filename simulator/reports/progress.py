@@ -7,10 +7,18 @@ output (a script, a CI log) stays clean.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 T = TypeVar("T")
+
+Tracker = Callable[[Iterable[Any], int, str], Iterator[Any]]
+"""Long work reports its progress through one of these: ``track(items, total, what)``."""
+
+
+def untracked(items: Iterable[T], total: int, description: str) -> Iterator[T]:
+    """No progress shown (the default of library functions)."""
+    yield from items
 
 
 def tracked(items: Iterable[T], total: int, description: str) -> Iterator[T]:
