@@ -19,7 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from simulator.storage import HEAVY, SESSION_ID, DamagedIndexError, Database, summary
+from simulator.database import SESSION_ID, DamagedIndexError, Database
+from simulator.storage import HEAVY, summary
 
 _OBJECT_START = re.compile(r'\{\s*"')
 
