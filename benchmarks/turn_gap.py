@@ -148,6 +148,8 @@ def run(
     )
     if naive:
         agent.transcriber = NaiveTranscriber(model)  # type: ignore[assignment]
+    # each turn's recording is kept, as in practice (audio_retention: keep)
+    agent.audio_dir = cache_dir.parent / ("audio-naive" if naive else "audio")
     run_session(conversation, customer, agent)
     agent.close()
     starts = [clip.start for _, clip in customer.played]
