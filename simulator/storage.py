@@ -89,13 +89,23 @@ class SessionStore:
             return None
         return record if isinstance(record, dict) and record.get("id") == session_id else None
 
+    def _keep_aside(self, session_id: str) -> None:
+        """An unreadable session file is renamed, not overwritten: someone may mend it."""
+        path = self.database.session_file(session_id)
+        if path.exists():
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            path.replace(path.with_name(f"{path.name}.damaged-{stamp}"))
+
     def _write_file(self, record: dict[str, Any]) -> None:
         write_json(self.database.session_file(record["id"]), record)
 
     def _change(self, session_id: str, changes: dict[str, Any], index: bool = True) -> dict:
         """Apply ``changes`` to a session's file (and its index summary)."""
         with self.database.writing():
-            record = self.load(session_id) or self._require(session_id)
+            record = self.load(session_id)
+            if record is None:
+                self._keep_aside(session_id)
+                record = self._require(session_id)  # its index summary, at least
             record.update(changes)
             self._write_file(record)
             if index:
@@ -284,7 +294,8 @@ class SessionStore:
         wanted = set(session_ids)
         with self.database.writing():
             removed = [r["id"] for r in self.sessions.all() if r["id"] in wanted]
-            self.sessions.remove(Query().id.one_of(removed))
+            gone = set(removed)
+            self.sessions.remove(Query().id.test(lambda v: v in gone))
             for session_id in removed:
                 self.database.session_file(session_id).unlink(missing_ok=True)
         return removed

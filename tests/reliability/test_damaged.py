@@ -64,6 +64,10 @@ def test_an_unreadable_session_file_leaves_its_summary(tmp_path):
     assert session["agent"] == before[0]["agent"] and session["overall"] == before[0]["overall"]
     assert "transcript" not in session
     assert len(store.history()) == len(before)
+    store.add_comment(broken, None, "Fichier abîmé, à revoir.", "Dana")  # still reviewable
+    (aside,) = store.database.sessions_dir.glob(f"{broken}.json.damaged-*")
+    assert aside.read_text(encoding="utf-8") == '{"id": "'  # kept for whoever mends it
+    assert store.get(broken)["comments"][0]["text"] == "Fichier abîmé, à revoir."
 
 
 def test_a_database_from_before_session_files_is_moved_to_them(tmp_path):
