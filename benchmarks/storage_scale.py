@@ -10,6 +10,8 @@ runs in French and English, copied with new ids, agents and dates), then measure
 - the review table's query (every session's summary, as the review screen loads it),
   and the team lead's figures computed from it (trends, phrases to avoid);
 - opening one scorecard (the whole session by id);
+- opening the team review screen, headless, until its table is drawn: the first
+  500 rows against every row (this one's baseline);
 - ``roleplay rescore``: sessions per second with one process and with every core.
 
 The baseline, measured in the same run on the same sessions, is the earlier layout:
@@ -234,8 +236,42 @@ def main() -> None:
         print(f"  save   {statistics.median(old['save']) / statistics.median(save):5.1f}x")
         print(f"  query  {statistics.median(old['query']) / statistics.median(cold):5.1f}x  (cold)")
 
+        print("\nreview screen, 10,000 sessions in the database:")
+        capped = review_screen(db)
+        import simulator.tui.review as review
+
+        every, review.MAX_ROWS = review.MAX_ROWS, 10**9
+        uncapped = review_screen(db)
+        review.MAX_ROWS = every
+        print(f"  first {every} rows (roleplay)      {capped:7.0f} ms")
+        print(f"  every row (baseline)         {uncapped:7.0f} ms")
+        print(f"  ratio                        {uncapped / capped:7.1f}x")
+
         if args.rescore:
             rescore_figures(folder, sessions[: args.rescore])
+
+
+def review_screen(db: Path) -> float:
+    """Milliseconds from opening the team review (headless) to its table being drawn."""
+    import asyncio
+
+    from simulator.library import load_all
+    from simulator.tui.app import make_app
+
+    app = make_app(SessionStore(open_database(db)), load_all().scenarios, locale="en")
+    took: list[float] = []
+
+    async def run() -> None:
+        async with app.run_test(size=(140, 45)) as pilot:
+            await pilot.pause()
+            began = time.perf_counter()
+            app.open_review()
+            await pilot.pause()
+            await pilot.pause()
+            took.append((time.perf_counter() - began) * 1000)
+
+    asyncio.run(run())
+    return took[0]
 
 
 ORG_PACK = """pack: org-{locale}

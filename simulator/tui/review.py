@@ -26,6 +26,8 @@ from simulator.tui.localise import localise_bindings
 from simulator.tui.team import avoided_phrases, trends
 
 COLUMNS = ["agent", "scenario", "date", "overall", *DIMENSIONS]
+MAX_ROWS = 500
+"""Rows shown at once: the table stays quick with years of sessions; the filter narrows."""
 TICKS = "▁▂▃▄▅▆▇█"
 
 
@@ -67,6 +69,7 @@ class ReviewScreen(Screen[None]):
         with TabbedContent(id="tabs"):
             with TabPane(t("sessions"), id="tab-sessions"):
                 yield Input(placeholder=t("filter"), id="filter")
+                yield Label(id="shown")
                 yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             with TabPane(t("trends"), id="tab-trends"):
                 yield VerticalScroll(id="trends")
@@ -80,10 +83,10 @@ class ReviewScreen(Screen[None]):
         for column in COLUMNS:
             table.add_column(t(column), key=column)
         self.query_one("#phrases", DataTable).add_columns(t("phrase"), t("used"), t("who"))
-        self.load()
         self.call_after_refresh(table.focus)
 
     def on_screen_resume(self) -> None:
+        """Shown for the first time, or back from a scorecard: read the sessions again."""
         self.load()
 
     def load(self) -> None:
@@ -122,8 +125,11 @@ class ReviewScreen(Screen[None]):
             ),
             reverse=self.sort_reverse,
         )
-        for session_id, row in rows:
+        for session_id, row in rows[:MAX_ROWS]:
             table.add_row(*("–" if row[c] is None else row[c] for c in COLUMNS), key=session_id)
+        shown = self.query_one("#shown", Label)
+        shown.display = len(rows) > MAX_ROWS
+        shown.update(self.app.text("rows_shown", shown=MAX_ROWS, total=len(rows)))
 
     def fill_trends(self) -> None:
         t = self.app.text
@@ -132,19 +138,20 @@ class ReviewScreen(Screen[None]):
         found = trends(self.sessions)
         if not found:
             box.mount(Static(t("no_sessions")))
-        for trend in found:
-            weakest = trend.weakest
-            box.mount(
-                Label(
-                    f"[b]{trend.agent}[/b] — {trend.sessions} {t('sessions').lower()} · "
-                    f"{t('weakest')}: {t(weakest) if weakest else '–'}",
-                    classes="agent-trend",
-                )
+        # one widget per agent (not per line): a team of forty stays quick to draw
+        box.mount_all(
+            Static(
+                "\n".join(
+                    [
+                        f"[b]{trend.agent}[/b] — {trend.sessions} {t('sessions').lower()} · "
+                        f"{t('weakest')}: {t(trend.weakest) if trend.weakest else '–'}",
+                        *(trend_line(t(d), trend.series[d]) for d in DIMENSIONS),
+                    ]
+                ),
+                classes="agent-trend",
             )
-            for dimension in DIMENSIONS:
-                box.mount(
-                    Static(trend_line(t(dimension), trend.series[dimension]), classes="trend-line")
-                )
+            for trend in found
+        )
 
     def fill_phrases(self) -> None:
         table = self.query_one("#phrases", DataTable)

@@ -91,6 +91,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This recording was erased, as the audio_retention setting asks.",
         "fr": "Cet enregistrement a été effacé, comme le demande le réglage audio_retention.",
     },
+    "rows_shown": {
+        "en": "Showing {shown} of {total} sessions (sorted as chosen): type in the filter "
+        "above to narrow them down.",
+        "fr": "{shown} séances affichées sur {total} (dans l'ordre choisi) : tapez dans le "
+        "filtre ci-dessus pour affiner.",
+    },
     "score_now": {"en": "Score them", "fr": "Les noter"},
     "later": {"en": "Later", "fr": "Plus tard"},
     "interrupted_done": {

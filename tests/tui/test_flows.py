@@ -160,8 +160,9 @@ async def test_review_names_who_needs_coaching_and_the_phrases(team_store, app_f
         rows = [phrases.get_row_at(i) for i in range(phrases.row_count)]
         top = rows[0]
         assert "avoided.je-ne-sais-pas" in top[0] and "Sam" in top[2] and "Jo" in top[2]
-        trends = [str(label.render()) for label in app.screen.query(".agent-trend")]
-        by_agent = {line.split(" — ")[0]: line for line in trends}
+        trends = [str(block.render()) for block in app.screen.query(".agent-trend")]
+        by_agent = {block.split(" — ")[0]: block.splitlines()[0] for block in trends}
+        assert all(len(block.splitlines()) == 5 for block in trends)  # a line per dimension
         # Alex is at or above the team everywhere; Sam and Jo fall behind on empathy.
         assert by_agent["Alex"].endswith("Needs coaching on: –")
         assert by_agent["Sam"].endswith("Empathy") and by_agent["Jo"].endswith("Empathy")
@@ -223,3 +224,30 @@ async def test_playing_a_turn_without_a_recording_says_so(team_store, app_factor
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any("No recording" in m for m in messages)
+
+
+async def test_years_of_sessions_show_the_first_rows_and_say_so(team_store, app_factory):
+    from simulator.tui.review import MAX_ROWS
+
+    template = team_store.get("sam-1")
+    team_store.put_many(
+        [
+            {**template, "id": f"old-{n:04d}", "started_at": f"2024-01-01T09:{n % 60:02d}:00"}
+            for n in range(MAX_ROWS + 20)
+        ]
+    )
+    app = app_factory(team_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        shown = app.screen.query_one("#shown")
+        assert table.row_count == MAX_ROWS and shown.display
+        assert f"Showing {MAX_ROWS} of {MAX_ROWS + 26} sessions" in str(shown.render())
+        assert table.get_row_at(0)[2].startswith("2026-11")  # newest first, as sorted
+        await pilot.press("slash")
+        await pilot.press(*"alex")
+        await pilot.pause()
+        assert table.row_count == 2 and not shown.display
+        # the trends still count every session, not only the rows shown
+        assert app.screen.sessions and len(app.screen.sessions) == MAX_ROWS + 26
