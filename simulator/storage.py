@@ -297,7 +297,10 @@ class SessionStore:
             gone = set(removed)
             self.sessions.remove(Query().id.test(lambda v: v in gone))
             for session_id in removed:
-                self.database.session_file(session_id).unlink(missing_ok=True)
+                path = self.database.session_file(session_id)
+                path.unlink(missing_ok=True)
+                for aside in path.parent.glob(f"{path.name}.damaged-*"):
+                    aside.unlink(missing_ok=True)  # its damaged copies hold the same data
         return removed
 
     # -- preferences -----------------------------------------------------------------

@@ -151,6 +151,8 @@ def test_forget_erases_an_agent_and_says_what_it_removed(tmp_path):
     store = SessionStore(open_database(db))
     seed_team(store)
     _with_recordings(store)
+    aside = store.database.session_file("sam-0").with_name("sam-0.json.damaged-20260101T000000Z")
+    aside.write_text("{ a damaged copy", encoding="utf-8")
     env = {**os.environ, "ROLEPLAY_DB": str(db)}
     exported = _run("export", "--format", "jsonl", "-o", str(tmp_path / "all.jsonl"), env=env)
     assert exported.returncode == 0, exported.stderr
@@ -171,7 +173,7 @@ def test_forget_erases_an_agent_and_says_what_it_removed(tmp_path):
     store = SessionStore(open_database(db))
     assert store.history("Sam") == [] and len(store.history()) == 4
     assert not (store.audio_root / "sam-0").exists()
-    assert not store.database.session_file("sam-0").exists()
+    assert not store.database.session_file("sam-0").exists() and not aside.exists()
     assert "Sam" not in db.read_text()  # not even in the list of exports
 
     unknown = _run("forget", "--agent", "Samuel", "--yes", env=env)
