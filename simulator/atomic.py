@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,24 @@ def json_bytes(data: Any) -> bytes:
 
 def write_json(path: Path, data: Any, sync_dir: bool = True) -> None:
     write_bytes(path, json_bytes(data), sync_dir)
+
+
+def identity(path: Path) -> tuple[int, int, int] | None:
+    """Which file is at ``path`` now (inode, size, modification time); None if none.
+
+    Every write here replaces the file, so a changed identity means somebody wrote it.
+    """
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def damaged_name(path: Path) -> Path:
+    """Where a damaged file is kept aside: ``<name>.damaged-<UTC time>``."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return path.with_name(f"{path.name}.damaged-{stamp}")
 
 
 def fsync_dir(path: Path) -> None:

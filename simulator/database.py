@@ -20,7 +20,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from simulator.atomic import private_dir, write_bytes
+from simulator.atomic import identity, private_dir, write_bytes
 from simulator.errors import SimulatorError
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -56,38 +56,33 @@ class AtomicJSONStorage(Storage):
         private_dir(self.path.parent)
         self._cached: tuple[tuple[int, int, int], dict[str, dict[str, Any]]] | None = None
 
-    def _identity(self) -> tuple[int, int, int] | None:
-        try:
-            stat = self.path.stat()
-        except FileNotFoundError:
-            return None
-        return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
-
     def read(self) -> dict[str, dict[str, Any]] | None:
-        identity = self._identity()
-        if identity is None:
+        seen = identity(self.path)
+        if seen is None:
             return None
-        if self._cached is not None and self._cached[0] == identity:
+        if self._cached is not None and self._cached[0] == seen:
             return self._cached[1]
         try:
-            data = orjson.loads(self.path.read_bytes())
+            raw = self.path.read_bytes()
         except FileNotFoundError:
             return None
+        if not raw.strip():
+            return None
+        try:
+            data = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
-            if not self.path.read_bytes().strip():
-                return None
             raise DamagedIndexError(self.path, exc.msg) from None
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
             raise DamagedIndexError(self.path, "not a roleplay database")
-        self._cached = (identity, data)
+        self._cached = (seen, data)
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         self._cached = None  # TinyDB changed the cached tables in place: never reuse them
         write_bytes(self.path, orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS))
-        identity = self._identity()
-        if identity is not None:
-            self._cached = (identity, data)
+        written = identity(self.path)
+        if written is not None:
+            self._cached = (written, data)
 
     def forget(self) -> None:
         """Drop what was read (a change to it failed halfway)."""

@@ -67,14 +67,14 @@ def _score_file(job: tuple[str, str]) -> tuple[str, dict[str, Any] | None, str |
 
     from scoring.scorecard import score_transcript
     from scoring.transcript import Transcript
-    from simulator.atomic import commit, json_bytes, prepare
+    from simulator.atomic import commit, identity, json_bytes, prepare
     from simulator.settings import load_settings
-    from simulator.storage import summary
+    from simulator.storage import scored, summary
 
     path, lock = Path(job[0]), job[1]
     session_id = path.stem
     try:
-        seen = _identity(path)
+        seen = identity(path)
         record = json.loads(path.read_text(encoding="utf-8"))
         transcript = Transcript.model_validate(record["transcript"])
     except (OSError, ValueError, KeyError, TypeError, ValidationError) as exc:
@@ -88,28 +88,21 @@ def _score_file(job: tuple[str, str]) -> tuple[str, dict[str, Any] | None, str |
     if orjson.loads(orjson.dumps(card)) == record.get("scorecard"):
         return session_id, UNCHANGED, None  # nothing to write
     for _ in range(RETRIES):
-        record["scorecard"] = card
-        record["overall"] = card.get("overall")
-        record["scores"] = {n: d.get("score") for n, d in card["dimensions"].items()}
+        record.update(scored(card))
         # written and flushed in parallel with the other workers; only the rename waits
         # for the lock, and only if nobody changed the session meanwhile
         prepared = prepare(path, json_bytes(record))
         with FileLock(lock, mode=0o600, poll_interval=POLL):
-            if _identity(path) == seen:
+            if identity(path) == seen:
                 commit(prepared, path, sync_dir=False)  # the folder is synced per batch
                 return session_id, summary(record), None
         prepared.unlink(missing_ok=True)  # a reviewer wrote meanwhile: take theirs
         try:
-            seen = _identity(path)
+            seen = identity(path)
             record = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             return session_id, None, f"session {session_id} not rescored: unreadable ({exc})"
     return session_id, None, f"session {session_id} not rescored: it kept changing"
-
-
-def _identity(path: Path) -> tuple[int, int, int]:
-    stat = path.stat()
-    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
 def rescore_sessions(

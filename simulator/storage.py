@@ -24,10 +24,10 @@ from typing import Any
 
 from tinydb import Query
 
-from simulator.atomic import write_json
+from simulator.atomic import damaged_name, write_json
 from simulator.database import Database, open_database
 
-__all__ = ["Database", "SessionStore", "now", "open_database", "summary"]
+__all__ = ["Database", "SessionStore", "now", "open_database", "scored", "summary"]
 from simulator.errors import SimulatorError
 
 HEAVY = ("transcript", "scorecard", "moods", "comments")
@@ -39,6 +39,15 @@ FILE_ONLY = (*HEAVY, "title", "persona")
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def scored(scorecard: dict[str, Any]) -> dict[str, Any]:
+    """The fields a scorecard sets on a session: itself, the overall and each score."""
+    return {
+        "scorecard": scorecard,
+        "overall": scorecard.get("overall"),
+        "scores": {n: d.get("score") for n, d in scorecard.get("dimensions", {}).items()},
+    }
 
 
 def summary(record: dict[str, Any]) -> dict[str, Any]:
@@ -93,8 +102,7 @@ class SessionStore:
         """An unreadable session file is renamed, not overwritten: someone may mend it."""
         path = self.database.session_file(session_id)
         if path.exists():
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-            path.replace(path.with_name(f"{path.name}.damaged-{stamp}"))
+            path.replace(damaged_name(path))
 
     def _write_file(self, record: dict[str, Any]) -> None:
         write_json(self.database.session_file(record["id"]), record)
@@ -146,16 +154,13 @@ class SessionStore:
     def finish(
         self, session_id: str, outcome: str | None, scorecard: dict, extra: dict | None = None
     ) -> None:
-        scores = {name: d.get("score") for name, d in scorecard.get("dimensions", {}).items()}
         self._change(
             session_id,
             {
                 "status": "scored",
                 "ended_at": now(),
                 "outcome": outcome,
-                "scorecard": scorecard,
-                "overall": scorecard.get("overall"),
-                "scores": scores,
+                **scored(scorecard),
                 "owner": None,
                 **(extra or {}),
             },

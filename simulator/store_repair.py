@@ -15,10 +15,11 @@ import json
 import os
 import re
 import time
-from datetime import UTC, datetime
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from simulator.atomic import damaged_name
 from simulator.database import SESSION_ID, DamagedIndexError, Database
 from simulator.storage import HEAVY, summary
 
@@ -59,10 +60,13 @@ def salvage(text: str) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
 
 
 def _session_files(database: Database) -> dict[str, Path]:
+    """Each session file by id; a killed writer's old temporary files go on the way, so
+    that opening the database reads the (possibly large) folder once."""
     try:
         entries = list(os.scandir(database.sessions_dir))
     except FileNotFoundError:
         return {}
+    _remove_stale(Path(e.path) for e in entries if _temporary(e.name))
     return {
         e.name[: -len(".json")]: Path(e.path)
         for e in entries
@@ -78,15 +82,11 @@ def _read_session(path: Path) -> dict[str, Any] | None:
     return record if _is_session(record) else None
 
 
-def _stamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
 def rebuild(database: Database, damaged: DamagedIndexError) -> str:
     """Keep the damaged index aside and build a new one; returns what to tell the person."""
     path = database.path
     text = path.read_bytes().decode("utf-8", errors="replace")
-    backup = path.with_name(f"{path.name}.damaged-{_stamp()}")
+    backup = damaged_name(path)
     os.replace(path, backup)
     from_index, prefs = salvage(text)
     records: dict[str, dict[str, Any]] = {}
@@ -132,18 +132,21 @@ STALE_TEMPORARY = 3600.0
 """Seconds after which a temporary file is a killed writer's leftover, not work in progress."""
 
 
-def _remove_stale_temporaries(database: Database) -> None:
+def _temporary(name: str) -> bool:
+    return name.startswith(".") and name.endswith(".tmp")
+
+
+def _remove_stale(candidates: Iterable[Path]) -> None:
     cutoff = time.time() - STALE_TEMPORARY
-    for folder in (database.root, database.sessions_dir):
-        for leftover in folder.glob(".*.tmp"):
-            with contextlib.suppress(OSError):
-                if leftover.stat().st_mtime < cutoff:
-                    leftover.unlink()
+    for leftover in candidates:
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
 
 
 def check_and_repair(database: Database) -> None:
     """Run on every open: cheap when all is well (one read of the index, one folder scan)."""
-    _remove_stale_temporaries(database)
+    _remove_stale(database.root.glob(".*.tmp"))
     try:
         rows = database.table("sessions").all()
     except DamagedIndexError:
@@ -153,13 +156,13 @@ def check_and_repair(database: Database) -> None:
             except DamagedIndexError as damaged:
                 database.notices.append(rebuild(database, damaged))
         return
+    files = _session_files(database)
     if any("transcript" in r for r in rows):
         with database.writing():
             rows = database.table("sessions").all()
             if any("transcript" in r for r in rows):
                 _migrate(database, [dict(r) for r in rows])
         return
-    files = _session_files(database)
     if len(files) > len(rows):
         with database.writing():
             known = {r["id"] for r in database.table("sessions").all()}

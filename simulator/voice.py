@@ -162,7 +162,7 @@ class VoiceAgent:
         self._end_turn = threading.Event()
         self._held = threading.Event()
         self._after: list[Future[None]] = []
-        self._uncompressed: list[int] = []
+        self._uncompressed: list[tuple[int, np.ndarray]] = []
 
     def stop_listening(self) -> None:
         """End the current turn and hear no more (the session is ending)."""
@@ -215,7 +215,7 @@ class VoiceAgent:
             # recording are on disk together; compressed to Ogg when the call ends
             audio = f"turn-{index:02d}-agent.wav"
             write_audio(self.audio_dir / audio, heard.samples, SAMPLE_RATE)
-            self._uncompressed.append(index)
+            self._uncompressed.append((index, heard.samples))
         # Measuring the pace takes a good fraction of a second on a long turn: it runs
         # after the customer has started answering.
         self._after.append(self._post.submit(self._measure, index, heard))
@@ -269,14 +269,13 @@ class VoiceAgent:
             job.result()
         self._after = []
         turns = self.conversation.transcript.turns
-        for index in self._uncompressed:
+        for index, samples in self._uncompressed:
             turn = turns[index] if index < len(turns) else None
             if self.audio_dir is None or turn is None or not turn.audio:
                 continue
             wav = self.audio_dir / turn.audio
             ogg = wav.with_suffix(".ogg")
-            samples, rate = read_audio(wav)
-            write_audio(ogg, samples, rate)
+            write_audio(ogg, samples, SAMPLE_RATE)  # from memory: the WAV is not read back
             turn.audio = ogg.name
             wav.unlink(missing_ok=True)
         self._uncompressed = []
