@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 import speech_recognition as sr  # noqa: E402
 
-from simulator.asr import WhisperRecogniser, audio_to_16k  # noqa: E402
-from simulator.audio_files import read_audio  # noqa: E402
+from simulator.voice.asr import WhisperRecogniser, audio_to_16k  # noqa: E402
+from simulator.voice.audio_files import read_audio  # noqa: E402
 
 TEXT = (
     "I understand how frustrating this is, and I am sorry. Let me check your account "

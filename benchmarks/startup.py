@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 APP = """
 import time, sys
 from pathlib import Path
-from simulator.library import load_all
-from simulator.storage import SessionStore, open_database
+from simulator.authoring.library import load_all
+from simulator.store.sessions import SessionStore, open_database
 from simulator.tui.app import make_app
 
 async def ready(pilot):

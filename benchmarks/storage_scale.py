@@ -40,12 +40,13 @@ sys.path.insert(0, str(ROOT))
 from tinydb import Query, TinyDB  # noqa: E402
 from tinydb.storages import Storage  # noqa: E402
 
+from simulator.analytics.trends import avoided_phrases, trends  # noqa: E402
 from simulator.atomic import write_bytes  # noqa: E402
-from simulator.engine import AgentReply, Conversation  # noqa: E402
-from simulator.library import load_all  # noqa: E402
-from simulator.session import run_session  # noqa: E402
-from simulator.storage import SessionStore, open_database  # noqa: E402
-from simulator.tui.team import avoided_phrases, trends  # noqa: E402
+from simulator.authoring.library import load_all  # noqa: E402
+from simulator.authoring.packs import rules_for  # noqa: E402
+from simulator.conversation.engine import AgentReply, Conversation  # noqa: E402
+from simulator.conversation.session import run_session  # noqa: E402
+from simulator.store.sessions import SessionStore, open_database  # noqa: E402
 
 AGENTS = [f"Agent {n:02d}" for n in range(1, 41)]
 REPLIES = {
@@ -88,7 +89,10 @@ def templates(folder: Path) -> list[dict[str, Any]]:
     for scenario in load_all().scenarios:
         for replies in REPLIES[scenario.locale]:
             session_id, _ = run_session(
-                Conversation(scenario, "template"), _Silent(), _Scripted(replies), store
+                Conversation(scenario, "template", rules_for(scenario.locale)),
+                _Silent(),
+                _Scripted(replies),
+                store,
             )
             made.append(store.get(session_id))
     return made
@@ -255,7 +259,7 @@ def review_screen(db: Path) -> float:
     """Milliseconds from opening the team review (headless) to its table being drawn."""
     import asyncio
 
-    from simulator.library import load_all
+    from simulator.authoring.library import load_all
     from simulator.tui.app import make_app
 
     app = make_app(SessionStore(open_database(db)), load_all().scenarios, locale="en")
@@ -292,7 +296,8 @@ rules:
 def rescore_figures(folder: Path, sessions: list[dict[str, Any]]) -> None:
     """``roleplay rescore`` with one process and with every core, rules unchanged and then
     after an organisation pack that changes every scorecard is added."""
-    from simulator.rescoring import rescore_sessions
+    from simulator.authoring.settings import load_settings
+    from simulator.store.rescore import rescore_sessions
 
     packs = folder / "org-packs"
     packs.mkdir()
@@ -310,7 +315,7 @@ def rescore_figures(folder: Path, sessions: list[dict[str, Any]]) -> None:
                 os.environ["ROLEPLAY_SETTINGS"] = str(settings)
             else:
                 os.environ["ROLEPLAY_SETTINGS"] = str(folder / "no-settings.yml")
-            done = rescore_sessions(db, jobs=jobs)
+            done = rescore_sessions(db, load_settings(), jobs=jobs)
             rates[(case, jobs)] = done.per_second
             print(
                 f"  {case:18} {jobs} process(es) {done.per_second:6.0f} sessions/s "

@@ -30,15 +30,18 @@ import soundfile as sf
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from simulator.asr import Recognition, Recognitions, WhisperRecogniser  # noqa: E402
-from simulator.audio_io import FileReplies, RealClock, ReplyFile, TimelineSpeaker  # noqa: E402
-from simulator.engine import Conversation  # noqa: E402
-from simulator.scenario import Scenario  # noqa: E402
-from simulator.session import run_session  # noqa: E402
-from simulator.tts import RenderCache  # noqa: E402
-from simulator.vad import SAMPLE_RATE, EndpointSettings  # noqa: E402
-from simulator.voice import VoiceAgent, VoiceCustomer, prerender  # noqa: E402
-from simulator.voice_profile import load_voice  # noqa: E402
+from simulator.authoring.packs import rules_for  # noqa: E402
+from simulator.authoring.voices import load_voice  # noqa: E402
+from simulator.conversation.engine import Conversation  # noqa: E402
+from simulator.conversation.scenario import Scenario  # noqa: E402
+from simulator.conversation.session import run_session  # noqa: E402
+from simulator.voice.asr import Recognition, Recognitions, WhisperRecogniser  # noqa: E402
+from simulator.voice.clock import RealClock  # noqa: E402
+from simulator.voice.devices import TimelineSpeaker  # noqa: E402
+from simulator.voice.recorded import FileReplies, ReplyFile  # noqa: E402
+from simulator.voice.spoken import VoiceAgent, VoiceCustomer, prerender  # noqa: E402
+from simulator.voice.tts import RenderCache  # noqa: E402
+from simulator.voice.vad import SAMPLE_RATE, EndpointSettings  # noqa: E402
 
 SENTENCES = [
     "I see, I am sorry.",
@@ -131,7 +134,7 @@ def run(
 ) -> list[float]:
     recogniser = WhisperRecogniser(model)
     recogniser.load()
-    conversation = Conversation(scenario(len(files)), "bench")
+    conversation = Conversation(scenario(len(files)), "bench", rules_for("en"))
     cache = RenderCache(cache_dir)
     prerender(cache, load_voice("loyal_irritated"), conversation).join()
     clock = RealClock()

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from scoring.empathy import score_empathy
 from scoring.findings import DIMENSIONS, Dimension, Finding
 from scoring.interruptions import score_interruptions
 from scoring.pacing import PacingBands, score_pacing
-from scoring.packs import rules_for
 from scoring.phrases import transcript_findings
 from scoring.result import DimensionResult, clamp
+from scoring.ruleset import RuleSet
 from scoring.transcript import Transcript
 
 DEFAULT_WEIGHTS: dict[str, float] = dict.fromkeys(DIMENSIONS, 25.0)
@@ -69,12 +68,13 @@ def combine(
 
 def score_transcript(
     transcript: Transcript,
+    rules: RuleSet,
     weights: Mapping[str, float] | None = None,
     bands: PacingBands | None = None,
-    rule_dirs: Sequence[Path] = (),
 ) -> Scorecard:
-    """Score every dimension of ``transcript``."""
-    rules = rules_for(transcript.locale, rule_dirs)
+    """Score every dimension of ``transcript`` with ``rules`` (compiled by the caller)."""
+    if rules.locale != transcript.locale:
+        raise ValueError(f"rules for {rules.locale!r} cannot score a {transcript.locale!r} call")
     results: dict[Dimension, DimensionResult] = {
         "pacing": score_pacing(transcript, bands),
         "interruptions": score_interruptions(transcript),

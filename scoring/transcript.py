@@ -7,7 +7,6 @@ may be missing; then timing-based checks are skipped, never guessed.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -102,12 +101,3 @@ class Transcript(BaseModel):
             if self.turns[j].speaker == "customer":
                 return j, self.turns[j]
         return None
-
-
-def load_transcript(path: Path) -> Transcript:
-    """Load a transcript JSON file, with located errors for a person's mistakes."""
-    from simulator.datafile import parse_json_text, read_text, validate
-
-    kind = "transcript"
-    located = parse_json_text(read_text(path, kind), str(path), kind)
-    return validate(located, Transcript, kind)

@@ -2,9 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from scoring.packs import RuleSet, _merge, load_pack
-from simulator.library import load_scenario
-from simulator.storage import SessionStore, open_database
+from scoring.ruleset import RuleSet, merge
+from simulator.authoring.library import load_scenario
+from simulator.authoring.packs import load_pack
+from simulator.store.sessions import SessionStore, open_database
 
 DATA = Path(__file__).parent / "data"
 
@@ -13,7 +14,7 @@ DATA = Path(__file__).parent / "data"
 def mini_rules() -> RuleSet:
     """A tiny English rule set, independent of the bundled packs."""
     packs = [load_pack(p) for p in sorted((DATA / "packs").glob("mini-en*.yml"))]
-    return RuleSet("en", _merge(packs))
+    return RuleSet("en", merge(packs))
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """Documents people share: scorecards, team reports, exports and bundles of sessions.
 
-Everything here reads sessions through :class:`simulator.storage.SessionStore`, so the
+Everything here reads sessions through :class:`simulator.store.sessions.SessionStore`, so the
 storage underneath can change without touching the documents.
 """

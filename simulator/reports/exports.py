@@ -14,7 +14,7 @@ from typing import IO, Any
 
 from scoring.findings import DIMENSIONS
 from simulator.reports.files import replacing
-from simulator.reviewed import effective_overall, effective_scores
+from simulator.store.records import effective_overall, effective_scores
 
 SESSION_COLUMNS = (
     "id",

@@ -14,7 +14,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from simulator.labels import LABELS
+from simulator.i18n.labels import LABELS
 from simulator.reports.charts import score_class
 from simulator.reports.formats import colon, format_change, format_clock, format_number
 
@@ -55,7 +55,7 @@ def environment() -> Environment:
 class Words:
     """The interface words of one language, for templates: ``t('findings')``.
 
-    Unlike :func:`simulator.labels.label`, an unknown key is an error: a document must
+    Unlike :func:`simulator.i18n.labels.label`, an unknown key is an error: a document must
     never show a key instead of a word.
     """
 

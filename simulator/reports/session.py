@@ -15,12 +15,12 @@ from markupsafe import Markup
 
 from scoring.findings import DIMENSIONS
 from simulator.errors import SimulatorError
-from simulator.labels import LABELS
+from simulator.i18n.labels import LABELS
 from simulator.reports import charts
 from simulator.reports.formats import document_locale, format_datetime, format_number
 from simulator.reports.rendering import Words, render
-from simulator.reviewed import effective_overall, effective_scores
-from simulator.storage import SessionStore
+from simulator.store.records import effective_overall, effective_scores
+from simulator.store.sessions import SessionStore
 
 
 @dataclass(frozen=True)

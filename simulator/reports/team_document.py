@@ -7,10 +7,10 @@ from typing import Any
 from markupsafe import Markup
 
 from scoring.findings import DIMENSIONS
+from simulator.analytics.team import AgentFigures, TeamFigures, TeamFilters
 from simulator.reports import charts
 from simulator.reports.formats import format_date, format_short_date
 from simulator.reports.rendering import Words, render
-from simulator.reports.team import AgentFigures, TeamFigures, TeamFilters
 
 
 def _trend_chart(figures: TeamFigures, t: Words) -> Markup | None:

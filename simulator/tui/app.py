@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
+from simulator.authoring.workspace import Workspace
+from simulator.conversation.engine import Conversation
+from simulator.conversation.scenario import Scenario
 from simulator.errors import SimulatorError
-from simulator.scenario import Scenario
-from simulator.settings import Settings
-from simulator.storage import SessionStore
-from simulator.tui.strings import Text, ui_locale
+from simulator.i18n.ui import Text, ui_locale
+from simulator.store.sessions import SessionStore
 
-RigFactory = Callable[[object], object]  # Conversation -> VoiceRig
+if TYPE_CHECKING:  # the voice stack loads only when a spoken call starts
+    from simulator.voice.rig import VoiceRig
+
+RigFactory = Callable[[Conversation], "VoiceRig"]
 Player = Callable[[Path], None]
 
 
@@ -27,7 +32,7 @@ class RoleplayApp(App[None]):
         self,
         store: SessionStore,
         library: list[Scenario],
-        settings: Settings,
+        workspace: Workspace,
         audio_root: Path,
         locale: str,
         rig_factory: RigFactory | None,
@@ -36,7 +41,8 @@ class RoleplayApp(App[None]):
         super().__init__()
         self.store = store
         self.library = library
-        self.settings = settings
+        self.workspace = workspace
+        self.settings = workspace.settings
         self.audio_root = audio_root
         self.text = Text(locale)
         self.rig_factory = rig_factory
@@ -58,7 +64,7 @@ class RoleplayApp(App[None]):
 
     def _find_interrupted(self) -> None:
         """Off the UI thread: sessions a crash stopped, offered for scoring."""
-        from simulator.recovery import interrupted
+        from simulator.store.recovery import interrupted
 
         found = interrupted(self.store)
         if found:
@@ -74,12 +80,12 @@ class RoleplayApp(App[None]):
         self.push_screen(RecoverDialog(len(session_ids)), chosen)
 
     def _recover(self, session_ids: list[str]) -> None:
-        from simulator.recovery import finish_interrupted
+        from simulator.store.recovery import finish_interrupted
 
         scored = 0
         for session_id in session_ids:
             try:
-                finish_interrupted(self.store, session_id, self.settings.rule_dirs)
+                finish_interrupted(self.store, session_id, self.workspace)
             except SimulatorError as exc:
                 self.call_from_thread(self.notify, exc.message, severity="error", timeout=10)
                 continue
@@ -93,7 +99,6 @@ class RoleplayApp(App[None]):
         return HomeScreen()
 
     def start_practice(self, scenario: Scenario, voice: bool) -> None:
-        from simulator.engine import Conversation
         from simulator.tui.practice import PracticeScreen
 
         self.store.remember("agent", self.agent_name)
@@ -101,8 +106,8 @@ class RoleplayApp(App[None]):
         conversation = Conversation(
             scenario,
             self.agent_name,
-            rule_dirs=self.settings.rule_dirs,
-            bands=self.settings.bands(scenario.locale),
+            self.workspace.rules(scenario.locale),
+            self.workspace.bands(scenario.locale),
         )
         rig = None
         if voice and self.rig_factory is not None:
@@ -153,20 +158,20 @@ class RoleplayApp(App[None]):
 def make_app(
     store: SessionStore,
     library: list[Scenario],
-    settings: Settings | None = None,
+    workspace: Workspace | None = None,
     audio_root: Path | None = None,
     locale: str | None = None,
     rig_factory: RigFactory | None = None,
     player: Player | None = None,
 ) -> RoleplayApp:
     """Build the app; tests hand it their own store, library and voice rig."""
-    settings = settings or Settings()
+    workspace = workspace or Workspace()
     return RoleplayApp(
         store,
         library,
-        settings,
+        workspace,
         audio_root or Path("audio"),
-        locale or ui_locale(settings.ui_locale),
+        locale or ui_locale(workspace.settings.ui_locale),
         rig_factory,
         player,
     )

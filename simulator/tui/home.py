@@ -20,7 +20,7 @@ from textual.widgets import (
     Switch,
 )
 
-from simulator.scenario import Scenario
+from simulator.conversation.scenario import Scenario
 from simulator.tui.localise import localise_bindings
 
 PERSONAS = ["active_hater", "extreme_critic", "loyal_irritated", "passionate_loyal"]
@@ -128,7 +128,7 @@ class HomeScreen(Screen[None]):
         if scenario is None:
             preview.update(t("no_match"))
             return
-        from simulator.templating import render
+        from simulator.conversation.templating import render
 
         values = {
             **scenario.variables,

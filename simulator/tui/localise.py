@@ -12,7 +12,7 @@ import dataclasses
 from textual.binding import BindingsMap
 from textual.dom import DOMNode
 
-from simulator.tui.strings import Text
+from simulator.i18n.ui import Text
 
 
 def localise_bindings(node: DOMNode, text: Text) -> None:

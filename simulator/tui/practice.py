@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,11 +11,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from simulator.engine import AgentReply, Conversation, CustomerTurn, Step
+from simulator.conversation.engine import AgentReply, Conversation, CustomerTurn, Step
 from simulator.tui.conversation_log import ConversationLog
 from simulator.tui.localise import localise_bindings
 from simulator.tui.meters import LevelMeter, MoodMeter, PaceGauge
-from simulator.tui.session_bridge import SessionBridge, VoiceRig
+from simulator.tui.session_bridge import SessionBridge
+
+if TYPE_CHECKING:  # the voice stack loads only when a spoken call starts
+    from simulator.voice.rig import VoiceRig
 
 
 class PracticeScreen(Screen[None]):

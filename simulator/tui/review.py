@@ -21,9 +21,9 @@ from textual.widgets import (
 )
 
 from scoring.findings import DIMENSIONS
-from simulator.reviewed import effective_overall, effective_scores
+from simulator.analytics.trends import avoided_phrases, trends
+from simulator.store.records import effective_overall, effective_scores
 from simulator.tui.localise import localise_bindings
-from simulator.tui.team import avoided_phrases, trends
 
 COLUMNS = ["agent", "scenario", "date", "overall", *DIMENSIONS]
 MAX_ROWS = 500

@@ -13,9 +13,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Markdown, Sparkline, Static
 
 from scoring.findings import DIMENSIONS
-from simulator.audio_files import find_recording
-from simulator.reviewed import effective_overall
+from simulator.store.records import effective_overall
 from simulator.tui.localise import localise_bindings
+from simulator.voice.audio_files import find_recording
 
 
 def _bar(score: int | None, width: int = 20) -> str:

@@ -9,21 +9,14 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from simulator.engine import AgentReply, Conversation, CustomerTurn, Step, Timing
-from simulator.session import run_session
-from simulator.storage import SessionStore
+from simulator.conversation.engine import AgentReply, Conversation, CustomerTurn, Timing
+from simulator.conversation.session import run_session
+from simulator.store.sessions import SessionStore
 
-
-@dataclass
-class VoiceRig:
-    """Everything a spoken session needs besides the conversation."""
-
-    customer: Any  # VoiceCustomer
-    agent: Any  # VoiceAgent
-    microphone: Any | None = None  # has .level when it is a real microphone
+if TYPE_CHECKING:  # the voice stack loads only when a spoken call starts
+    from simulator.voice.rig import VoiceRig
 
 
 class TypedReplies:
@@ -101,7 +94,7 @@ class SessionBridge:
         def started(session_id: str) -> None:
             self.session_id = session_id
             if self.rig is not None and self.audio_root is not None:
-                self.rig.agent.audio_dir = self.audio_root / session_id
+                self.rig.record_into(self.audio_root / session_id)
 
         try:
             session_id, card = run_session(
@@ -121,6 +114,3 @@ class SessionBridge:
         self.post("finished", (session_id, card))
 
     audio_root: Any = None
-
-
-__all__ = ["SessionBridge", "Step", "TypedReplies", "VoiceRig"]

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scoring.packs import load_pack
 from scoring.rule_examples import check_pack_examples
-from simulator.datafile import load_model
-from simulator.examples import run_examples
-from simulator.library import load_scenario
-from simulator.settings import Settings
+from simulator.authoring.datafile import load_model
+from simulator.authoring.examples import run_examples
+from simulator.authoring.library import load_scenario
+from simulator.authoring.packs import load_pack
+from simulator.authoring.settings import Settings
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 

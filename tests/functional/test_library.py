@@ -4,8 +4,8 @@ from collections import Counter
 
 import pytest
 
-from simulator.examples import run_example
-from simulator.library import load_all
+from simulator.authoring.examples import run_example
+from simulator.authoring.library import load_all
 
 REPORT = load_all()
 SCENARIOS = REPORT.scenarios

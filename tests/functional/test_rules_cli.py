@@ -62,8 +62,8 @@ def test_organisation_pack_switches_a_rule_off(tmp_path):
     settings.write_text("rule_dirs: [org]\n")
     env = {**os.environ, "ROLEPLAY_SETTINGS": str(settings)}
     code = (
-        "from scoring.packs import rules_for; from pathlib import Path;"
-        "from simulator.settings import load_settings;"
+        "from simulator.authoring.packs import rules_for; from pathlib import Path;"
+        "from simulator.authoring.settings import load_settings;"
         f"s = load_settings(); base = rules_for('en', [Path(r'{DATA / 'packs'}')]);"
         "ids = {r.id for r in rules_for('en', [Path(r'"
         + str(DATA / "packs")
@@ -89,7 +89,7 @@ def test_bad_settings_file_is_reported(roleplay, tmp_path, monkeypatch):
 
 
 def test_an_organisation_pack_can_disable_rules_by_id(tmp_path):
-    from scoring.packs import rules_for
+    from simulator.authoring.packs import rules_for
 
     org = tmp_path / "org"
     org.mkdir()

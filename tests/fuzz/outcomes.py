@@ -10,7 +10,7 @@ from click.testing import CliRunner, Result
 from hypothesis import event
 from hypothesis.control import currently_in_test_context
 
-from simulator.cli import cli
+from simulator.cli.main import cli
 from simulator.errors import EXIT_USER_ERROR, SimulatorError
 
 # A problem line names the file, the place and the key; a value quoted in it is cut short.

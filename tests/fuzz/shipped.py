@@ -9,9 +9,9 @@ from typing import Any
 
 import yaml
 
-from scoring.packs import BUNDLED_PACKS
-from simulator.library import BUNDLED_SCENARIOS
-from simulator.voice_profile import BUNDLED_VOICES
+from simulator.authoring.library import BUNDLED_SCENARIOS
+from simulator.authoring.packs import BUNDLED_PACKS
+from simulator.authoring.voices import BUNDLED_VOICES
 
 TRANSCRIPTS = Path(__file__).parent.parent / "data" / "transcripts"
 

@@ -16,9 +16,9 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from simulator.cli import cli
+from simulator.cli.main import cli
 from simulator.errors import EXIT_USER_ERROR
-from simulator.reports.bundle import read_bundle
+from simulator.store.bundles import read_bundle
 from tests.fuzz.budget import fuzz
 from tests.fuzz.bundles import NUL_MARK, Entry, build, bundle_bytes, entries_of
 from tests.fuzz.outcomes import assert_clean, ends_cleanly, invoke

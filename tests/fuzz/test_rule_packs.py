@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scoring.packs import load_pack
 from scoring.rules import CompiledRule
+from simulator.authoring.packs import load_pack
 from simulator.errors import EXIT_USER_ERROR
 from tests.fuzz.budget import fuzz
 from tests.fuzz.mutations import dump_yaml, file_contents, mutated

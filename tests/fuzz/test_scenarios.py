@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from simulator.authoring.library import load_all, load_scenario
 from simulator.errors import EXIT_USER_ERROR
-from simulator.library import load_all, load_scenario
 from tests.fuzz.budget import fuzz
 from tests.fuzz.mutations import dump_yaml, file_contents, mutated
 from tests.fuzz.outcomes import assert_clean, ends_cleanly, invoke

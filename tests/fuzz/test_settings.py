@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from simulator.authoring.settings import load_settings
 from simulator.errors import EXIT_USER_ERROR
-from simulator.settings import load_settings
 from tests.fuzz.budget import fuzz
 from tests.fuzz.mutations import dump_yaml, file_contents
 from tests.fuzz.outcomes import assert_clean, ends_cleanly, invoke

@@ -12,8 +12,13 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from simulator.conversation.templating import (
+    BUILTIN_VARIABLES,
+    TemplateProblem,
+    check_template,
+    render,
+)
 from simulator.errors import EXIT_USER_ERROR, SimulatorError
-from simulator.templating import BUILTIN_VARIABLES, TemplateProblem, check_template, render
 from tests.fuzz.budget import fuzz
 from tests.fuzz.outcomes import assert_clean, invoke
 from tests.fuzz.shipped import SCENARIOS

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scoring.scorecard import score_transcript
-from scoring.transcript import load_transcript
+from simulator.authoring.transcripts import load_transcript
+from simulator.authoring.workspace import Workspace
 from simulator.errors import EXIT_USER_ERROR
 from tests.fuzz.budget import fuzz
 from tests.fuzz.mutations import deep_list, dump_json, file_contents
@@ -26,7 +26,7 @@ transcript_files = st.sampled_from(GOOD_TRANSCRIPTS).flatmap(
 def test_a_transcript_is_scored_or_refused(workdir, content):
     path = workdir / "call.json"
     path.write_bytes(content)
-    ends_cleanly(lambda: score_transcript(load_transcript(path)).to_dict())
+    ends_cleanly(lambda: Workspace().score(load_transcript(path)).to_dict())
 
 
 @fuzz(120)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from simulator.voice_profile import load_voice
+from simulator.authoring.voices import load_voice
 from tests.fuzz.budget import fuzz
 from tests.fuzz.mutations import dump_yaml, file_contents
 from tests.fuzz.outcomes import ends_cleanly

@@ -36,8 +36,8 @@ def bundle(tmp_path_factory) -> Path:
     """A bundle of 300 sessions by Sam, 100 of them with a recorded turn, for a lead."""
     import numpy as np
 
-    from simulator.audio_files import write_audio
-    from simulator.storage import SessionStore, open_database
+    from simulator.store.sessions import SessionStore, open_database
+    from simulator.voice.audio_files import write_audio
 
     folder = tmp_path_factory.mktemp("agent")
     db = folder / "sam.json"

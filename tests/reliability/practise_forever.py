@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import sys
 
-from simulator.engine import AgentReply, Conversation
-from simulator.library import find_scenario
-from simulator.session import run_session
-from simulator.storage import SessionStore, open_database
+from simulator.authoring.library import find_scenario
+from simulator.authoring.packs import rules_for
+from simulator.conversation.engine import AgentReply, Conversation
+from simulator.conversation.session import run_session
+from simulator.store.sessions import SessionStore, open_database
 
 REPLIES = [
     "Je comprends votre agacement, Monsieur Balagtas, je suis désolé.",
@@ -52,7 +53,7 @@ def main() -> None:
     store = SessionStore(open_database(db))
     scenario = find_scenario("fr-facture-contestee")
     for _ in range(count):
-        conversation = Conversation(scenario, agent)
+        conversation = Conversation(scenario, agent, rules_for(scenario.locale))
         ears = Scripted(conversation, store)
         started: list[str] = []
 

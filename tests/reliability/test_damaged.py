@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from simulator.storage import SessionStore, open_database
+from simulator.store.sessions import SessionStore, open_database
 from tests.tui.conftest import seed_team
 
 

@@ -11,9 +11,10 @@ import time
 import zipfile
 from pathlib import Path
 
-from simulator.audio_files import read_audio
-from simulator.recovery import finish_interrupted, interrupted
-from simulator.storage import SessionStore, open_database
+from simulator.authoring.workspace import Workspace
+from simulator.store.recovery import finish_interrupted, interrupted
+from simulator.store.sessions import SessionStore, open_database
+from simulator.voice.audio_files import read_audio
 from tests.reliability.conftest import practise, roleplay_cli
 
 KILLS = 50
@@ -70,7 +71,7 @@ def test_killing_a_practice_session_at_random_keeps_every_completed_turn(tmp_pat
     cut = interrupted(store)
     assert cut and {s["id"] for s in cut} <= set(saved) | {s["id"] for s in store.history()}
     for session in cut:
-        finish_interrupted(store, session["id"])
+        finish_interrupted(store, session["id"], Workspace())
     assert not interrupted(store)
     assert all(s["status"] == "scored" for s in store.history())
 
@@ -102,7 +103,7 @@ def test_killing_an_import_at_random_never_damages_the_database(tmp_path, bundle
 
 
 def test_killing_a_spoken_session_keeps_each_saved_turn_with_its_recording(tmp_path):
-    from simulator.audio_files import find_recording
+    from simulator.voice.audio_files import find_recording
     from tests.voice.conftest import espeak
 
     replies = tmp_path / "replies"

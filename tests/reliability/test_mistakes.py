@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from filelock import FileLock
 
-from simulator.cli import cli
+from simulator.cli.main import cli
 
 ROLEPLAY = str(Path(sys.executable).parent / "roleplay")
 
@@ -37,9 +37,9 @@ def test_a_bad_audio_retention_setting_is_named(tmp_path):
 
 
 def test_a_database_kept_busy_by_another_process_is_reported(tmp_path, monkeypatch):
-    import simulator.database
+    import simulator.store.database
 
-    monkeypatch.setattr(simulator.database, "LOCK_TIMEOUT", 0.3)
+    monkeypatch.setattr(simulator.store.database, "LOCK_TIMEOUT", 0.3)
     db = tmp_path / "roleplay.json"
     holder = subprocess.Popen(
         [

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import numpy as np
 
-from simulator.audio_files import write_audio
-from simulator.privacy import prune_audio
-from simulator.storage import SessionStore, open_database
+from simulator.store.privacy import prune_audio
+from simulator.store.sessions import SessionStore, open_database
+from simulator.voice.audio_files import write_audio
 from tests.tui.conftest import seed_team
 from tests.voice.conftest import espeak
 

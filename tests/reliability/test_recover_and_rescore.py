@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from simulator.storage import SessionStore, open_database
+from simulator.store.sessions import SessionStore, open_database
 from tests.tui.conftest import seed_team
 
 ROLEPLAY = str(Path(sys.executable).parent / "roleplay")

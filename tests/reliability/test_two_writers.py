@@ -10,12 +10,12 @@ import sys
 import zipfile
 from pathlib import Path
 
-from simulator.storage import SessionStore, open_database
+from simulator.store.sessions import SessionStore, open_database
 from tests.reliability.conftest import practise, roleplay_cli
 
 COMMENTS = """
 import sys
-from simulator.storage import SessionStore, open_database
+from simulator.store.sessions import SessionStore, open_database
 store = SessionStore(open_database(sys.argv[1]))
 for session_id in sys.argv[2:]:
     store.add_comment(session_id, 1, "Reformulate first.", "Dana")
@@ -70,7 +70,7 @@ rules:
 KEEP_COMMENTING = """
 import itertools, json, os, sys
 from collections import Counter
-from simulator.storage import SessionStore, open_database
+from simulator.store.sessions import SessionStore, open_database
 store = SessionStore(open_database(sys.argv[1]))
 stop, ids, said = sys.argv[2], sys.argv[3:], Counter()
 print("started", flush=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from simulator.storage import SessionStore, open_database
+from simulator.store.sessions import SessionStore, open_database
 from tests.voice.conftest import espeak
 
 

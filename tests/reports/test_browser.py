@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from simulator.storage import SessionStore, open_database
+from simulator.store.sessions import SessionStore, open_database
 from tests.reports.conftest import find, roleplay
 from tests.reports.html_checks import (
     Page,

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from simulator.reports.bundle import merge_session
-from simulator.storage import SessionStore, open_database
+from simulator.store.bundles import merge_session
+from simulator.store.sessions import SessionStore, open_database
 from tests.reports.conftest import Run, find, roleplay
 
 

@@ -12,7 +12,7 @@ from collections import Counter
 import pytest
 
 from simulator.reports.session import find_session
-from simulator.storage import SessionStore, open_database
+from simulator.store.sessions import SessionStore, open_database
 from tests.reports.conftest import Run, roleplay
 from tests.reports.html_checks import Page
 

@@ -7,7 +7,7 @@ import json
 
 from scoring.findings import DIMENSIONS
 from simulator.reports.exports import FINDING_COLUMNS, SESSION_COLUMNS
-from simulator.storage import SessionStore, open_database
+from simulator.store.sessions import SessionStore, open_database
 from tests.reports.conftest import roleplay
 
 

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from simulator.labels import LABELS
+from simulator.i18n.labels import LABELS
 from simulator.reports.session import render_session
-from simulator.storage import SessionStore, open_database
+from simulator.store.sessions import SessionStore, open_database
 from tests.reports.conftest import find, roleplay
 from tests.reports.html_checks import Page, squash
 

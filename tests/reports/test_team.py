@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from simulator.reports.team import (
+from simulator.analytics.team import (
     CHANGE_POINTS,
     TeamFilters,
     majority_locale,
@@ -16,7 +16,7 @@ from simulator.reports.team import (
     team_figures,
 )
 from simulator.reports.team_document import render_team
-from simulator.storage import SessionStore, open_database
+from simulator.store.sessions import SessionStore, open_database
 from tests.reports.html_checks import Page
 
 

@@ -2,11 +2,12 @@ from pathlib import Path
 
 import pytest
 
-from simulator.engine import Conversation
-from simulator.library import load_all
-from simulator.session import run_session
-from simulator.storage import SessionStore, open_database
-from simulator.textio import TypedAgent
+from simulator.authoring.library import load_all
+from simulator.authoring.packs import rules_for
+from simulator.cli.console import TypedAgent
+from simulator.conversation.engine import Conversation
+from simulator.conversation.session import run_session
+from simulator.store.sessions import SessionStore, open_database
 from simulator.tui.app import make_app
 
 LIBRARY = load_all().scenarios
@@ -35,7 +36,7 @@ class Scripted(TypedAgent):
         self.replies = list(replies)
 
     def listen(self, turn):
-        from simulator.engine import AgentReply
+        from simulator.conversation.engine import AgentReply
 
         return AgentReply(self.replies.pop(0)) if self.replies else None
 
@@ -47,7 +48,10 @@ def seed_team(store: SessionStore) -> None:
     for agent, replies in TEAM.items():
         for attempt in range(2):
             session_id, _ = run_session(
-                Conversation(scenario, agent), Silent(), Scripted(replies[: attempt + 1]), store
+                Conversation(scenario, agent, rules_for(scenario.locale)),
+                Silent(),
+                Scripted(replies[: attempt + 1]),
+                store,
             )
             session = store.get(session_id)
             session["started_at"] = f"2026-11-{day:02d}T09:00:00+00:00"

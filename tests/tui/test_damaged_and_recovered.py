@@ -7,7 +7,7 @@ import json
 
 from textual.widgets import DataTable, Static
 
-from simulator.recovery import interrupted
+from simulator.store.recovery import interrupted
 from simulator.tui.recover_dialog import RecoverDialog
 from simulator.tui.scorecard import ScorecardScreen
 

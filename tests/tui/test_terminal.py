@@ -5,7 +5,7 @@ import subprocess
 import sys
 import time
 
-from simulator.storage import SessionStore, open_database
+from simulator.store.sessions import SessionStore, open_database
 
 
 def _tmux(*args: str) -> str:

@@ -2,13 +2,15 @@
 
 from textual.widgets import DataTable
 
-from simulator.asr import WhisperRecogniser
-from simulator.audio_io import FileReplies, ReplyFile, TimelineSpeaker, VirtualClock
-from simulator.tts import RenderCache
+from simulator.authoring.voices import load_voice
 from simulator.tui.scorecard import ScorecardScreen
-from simulator.tui.session_bridge import VoiceRig
-from simulator.voice import VoiceAgent, VoiceCustomer
-from simulator.voice_profile import load_voice
+from simulator.voice.asr import WhisperRecogniser
+from simulator.voice.clock import VirtualClock
+from simulator.voice.devices import TimelineSpeaker
+from simulator.voice.recorded import FileReplies, ReplyFile
+from simulator.voice.rig import VoiceRig
+from simulator.voice.spoken import VoiceAgent, VoiceCustomer
+from simulator.voice.tts import RenderCache
 from tests.voice.conftest import espeak
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from simulator.engine import AgentReply, Conversation, Timing
+from simulator.conversation.engine import AgentReply, Conversation, Timing
 
 
 def test_empathy_takes_the_calmer_path_and_next_step_resolves(minimal_scenario, mini_rules):

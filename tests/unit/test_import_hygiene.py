@@ -4,8 +4,8 @@ import sys
 CHECK = """
 import sys
 import scoring.scorecard, scoring.transcript
-import simulator.engine, simulator.session, simulator.library, simulator.storage
-import simulator.cli
+import simulator.conversation.engine, simulator.conversation.session, simulator.authoring.library, simulator.store.sessions
+import simulator.cli.main
 ui = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
 print(",".join(ui))
 """

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from scoring.packs import BUNDLED_PACKS, load_pack, pack_files
 from scoring.rule_examples import EXAMPLE_NAMES, split_example
 from scoring.rules import CompiledRule, Hit, RulePack, TurnContext
+from simulator.authoring.packs import BUNDLED_PACKS, load_pack, pack_files
 
 
 @dataclass(frozen=True)

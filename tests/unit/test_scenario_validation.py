@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from simulator.authoring.library import load_all, load_scenario
 from simulator.errors import InvalidFileError
-from simulator.library import load_all, load_scenario
 
 DATA = Path(__file__).parent.parent / "data"
 BAD = DATA / "scenarios_bad"

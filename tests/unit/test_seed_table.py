@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from scoring.packs import rules_for
 from scoring.rules import CompiledRule
+from simulator.authoring.packs import rules_for
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 TABLE_HEADER = "Ce qu'il ne faut pas dire"

@@ -8,8 +8,8 @@ import time
 import pytest
 
 from simulator.errors import SimulatorError
-from simulator.paths import database_path
-from simulator.storage import SessionStore, open_database
+from simulator.store.paths import database_path
+from simulator.store.sessions import SessionStore, open_database
 
 
 def test_a_session_is_created_updated_and_scored(store):
@@ -46,7 +46,7 @@ def test_database_path_precedence(tmp_path, monkeypatch):
 
 WRITER = """
 import sys
-from simulator.storage import SessionStore, open_database
+from simulator.store.sessions import SessionStore, open_database
 store = SessionStore(open_database(sys.argv[1]))
 i = 0
 while True:
@@ -89,7 +89,7 @@ def test_comments_are_pinned_to_turns(store):
 
 
 def test_an_override_keeps_the_original_score(store):
-    from simulator.reviewed import effective_overall, effective_scores
+    from simulator.store.records import effective_overall, effective_scores
 
     sid = store.start("Alex", "a", "fr")
     store.finish(

@@ -5,9 +5,9 @@ import re
 import pytest
 
 from scoring.messages import MESSAGES
-from scoring.packs import rules_for
 from scoring.phrases import turn_findings
 from scoring.rules import TurnContext
+from simulator.authoring.packs import rules_for
 
 CATEGORIES = ["acknowledge", "apologise", "reformulate", "offer_help", "next_step"]
 

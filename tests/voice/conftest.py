@@ -14,7 +14,7 @@ SHARED_AUDIO = Path(__file__).resolve().parents[3] / "shared" / "audio"
 
 @pytest.fixture(scope="session")
 def recogniser(whisper_model):
-    from simulator.asr import WhisperRecogniser
+    from simulator.voice.asr import WhisperRecogniser
 
     recogniser = WhisperRecogniser(whisper_model)
     recogniser.load()

@@ -3,9 +3,9 @@
 import soundfile as sf
 
 from scoring.syllables import analyse
-from simulator.asr import audio_to_16k
-from simulator.tts import RenderCache
-from simulator.voice_profile import load_voice
+from simulator.authoring.voices import load_voice
+from simulator.voice.asr import audio_to_16k
+from simulator.voice.tts import RenderCache
 
 SENTENCES = [
     "My parcel was supposed to arrive on Monday.",

@@ -1,0 +1,255 @@
+"""The scenario library: find scenario files, load them, and check them as a whole.
+
+Loading validates each file against :class:`~simulator.conversation.scenario.Scenario`, then
+checks what a schema cannot: every ``goto`` names a node, every node is
+reachable and can lead to an ending, every template renders. Every problem is
+collected so ``validate`` can report them all at once, each with its line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from simulator.authoring.datafile import Located, parse_yaml_text, read_text, validate
+from simulator.conversation.scenario import Scenario
+from simulator.conversation.templating import BUILTIN_VARIABLES, TemplateProblem, check_template
+from simulator.errors import InvalidFileError, Problem, SimulatorError, quoted
+
+BUNDLED_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+KIND = "scenario"
+
+
+def _did_you_mean(word: str, options: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(word, list(options), n=1)
+    return f"did you mean {quoted(close[0])}?" if close else None
+
+
+def check_graph(scenario: Scenario, located: Located) -> list[Problem]:
+    """Problems in how the nodes connect, each located in the file."""
+    file = located.file
+    nodes = scenario.nodes
+    problems: list[Problem] = []
+
+    def problem(path: tuple, message: str, suggestion: str | None = None) -> None:
+        line, column = located.position(path)
+        key = ".".join(str(p) for p in path)
+        problems.append(Problem(file, message, line, column, key, suggestion))
+
+    if scenario.start not in nodes:
+        problem(
+            ("start",),
+            f"there is no node {quoted(scenario.start)}",
+            _did_you_mean(scenario.start, nodes),
+        )
+    if scenario.on_hangup is not None and scenario.on_hangup not in nodes:
+        problem(
+            ("on_hangup",),
+            f"there is no node {quoted(scenario.on_hangup)}",
+            _did_you_mean(scenario.on_hangup, nodes),
+        )
+    if scenario.on_hangup in nodes and nodes[scenario.on_hangup].end is None:
+        problem(
+            ("on_hangup",),
+            f"node {quoted(scenario.on_hangup)} must end the call",
+            "add 'end: hung_up' to it",
+        )
+
+    for node_id, node in nodes.items():
+        if node.end is None and not node.next:
+            problem(
+                ("nodes", node_id),
+                "dead end: this node neither ends the call nor has 'next'",
+                "add 'end: resolved', 'end: escalated' or 'end: hung_up', or a 'next' branch",
+            )
+        for i, branch in enumerate(node.next):
+            if branch.goto not in nodes:
+                problem(
+                    ("nodes", node_id, "next", i, "goto"),
+                    f"there is no node {quoted(branch.goto)}",
+                    _did_you_mean(branch.goto, nodes),
+                )
+        if node.next and node.next[-1].when is not None:
+            problem(
+                ("nodes", node_id, "next", len(node.next) - 1),
+                "when no condition holds the call has nowhere to go",
+                "make the last branch a fallback without 'when'",
+            )
+
+    reachable = _reachable(scenario, {scenario.start, scenario.on_hangup} & set(nodes))
+    for node_id in nodes:
+        if node_id not in reachable:
+            problem(
+                ("nodes", node_id),
+                "unreachable: no branch leads to this node",
+                "add a 'goto' to it, or remove it",
+            )
+    if scenario.start in nodes and not any(nodes[n].end for n in reachable):
+        problem(
+            ("nodes",),
+            "no ending can be reached from the start",
+            "add a node with 'end: resolved' and a branch that leads to it",
+        )
+    ends = {n for n, node in nodes.items() if node.end}
+    can_end = _reaching(scenario, ends)
+    for node_id in reachable:
+        node = nodes[node_id]
+        if node_id not in can_end and node.end is None and node.next:
+            problem(
+                ("nodes", node_id),
+                "the call can never end once it reaches this node",
+                "add a branch that leads towards an ending",
+            )
+    return problems
+
+
+def _reachable(scenario: Scenario, roots: set[str | None]) -> set[str]:
+    seen: set[str] = set()
+    todo = [r for r in roots if r]
+    while todo:
+        node_id = todo.pop()
+        if node_id in seen or node_id not in scenario.nodes:
+            continue
+        seen.add(node_id)
+        todo.extend(b.goto for b in scenario.nodes[node_id].next)
+    return seen
+
+
+def _reaching(scenario: Scenario, targets: set[str]) -> set[str]:
+    result = set(targets)
+    changed = True
+    while changed:
+        changed = False
+        for node_id, node in scenario.nodes.items():
+            if node_id not in result and any(b.goto in result for b in node.next):
+                result.add(node_id)
+                changed = True
+    return result
+
+
+def check_templates(scenario: Scenario, located: Located) -> list[Problem]:
+    known = set(scenario.variables) | BUILTIN_VARIABLES
+    texts: list[tuple[tuple, str]] = [(("brief",), scenario.brief)]
+    texts += [(("objectives", i), text) for i, text in enumerate(scenario.objectives)]
+    for node_id, node in scenario.nodes.items():
+        texts += [
+            (("nodes", node_id, "customer", i, "text"), line.text)
+            for i, line in enumerate(node.customer)
+        ]
+    problems = []
+    for path, text in texts:
+        try:
+            check_template(text, known)
+        except TemplateProblem as exc:
+            ln, col = located.position(path)
+            problems.append(
+                Problem(
+                    located.file,
+                    str(exc),
+                    ln,
+                    col,
+                    ".".join(map(str, path)),
+                    "declare it under 'variables:'" if "unknown variable" in str(exc) else None,
+                )
+            )
+    return problems
+
+
+def load_scenario(path: Path) -> Scenario:
+    """Load one scenario file and check it; every problem is raised at once."""
+    located = parse_yaml_text(read_text(path, KIND), str(path))
+    scenario = validate(located, Scenario, KIND)
+    problems = check_graph(scenario, located) + check_templates(scenario, located)
+    if path.stem != scenario.id:
+        line, column = located.position(("id",))
+        problems.append(
+            Problem(
+                str(path),
+                f"the id {quoted(scenario.id)} differs from the file name {quoted(path.stem)}",
+                line,
+                column,
+                "id",
+                f"rename the file to {quoted(scenario.id + '.yml')} or change the id",
+            )
+        )
+    if problems:
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        raise InvalidFileError(problems=problems, kind=KIND)
+    return scenario
+
+
+def scenario_files(paths: Iterable[Path]) -> list[Path]:
+    """Scenario files named directly or found in the given folders."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in {".yml", ".yaml"}))
+        else:
+            files.append(path)
+    return files
+
+
+@dataclass
+class LoadReport:
+    """A bulk load: what loaded, and what failed with why."""
+
+    scenarios: list[Scenario] = field(default_factory=list)
+    errors: list[InvalidFileError] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for e in self.errors for p in e.problems]
+
+
+def load_all(paths: Iterable[Path] = (BUNDLED_SCENARIOS,)) -> LoadReport:
+    """Load every scenario; one bad file does not hide the good ones."""
+    report = LoadReport()
+    seen: dict[str, Path] = {}
+    for file in scenario_files(paths):
+        try:
+            scenario = load_scenario(file)
+        except InvalidFileError as exc:
+            report.errors.append(exc)
+            continue
+        if scenario.id in seen:
+            report.errors.append(
+                InvalidFileError(
+                    problems=[
+                        Problem(
+                            str(file),
+                            f"the id {quoted(scenario.id)} is already used by {seen[scenario.id]}",
+                            key="id",
+                            suggestion="give each scenario its own id",
+                        )
+                    ],
+                    kind=KIND,
+                )
+            )
+            continue
+        seen[scenario.id] = file
+        report.scenarios.append(scenario)
+    return report
+
+
+def find_scenario(name: str, search: Iterable[Path] = (BUNDLED_SCENARIOS,)) -> Scenario:
+    """A scenario by id, or by path to its file."""
+    candidate = Path(name)
+    if candidate.suffix in {".yml", ".yaml"} or candidate.exists():
+        return load_scenario(candidate)
+    report = load_all(search)
+    for scenario in report.scenarios:
+        if scenario.id == name:
+            return scenario
+    for error in report.errors:
+        if any(Path(p.file).stem == name for p in error.problems):
+            raise error
+    ids = [s.id for s in report.scenarios]
+    hint = _did_you_mean(name, ids)
+    raise SimulatorError(
+        f"no scenario {quoted(name)}"
+        + (f"; {hint}" if hint else "")
+        + "\nrun 'roleplay scenarios list' to see them all",
+        "Unknown scenario",
+    )

@@ -1,0 +1,63 @@
+"""Find and load rule packs from disk: the bundled ones and an organisation's own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from scoring.rules import RulePack
+from scoring.ruleset import BUNDLED_PACKS, RuleSet, compile_rules
+from simulator.authoring.datafile import load_model
+from simulator.errors import InvalidFileError, Problem, SimulatorError
+
+__all__ = ["BUNDLED_PACKS", "load_pack", "pack_files", "rules_for"]
+
+KIND = "rule pack"
+
+
+def load_pack(path: Path) -> RulePack:
+    """Load and validate one rule-pack file."""
+    pack = load_model(path, RulePack, KIND)
+    seen: set[str] = set()
+    problems = []
+    for rule in pack.rules:
+        if rule.id in seen:
+            problems.append(
+                Problem(
+                    str(path),
+                    f"rule id '{rule.id}' is used twice",
+                    key="rules",
+                    suggestion="give each rule its own id",
+                )
+            )
+        seen.add(rule.id)
+    if problems:
+        raise InvalidFileError(problems=problems, kind=KIND)
+    return pack
+
+
+def pack_files(directories: Iterable[Path]) -> list[Path]:
+    """Every ``*.yml`` / ``*.yaml`` file under the given folders, in a stable order."""
+    files: list[Path] = []
+    for directory in directories:
+        files.extend(sorted(p for p in directory.rglob("*") if p.suffix in {".yml", ".yaml"}))
+    return files
+
+
+@lru_cache(maxsize=16)
+def _rules_for(locale: str, extra: tuple[Path, ...]) -> RuleSet:
+    packs = [load_pack(p) for p in pack_files([BUNDLED_PACKS, *extra])]
+    return compile_rules(locale, packs)
+
+
+def rules_for(locale: str, extra_dirs: Sequence[Path] = ()) -> RuleSet:
+    """The bundled rules for ``locale`` plus an organisation's packs (loaded once per process)."""
+    for directory in extra_dirs:
+        if not Path(directory).is_dir():
+            raise SimulatorError(
+                f"the rule pack folder {directory} does not exist; "
+                "check 'rule_dirs' in your settings file",
+                "Rule packs",
+            )
+    return _rules_for(locale, tuple(Path(d).resolve() for d in extra_dirs))

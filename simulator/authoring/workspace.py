@@ -1,0 +1,73 @@
+"""What one process works with: the settings, read once, and everything they decide.
+
+The command line and the terminal UI each build one :class:`Workspace` at start-up
+and hand it down. Nothing below reads the settings file on its own: scoring gets its
+compiled rules and pacing bands from here, the library its folders, recovery and
+rescoring their way of scoring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scoring.pacing import PacingBands
+from scoring.ruleset import RuleSet
+from scoring.scorecard import Scorecard, score_transcript
+from scoring.transcript import Transcript
+from simulator.authoring.library import BUNDLED_SCENARIOS, LoadReport, find_scenario, load_all
+from simulator.authoring.packs import rules_for
+from simulator.authoring.settings import Settings, load_settings
+from simulator.conversation.scenario import Scenario
+from simulator.errors import SimulatorError
+
+
+@dataclass
+class Workspace:
+    """The settings of this process and what follows from them."""
+
+    settings: Settings = field(default_factory=Settings)
+
+    @classmethod
+    def load(cls, settings_file: Path | None = None) -> Workspace:
+        """Read the settings file (``$ROLEPLAY_SETTINGS`` or the user's) once."""
+        return cls(load_settings(settings_file))
+
+    # -- scoring -------------------------------------------------------------------
+
+    def rules(self, locale: str) -> RuleSet:
+        """The bundled rules of ``locale`` and the organisation's, compiled once."""
+        return rules_for(locale, self.settings.rule_dirs)
+
+    def bands(self, locale: str) -> PacingBands:
+        return self.settings.bands(locale)
+
+    def score(
+        self, transcript: Transcript, weights: Mapping[str, float] | None = None
+    ) -> Scorecard:
+        """Score a transcript with this workspace's rules and pacing bands."""
+        locale = transcript.locale
+        return score_transcript(transcript, self.rules(locale), weights, self.bands(locale))
+
+    # -- scenarios -----------------------------------------------------------------
+
+    @property
+    def scenario_dirs(self) -> tuple[Path, ...]:
+        return (BUNDLED_SCENARIOS, *self.settings.scenario_dirs)
+
+    def library(self) -> LoadReport:
+        return load_all(self.scenario_dirs)
+
+    def scenario(self, name: str) -> Scenario:
+        """A scenario by id (bundled or the organisation's) or by path."""
+        return find_scenario(name, self.scenario_dirs)
+
+    def weights(self, scenario_id: str | None) -> dict[str, float] | None:
+        """The scenario's own weights while it is still in the library; None otherwise."""
+        if not scenario_id:
+            return None
+        try:
+            return self.scenario(scenario_id).weights.model_dump()
+        except SimulatorError:
+            return None

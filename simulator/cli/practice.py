@@ -1,0 +1,164 @@
+"""``roleplay practice``: one call, typed or spoken, saved turn by turn and scored."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from simulator.cli.common import asr_options, db_option, open_store, workspace
+from simulator.cli.console import announce, run_typed
+from simulator.conversation.engine import Conversation
+from simulator.conversation.session import run_session
+from simulator.errors import SimulatorError
+from simulator.i18n.labels import label
+from simulator.reports.terminal import render_scorecard
+from simulator.store.sessions import SessionStore
+
+
+@click.command()
+@click.argument("scenario")
+@click.option("--agent", required=True, help="Your name, as stored with the session.")
+@click.option("--text", "typed", is_flag=True, help="Type your replies instead of speaking.")
+@click.option(
+    "--input-audio",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Take your replies from audio files in this folder, one per turn "
+    "(a replies.yml may give each an offset), instead of the microphone.",
+)
+@click.option(
+    "--output-audio",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write what the customer said, and the whole call, to this folder.",
+)
+@click.option(
+    "--fast",
+    is_flag=True,
+    help="With --input-audio: run the timeline as fast as possible, not in real time.",
+)
+@click.option(
+    "--end-of-turn",
+    type=click.FloatRange(0.2, 5.0),
+    default=None,
+    help="Seconds of silence that end your turn (default: 'end_of_turn' in settings, 0.8).",
+)
+@click.option("--show-mood", is_flag=True, help="Show the customer's mood after each turn.")
+@asr_options
+@db_option
+@click.pass_context
+def practice(
+    ctx: click.Context,
+    scenario: str,
+    agent: str,
+    typed: bool,
+    input_audio: Path | None,
+    output_audio: Path | None,
+    fast: bool,
+    end_of_turn: float | None,
+    show_mood: bool,
+    asr_engine: str | None,
+    asr_model: str | None,
+    db: Path | None,
+) -> None:
+    """Practise SCENARIO (an id from 'scenarios list', or a path to a scenario file).
+
+    By voice, the customer speaks and you answer aloud. With --text, replies are
+    read from standard input, one per line, so they can be piped in; an empty
+    line or the end of input ends the session. The session is saved after every
+    turn and scored at the end.
+    """
+    from simulator.cli.data import apply_retention, offer_recovery
+
+    space = workspace(ctx)
+    found = space.scenario(scenario)
+    if not typed and input_audio is None:
+        typed = _offer_typed_mode()
+    store, db_path = open_store(ctx, db)
+    offer_recovery(store, space)
+    apply_retention(store, space)
+    conversation = Conversation(found, agent, space.rules(found.locale), space.bands(found.locale))
+    announce(conversation, typed)
+    if typed:
+        session_id, card = run_typed(conversation, store, show_mood)
+    else:
+        from simulator.voice.rig import VoiceOptions, build_rig
+
+        options = VoiceOptions.from_settings(space.settings, asr_engine, asr_model, end_of_turn)
+        rig = build_rig(conversation, options, db_path.parent / "voice-cache", input_audio, fast)
+        keep_audio = space.settings.audio_days() != 0
+        session_id, card = _spoken(conversation, store, rig, keep_audio, show_mood, output_audio)
+    locale = found.locale
+    click.echo("")
+    click.echo(render_scorecard(card.to_dict(), conversation.outcome))
+    click.echo("")
+    click.echo(f"{label('saved', locale)} {session_id}")
+
+
+def _offer_typed_mode() -> bool:
+    """Voice needs a microphone and speakers; without them, offer typed replies."""
+    from simulator.voice.devices import audio_devices
+
+    has_in, has_out, why = audio_devices()
+    if has_in and has_out:
+        return False
+    message = (
+        f"spoken practice needs a microphone and speakers: {why}.\n"
+        "Add --text to type your replies, or --input-audio DIR to use recorded ones."
+    )
+    if sys.stdin.isatty() and click.confirm(
+        f"{message}\nType your replies instead?", default=True, err=True
+    ):
+        return True
+    raise SimulatorError(message, "No audio device")
+
+
+def _spoken(  # type: ignore[no-untyped-def]
+    conversation: Conversation,
+    store: SessionStore,
+    rig,
+    keep_audio: bool,
+    show_mood: bool,
+    output_audio: Path | None,
+):
+    from simulator.cli.console import PrintedCustomer
+    from simulator.voice.recorded import write_timeline
+
+    locale = conversation.scenario.locale
+    printed = PrintedCustomer(click.get_text_stream("stdout"), locale, show_mood)
+    customer, agent = rig.customer, rig.agent
+
+    class Spoken:
+        def say(self, turn):  # type: ignore[no-untyped-def]
+            printed.say(turn)
+            return customer.say(turn)
+
+        def heard(self):  # type: ignore[no-untyped-def]
+            return customer.heard()
+
+    class Heard:
+        def listen(self, turn):  # type: ignore[no-untyped-def]
+            reply = agent.listen(turn)
+            if reply is not None:
+                click.echo(f"{label('you', locale)}: {reply.text or '…'}")
+            return reply
+
+        def settle(self) -> None:
+            agent.settle()
+
+    def started(session_id: str) -> None:
+        if keep_audio:  # audio_retention: none records nothing
+            rig.record_into(store.audio_root / session_id)
+
+    try:
+        result = run_session(conversation, Spoken(), Heard(), store, on_start=started)
+    finally:
+        agent.close()
+        if output_audio is not None:
+            customer.write_turns(output_audio)
+            write_timeline(
+                output_audio / "call.wav", [c for _, c in customer.played], agent.heard_audio
+            )
+    return result

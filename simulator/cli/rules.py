@@ -1,0 +1,66 @@
+"""``roleplay rules``: check rule packs and run every rule's own examples."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from scoring.rule_examples import check_pack_examples, rules_without_examples
+from simulator.authoring.packs import BUNDLED_PACKS, load_pack, pack_files
+from simulator.cli.common import workspace
+from simulator.errors import EXIT_USER_ERROR, InvalidFileError
+
+
+@click.group()
+def rules() -> None:
+    """Check rule packs (avoided phrases, empathy markers)."""
+
+
+def _pack_paths(ctx: click.Context, paths: tuple[Path, ...]) -> list[Path]:
+    folders = [p for p in paths if p.is_dir()]
+    files = [p for p in paths if not p.is_dir()]
+    if not paths:
+        folders = [BUNDLED_PACKS, *workspace(ctx).settings.rule_dirs]
+    return pack_files(folders) + files
+
+
+@rules.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.pass_context
+def rules_validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+    """Check rule-pack files (the bundled and your organisation's when no PATH is given)."""
+    problems, valid = [], 0
+    for path in _pack_paths(ctx, paths):
+        try:
+            load_pack(path)
+            valid += 1
+        except InvalidFileError as exc:
+            problems.extend(exc.problems)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        click.echo(f"{len(problems)} problem(s); {valid} pack(s) valid.", err=True)
+        sys.exit(EXIT_USER_ERROR)
+    click.echo(f"{valid} pack(s) valid.")
+
+
+@rules.command("test")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.pass_context
+def rules_test(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+    """Run every rule's own examples: each 'flag' must fire, each 'pass' must not."""
+    checks, bare = [], []
+    for path in _pack_paths(ctx, paths):
+        pack = load_pack(path)
+        checks.extend(check_pack_examples(pack))
+        bare.extend(f"{pack.pack}.{rule}" for rule in rules_without_examples(pack))
+    failed = [c for c in checks if not c.passed]
+    for check in failed:
+        click.echo(f"FAIL  {check.pack}.{check.rule} [{check.kind}] {check.text!r}: {check.detail}")
+    for rule in bare:
+        click.echo(f"FAIL  {rule}: needs at least one 'flag' and one 'pass' example")
+    click.echo(f"{len(checks) - len(failed)} passed, {len(failed) + len(bare)} failed")
+    if failed or bare:
+        sys.exit(1)

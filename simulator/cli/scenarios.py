@@ -1,0 +1,209 @@
+"""``roleplay scenarios``: list, check, write, preview and test scenarios."""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from dataclasses import asdict
+from pathlib import Path
+from typing import get_args
+
+import click
+
+from simulator.authoring.examples import run_examples
+from simulator.authoring.library import load_all
+from simulator.authoring.preview import describe_step
+from simulator.authoring.scaffold import write_scenario
+from simulator.cli.common import print_json, workspace
+from simulator.cli.console import run_typed
+from simulator.conversation.engine import Conversation
+from simulator.conversation.scenario import Channel, Difficulty, Persona
+from simulator.errors import EXIT_USER_ERROR, SimulatorError
+from simulator.i18n.labels import label
+
+PERSONAS = list(get_args(Persona))
+CHANNELS = list(get_args(Channel))
+DIFFICULTIES = list(get_args(Difficulty))
+
+
+@click.group()
+def scenarios() -> None:
+    """List and check scenarios."""
+
+
+@scenarios.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--locale", type=click.Choice(["fr", "en"]), help="Only this language.")
+@click.pass_context
+def scenarios_list(ctx: click.Context, as_json: bool, locale: str | None) -> None:
+    """List the bundled scenarios."""
+    report = workspace(ctx).library()
+    rows = [
+        {
+            "id": s.id,
+            "title": s.title,
+            "locale": s.locale,
+            "persona": s.persona,
+            "channel": s.channel,
+            "difficulty": s.difficulty,
+        }
+        for s in sorted(report.scenarios, key=lambda s: (s.locale, s.id))
+        if locale is None or s.locale == locale
+    ]
+    if as_json:
+        print_json(rows)
+    else:
+        for r in rows:
+            click.echo(
+                f"{r['id']:<34} {r['locale']}  {r['persona']:<17} {r['channel']:<16} "
+                f"{r['difficulty']:<7} {r['title']}"
+            )
+    for problem in report.problems:
+        click.echo(f"warning: skipped a broken scenario: {problem}", err=True)
+
+
+@scenarios.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.pass_context
+def scenarios_validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+    """Check scenario files (all bundled ones when no PATH is given); report every problem."""
+    report = load_all(paths) if paths else workspace(ctx).library()
+    problems = report.problems
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        click.echo(f"{path}: no such file or folder", err=True)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    count = len(report.scenarios)
+    if problems or missing:
+        click.echo(
+            f"{len(problems) + len(missing)} problem(s); {count} scenario(s) valid.", err=True
+        )
+        sys.exit(EXIT_USER_ERROR)
+    click.echo(f"{count} scenario(s) valid.")
+
+
+@scenarios.command("new")
+@click.option("--id", "scenario_id", help="Id and file name, lowercase-with-dashes.")
+@click.option("--title", help="Short title.")
+@click.option("--locale", type=click.Choice(["fr", "en"]), help="Language of the call.")
+@click.option(
+    "--persona",
+    type=click.Choice(PERSONAS),
+    help="Customer type.",
+)
+@click.option(
+    "--channel",
+    type=click.Choice(CHANNELS),
+    help="Where the complaint comes from.",
+)
+@click.option(
+    "--difficulty",
+    type=click.Choice(DIFFICULTIES),
+    default="medium",
+    show_default=True,
+)
+@click.option("--customer-name", help="How the customer is addressed.")
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Folder to write the scenario in.",
+)
+def scenarios_new(
+    scenario_id: str | None,
+    title: str | None,
+    locale: str | None,
+    persona: str | None,
+    channel: str | None,
+    difficulty: str,
+    customer_name: str | None,
+    folder: Path,
+) -> None:
+    """Write a new scenario from a template, asking for what is not given."""
+    interactive = sys.stdin.isatty()
+    if not interactive:
+        given = (
+            ("--locale", locale),
+            ("--persona", persona),
+            ("--channel", channel),
+            ("--title", title),
+        )
+        missing = [name for name, value in given if not value]
+        if missing:
+            raise SimulatorError(
+                "without a terminal to ask in, give " + ", ".join(missing), "New scenario"
+            )
+    locale = locale or click.prompt("Language", type=click.Choice(["fr", "en"]))
+    persona = persona or click.prompt("Customer type", type=click.Choice(PERSONAS))
+    channel = channel or click.prompt("Channel", type=click.Choice(CHANNELS))
+    default_name = "Madame Martin" if locale == "fr" else "Mrs Walker"
+    if not customer_name:
+        customer_name = (
+            click.prompt("Customer name", default=default_name) if interactive else default_name
+        )
+    title = title or click.prompt("Title")
+    scenario_id = scenario_id or _slug(f"{locale}-{title}")
+    path = write_scenario(
+        folder, scenario_id, title, locale, persona, channel, difficulty, customer_name
+    )
+    click.echo(f"Wrote {path}")
+    click.echo(f"Next: edit it, then 'roleplay scenarios preview {path}' to play it.")
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40] or "scenario"
+
+
+@scenarios.command("preview")
+@click.argument("scenario")
+@click.option("--agent", default="preview", help="The name used for {{ agent_name }}.")
+@click.pass_context
+def scenarios_preview(ctx: click.Context, scenario: str, agent: str) -> None:
+    """Play SCENARIO as text, showing which branch each reply took and why. Nothing is saved."""
+    space = workspace(ctx)
+    found = space.scenario(scenario)
+    conversation = Conversation(found, agent, space.rules(found.locale), space.bands(found.locale))
+    click.echo(f"{found.title} — {found.customer_name} ({found.persona}, mood {found.mood})")
+    click.echo(label("typed_help", found.locale))
+    click.echo("")
+    run_typed(
+        conversation, None, show_mood=True, on_step=lambda step: click.echo(describe_step(step))
+    )
+    click.echo(f"[end: {conversation.outcome}]")
+
+
+@scenarios.command("test")
+@click.argument("ids", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@click.pass_context
+def scenarios_test(ctx: click.Context, ids: tuple[str, ...], as_json: bool) -> None:
+    """Play every example run of the scenarios (all bundled ones when no ID is given)."""
+    space = workspace(ctx)
+    if ids:
+        chosen = [space.scenario(i) for i in ids]
+    else:
+        report = space.library()
+        if report.errors:
+            raise report.errors[0]
+        chosen = report.scenarios
+    results = [r for s in chosen for r in run_examples(s)]
+    failed = [r for r in results if not r.passed]
+    if as_json:
+        print_json([{**asdict(r), "passed": r.passed} for r in results])
+    else:
+        for r in results:
+            mark = "PASS" if r.passed else "FAIL"
+            click.echo(f"{mark}  {r.scenario} :: {r.name}  ({' → '.join(r.path)})")
+            for difference in r.differences:
+                click.echo(f"        {difference}")
+        without = [s.id for s in chosen if not s.examples]
+        for scenario_id in without:
+            click.echo(f"note: {scenario_id} has no example runs")
+        click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    if failed:
+        sys.exit(1)

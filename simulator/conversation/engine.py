@@ -1,0 +1,291 @@
+"""The conversation engine: plays a scenario turn by turn and keeps the customer's mood.
+
+The engine knows nothing about screens, speakers or microphones. It is given
+the agent's replies (typed or recognised, with timings when there are any),
+scores each reply with the same rules the final scorecard uses, lets the
+persona react, and picks the next customer line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scoring.findings import Finding
+from scoring.interruptions import OVERLAP_TOLERANCE, is_backchannel, segment_at
+from scoring.pacing import PacingBands
+from scoring.phrases import turn_findings
+from scoring.rules import TurnContext, compile_pattern
+from scoring.ruleset import RuleSet
+from scoring.spoken import normalise
+from scoring.transcript import MeasuredPacing, Segment, Transcript, Turn, Word
+from simulator.conversation.personas import PERSONAS
+from simulator.conversation.scenario import Branch, Condition, Outcome, Scenario, Tag
+from simulator.conversation.templating import render
+
+HANGUP_LINES = {
+    "fr": "Non mais c'est pas possible. Laissez tomber, au revoir.",
+    "en": "You know what, forget it. Goodbye.",
+}
+
+
+@dataclass(frozen=True)
+class Said:
+    """One rendered customer line."""
+
+    text: str
+    tag: Tag
+
+
+@dataclass(frozen=True)
+class CustomerTurn:
+    """What the customer says now, and whether it ends the call."""
+
+    node: str
+    lines: tuple[Said, ...]
+    mood: int
+    end: Outcome | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True)
+class Timing:
+    """When a customer turn played: its start and end, and each line's."""
+
+    start: float
+    end: float
+    lines: tuple[tuple[float, float], ...] = ()
+    stopped: float | None = None
+    """When the customer stopped because the agent cut in; ``end`` stays when they would
+    have finished, so the cut shows as an interruption."""
+
+
+@dataclass
+class AgentReply:
+    """What the agent said, with timings when it was spoken."""
+
+    text: str
+    start: float | None = None
+    end: float | None = None
+    words: list[Word] | None = None
+    audio: str | None = None
+    measured: MeasuredPacing | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """What one reply did: the findings, the mood change and the branch taken."""
+
+    findings: tuple[Finding, ...]
+    mood_before: int
+    mood_after: int
+    reasons: tuple[str, ...]
+    branch: Branch | None
+    branch_index: int | None
+    next: CustomerTurn
+
+
+@dataclass
+class Conversation:
+    """A scenario being played."""
+
+    scenario: Scenario
+    agent_name: str
+    rules: RuleSet
+    bands: PacingBands | None = None
+    mood: int = field(init=False)
+    node: str = field(init=False)
+    transcript: Transcript = field(init=False)
+    steps: list[Step] = field(default_factory=list, init=False)
+    moods: list[int] = field(default_factory=list, init=False)
+    outcome: Outcome | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        if self.rules.locale != self.scenario.locale:
+            raise ValueError(f"{self.rules.locale!r} rules for a {self.scenario.locale!r} call")
+        self.persona = PERSONAS[self.scenario.persona]
+        self.mood = self.scenario.mood
+        self.node = self.scenario.start
+        self.moods = [self.mood]
+        self.variables = {
+            **self.scenario.variables,
+            "customer_name": self.scenario.customer_name,
+            "agent_name": self.agent_name,
+        }
+        self.transcript = Transcript(
+            locale=self.scenario.locale,
+            customer_name=self.scenario.customer_name,
+            scenario=self.scenario.id,
+        )
+
+    def render(self, text: str) -> str:
+        """A scenario text (brief, objective, line) with its variables filled in."""
+        return render(text, self.variables)
+
+    @property
+    def finished(self) -> bool:
+        return self.outcome is not None
+
+    def _customer_turn(self, node_id: str) -> CustomerTurn:
+        node = self.scenario.nodes[node_id]
+        lines = tuple(Said(render(line.text, self.variables), line.tag) for line in node.customer)
+        return CustomerTurn(node_id, lines, self.mood, node.end)
+
+    def _hangup_turn(self) -> CustomerTurn:
+        if self.scenario.on_hangup:
+            return self._customer_turn(self.scenario.on_hangup)
+        line = Said(HANGUP_LINES[self.scenario.locale], "core")
+        return CustomerTurn("hang-up", (line,), self.mood, "hung_up")
+
+    def _say(self, turn: CustomerTurn) -> CustomerTurn:
+        self.transcript.turns.append(
+            Turn(
+                speaker="customer",
+                text=turn.text,
+                segments=[Segment(text=s.text, tag=s.tag) for s in turn.lines],
+            )
+        )
+        if turn.end:
+            self.outcome = turn.end
+        return turn
+
+    def start(self) -> CustomerTurn:
+        """The customer's opening turn."""
+        return self._say(self._customer_turn(self.node))
+
+    def customer_timing(self, timing: Timing) -> None:
+        """Record when the last customer turn actually played (voice mode)."""
+        turn = self.transcript.turns[-1]
+        turn.start, turn.end, turn.stopped = timing.start, timing.end, timing.stopped
+        for segment, (start, end) in zip(turn.segments or [], timing.lines, strict=False):
+            segment.start, segment.end = start, end
+
+    def interrupted(self, reply: AgentReply) -> Tag | None:
+        """Which kind of segment the reply cut into, if it cut into one."""
+        customer = self.transcript.turns[-1]
+        if reply.start is None or customer.end is None or customer.speaker != "customer":
+            return None
+        if reply.start >= customer.end - OVERLAP_TOLERANCE:
+            return None
+        if is_backchannel(reply.text, self.scenario.locale):
+            return None
+        return segment_at(customer, reply.start)
+
+    def reply(self, reply: AgentReply) -> Step:
+        """Take the agent's reply, react, and move to the next customer turn."""
+        if self.finished:
+            raise RuntimeError("the conversation is over")
+        customer = self.transcript.turns[-1]
+        index = len(self.transcript.turns)
+        context = TurnContext(self.scenario.customer_name, customer.text)
+        findings = turn_findings(self.rules.rules, reply.text, index, reply.start, context)
+        cut_into = self.interrupted(reply)
+        self.transcript.turns.append(
+            Turn(
+                speaker="agent",
+                text=reply.text,
+                start=reply.start,
+                end=reply.end,
+                words=reply.words,
+                audio=reply.audio,
+                measured=reply.measured,
+            )
+        )
+        before = self.mood
+        reasons = self._react(findings, reply, cut_into)
+        self.moods.append(self.mood)
+        replies = sum(1 for t in self.transcript.turns if t.speaker == "agent")
+
+        branch, branch_index = None, None
+        if self.mood < self.persona.hangup_below:
+            reasons.append(f"mood {self.mood} < {self.persona.hangup_below}: hangs up")
+            nxt = self._hangup_turn()
+        elif replies >= self.scenario.max_turns:
+            reasons.append(f"{replies} replies: the call stops")
+            node = self._customer_turn(self.node)
+            nxt = CustomerTurn(node.node, (), self.mood, "stopped")
+        else:
+            branch_index, branch = self._choose(findings, reply, cut_into)
+            self.node = branch.goto
+            nxt = self._customer_turn(self.node)
+        if nxt.lines:
+            self._say(nxt)
+        else:
+            self.outcome = nxt.end
+        step = Step(tuple(findings), before, self.mood, tuple(reasons), branch, branch_index, nxt)
+        self.steps.append(step)
+        return step
+
+    def stop(self) -> None:
+        """The agent ended the session early."""
+        if not self.finished:
+            self.outcome = "stopped"
+
+    def _react(self, findings: list[Finding], reply: AgentReply, cut_into: Tag | None) -> list[str]:
+        p = self.persona
+        reasons: list[str] = []
+        delta = p.drift
+        if p.drift:
+            reasons.append(f"{p.drift:+d} persona drift")
+        empathy = {f.category for f in findings if f.dimension == "empathy" and f.category}
+        if empathy:
+            delta += p.per_empathy * len(empathy)
+            reasons.append(
+                f"{p.per_empathy * len(empathy):+d} empathy ({', '.join(sorted(empathy))})"
+            )
+        if "next_step" in empathy:
+            delta += p.next_step
+            reasons.append(f"{p.next_step:+d} concrete next step")
+        avoided = [f for f in findings if f.dimension == "avoided_phrases"]
+        if avoided:
+            delta += p.per_avoided_phrase * len(avoided)
+            quotes = ", ".join(f"'{f.quote}'" for f in avoided)
+            reasons.append(f"{p.per_avoided_phrase * len(avoided):+d} avoided phrase ({quotes})")
+        if cut_into == "core":
+            delta += p.talk_over_core
+            reasons.append(f"{p.talk_over_core:+d} talked over the complaint")
+        elif cut_into == "digression" and "name" in empathy:
+            delta += p.steer_with_name
+            reasons.append(f"{p.steer_with_name:+d} steered back with their name")
+        if not reply.text.strip():
+            delta += p.silence
+            reasons.append(f"{p.silence:+d} silence")
+        self.mood = max(0, min(100, self.mood + delta))
+        return reasons
+
+    def _choose(
+        self, findings: list[Finding], reply: AgentReply, cut_into: Tag | None
+    ) -> tuple[int, Branch]:
+        branches = self.scenario.nodes[self.node].next
+        for i, branch in enumerate(branches):
+            if branch.when is None or self._holds(branch.when, findings, reply, cut_into):
+                return i, branch
+        # Validation guarantees a fallback; stay put if a hand-built scenario has none.
+        return len(branches), Branch(goto=self.node)
+
+    def _holds(
+        self, when: Condition, findings: list[Finding], reply: AgentReply, cut_into: Tag | None
+    ) -> bool:
+        empathy = {f.category for f in findings if f.dimension == "empathy" and f.category}
+        avoided = any(f.dimension == "avoided_phrases" for f in findings)
+        checks = []
+        if when.avoided_phrase is not None:
+            checks.append(avoided == when.avoided_phrase)
+        if when.empathy is not None:
+            checks.append(bool(empathy & set(when.empathy)))
+        if when.empathy_min is not None:
+            checks.append(len(empathy) >= when.empathy_min)
+        if when.says is not None:
+            text = normalise(reply.text, self.scenario.locale).text
+            checks.append(any(compile_pattern(p).search(text) for p in when.says))
+        if when.interrupted is not None:
+            checks.append(cut_into == when.interrupted)
+        if when.silent is not None:
+            checks.append((not reply.text.strip()) == when.silent)
+        if when.mood_below is not None:
+            checks.append(self.mood < when.mood_below)
+        if when.mood_at_least is not None:
+            checks.append(self.mood >= when.mood_at_least)
+        return all(checks)

@@ -1,0 +1,401 @@
+"""Bundles: an agent's sessions, with their audio, handed to a team lead as one zip.
+
+A bundle holds ``manifest.json`` (format, version, what is inside), ``sessions.json``
+(the stored session records) and ``audio/<session id>/<file>``. Importing it merges
+the sessions into the lead's database: a session already there stays one session,
+its reviewer comments are merged by id and its overrides are kept.
+
+A bundle comes from someone else's machine, so it is checked whole before anything
+is written: an entry that would land outside the data folder (``../``, an absolute
+path, a symbolic link) or a bundle that is not one (not a zip, no manifest, bad JSON,
+another version) is refused with one message, and nothing stored is touched.
+"""
+
+from __future__ import annotations
+
+import json
+import lzma
+import os
+import re
+import stat
+import tempfile
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from simulator.errors import SimulatorError, quoted
+from simulator.reports.files import replacing
+from simulator.store.bundle_records import record_problem
+from simulator.store.progress import Tracker, untracked
+from simulator.store.sessions import SessionStore, now
+
+BUNDLE_FORMAT = "roleplay-bundle"
+BUNDLE_VERSION = 1
+MANIFEST = "manifest.json"
+SESSIONS = "sessions.json"
+AUDIO = "audio"
+# Session ids and audio file names become folder and file names on the lead's disk.
+SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+SAFE_FILE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}")
+MAX_AUDIO_BYTES = 512 * 1024 * 1024
+MAX_JSON_BYTES = 256 * 1024 * 1024
+# What reading a damaged or hand-made zip raises: bad headers and checksums, compressed
+# data that does not decompress, names that are not UTF-8, an encrypted entry.
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    NotImplementedError,
+    RuntimeError,
+    EOFError,
+    UnicodeDecodeError,
+    zlib.error,
+    lzma.LZMAError,
+)
+
+
+def _roleplay_version() -> str:
+    try:
+        return version("roleplay")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _audio_files(folder: Path) -> list[Path]:
+    """A session's audio files: plain files with plain names; links are never followed."""
+    if folder.is_symlink() or not folder.is_dir():
+        return []
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if not p.is_symlink() and p.is_file() and SAFE_FILE.fullmatch(p.name)
+    )
+
+
+@dataclass(frozen=True)
+class BundleWritten:
+    path: Path
+    sessions: int
+    audio_files: int
+
+
+def write_bundle(
+    sessions: list[dict[str, Any]],
+    audio_root: Path,
+    path: Path,
+    agent: str | None = None,
+    track: Tracker = untracked,
+) -> BundleWritten:
+    """Write ``sessions`` (oldest first) and their audio to the zip file ``path``."""
+    entries: list[tuple[str, Path]] = []
+    for session in sessions:
+        folder = audio_root / session["id"]
+        if SAFE_ID.fullmatch(session["id"]):
+            entries += [(f"{AUDIO}/{session['id']}/{p.name}", p) for p in _audio_files(folder)]
+    manifest = {
+        "format": BUNDLE_FORMAT,
+        "version": BUNDLE_VERSION,
+        "created_at": now(),
+        "roleplay": _roleplay_version(),
+        "agent": agent,
+        "sessions": [s["id"] for s in sessions],
+        "audio": [name for name, _ in entries],
+    }
+    with replacing(path, "wb") as handle, zipfile.ZipFile(handle, "w") as bundle:
+        bundle.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
+        bundle.writestr(
+            SESSIONS, json.dumps(sessions, ensure_ascii=False), compress_type=zipfile.ZIP_DEFLATED
+        )
+        for name, source in track(entries, len(entries), "Bundling audio"):
+            try:
+                data = source.read_bytes()
+            except OSError as exc:
+                raise SimulatorError(
+                    f"cannot read the audio file {source}: {exc.strerror}", "Export bundle"
+                ) from None
+            # Audio is compressed already; storing it as is saves time, not space.
+            bundle.writestr(name, data, compress_type=zipfile.ZIP_STORED)
+    return BundleWritten(path, len(sessions), len(entries))
+
+
+@dataclass
+class Bundle:
+    """A bundle read and checked: nothing in it can land outside the data folder."""
+
+    path: Path
+    manifest: dict[str, Any]
+    sessions: list[dict[str, Any]]
+    audio: dict[str, tuple[str, str]] = field(default_factory=dict)  # entry → (id, file)
+
+
+def _refuse(path: Path, why: str) -> SimulatorError:
+    return SimulatorError(f"cannot import {path}: {why}", "Bad bundle")
+
+
+def _unsafe_entry(info: zipfile.ZipInfo) -> str | None:
+    """Why an entry could write outside the data folder, or None."""
+    name = info.filename
+    # zipfile cuts a name at its first NUL; other tools may not, so look at it whole.
+    if "\x00" in info.orig_filename:
+        return "has a NUL character in its name"
+    if not name:
+        return "has no name"
+    if stat.S_ISLNK(info.external_attr >> 16):
+        return "is a symbolic link"
+    if name.startswith("/") or re.match(r"[A-Za-z]:", name):
+        return "is an absolute path"
+    if "\\" in name:
+        return "uses backslashes, which could lead out of its folder"
+    if any(part in ("..", ".") for part in name.rstrip("/").split("/")):
+        return "climbs out of its folder ('..')"
+    if "\x00" in name:
+        return "has a NUL character in its name"
+    return None
+
+
+def _load_json(bundle: zipfile.ZipFile, path: Path, name: str) -> Any:
+    try:
+        info = bundle.getinfo(name)
+    except KeyError:
+        raise _refuse(path, f"it has no {name}; is it a roleplay bundle?") from None
+    if info.file_size > MAX_JSON_BYTES:
+        raise _refuse(path, f"its {name} is too large to be a bundle's ({info.file_size:,} bytes)")
+    raw = bundle.read(info)
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except ValueError as exc:  # not UTF-8, not JSON, or a number too long to read
+        where = f" (line {exc.lineno}: {exc.msg})" if isinstance(exc, json.JSONDecodeError) else ""
+        raise _refuse(path, f"its {name} is not valid JSON{where}") from None
+    except RecursionError:
+        raise _refuse(path, f"its {name} is nested too deep to be a bundle's") from None
+
+
+def _check_manifest(path: Path, manifest: Any) -> None:
+    if not isinstance(manifest, dict) or manifest.get("format") != BUNDLE_FORMAT:
+        raise _refuse(path, f"its {MANIFEST} is not a roleplay bundle manifest")
+    found = manifest.get("version")
+    if found != BUNDLE_VERSION:
+        if isinstance(found, int) and found > BUNDLE_VERSION:
+            raise _refuse(
+                path,
+                f"it was made by a newer roleplay (bundle version {found}); "
+                "update roleplay to import it",
+            )
+        raise _refuse(
+            path, f"bundle version {found!r} is not supported (expected {BUNDLE_VERSION})"
+        )
+
+
+def _check_sessions(path: Path, sessions: Any) -> list[dict[str, Any]]:
+    if not isinstance(sessions, list):
+        raise _refuse(path, f"its {SESSIONS} should hold a list of sessions")
+    seen: set[str] = set()
+    for index, session in enumerate(sessions):
+        where = f"{SESSIONS}[{index}]"
+        if not isinstance(session, dict):
+            raise _refuse(path, f"{where} is not a session")
+        sid = session.get("id")
+        if not isinstance(sid, str) or not SAFE_ID.fullmatch(sid):
+            raise _refuse(path, f"{where}.id {quoted(sid)} is not a session id")
+        if sid in seen:
+            raise _refuse(path, f"it holds session {sid} twice")
+        seen.add(sid)
+        for key in ("agent", "started_at"):
+            if not isinstance(session.get(key), str):
+                raise _refuse(path, f"{where}.{key} is missing")
+        comments = session.get("comments", [])
+        if not isinstance(comments, list) or not all(
+            isinstance(c, dict) and isinstance(c.get("id"), str) for c in comments
+        ):
+            raise _refuse(path, f"{where}.comments should be a list of comments with ids")
+        overrides = session.get("overrides", {})
+        if not isinstance(overrides, dict) or not all(
+            isinstance(o, dict) for o in overrides.values()
+        ):
+            raise _refuse(path, f"{where}.overrides should map dimensions to overrides")
+        why = record_problem(session)
+        if why:
+            raise _refuse(path, f"{where}.{why}")
+    return sessions
+
+
+def read_bundle(path: Path) -> Bundle:
+    """Open and check a bundle; raise one :class:`SimulatorError` for anything wrong."""
+    if not path.exists():
+        raise _refuse(path, "no such file")
+    if path.is_dir() or not zipfile.is_zipfile(path):
+        raise _refuse(path, "it is not a zip file (a bundle is made by 'roleplay export --bundle')")
+    try:
+        with zipfile.ZipFile(path) as bundle:
+            infos = bundle.infolist()
+            names = [i.filename for i in infos]
+            if len(names) != len(set(names)):
+                raise _refuse(path, "it holds the same entry twice")
+            for info in infos:
+                why = _unsafe_entry(info)
+                if why:
+                    raise _refuse(
+                        path, f"the entry {quoted(info.filename)} {why}; nothing was imported"
+                    )
+                if info.flag_bits & 0x1:
+                    raise _refuse(
+                        path, f"the entry {quoted(info.filename)} is encrypted; bundles never are"
+                    )
+            manifest = _load_json(bundle, path, MANIFEST)
+            _check_manifest(path, manifest)
+            sessions = _check_sessions(path, _load_json(bundle, path, SESSIONS))
+            audio = _audio_entries(path, infos, {s["id"] for s in sessions})
+            _check_audio_data(bundle, audio)
+    except _DAMAGED as exc:
+        raise _refuse(path, f"the zip file is damaged ({exc})") from None
+    except OSError as exc:
+        raise _refuse(path, exc.strerror or str(exc)) from None
+    return Bundle(path, manifest, sessions, audio)
+
+
+def _check_audio_data(bundle: zipfile.ZipFile, audio: dict[str, tuple[str, str]]) -> None:
+    """Read every audio entry through once: a damaged one (bad checksum, broken compressed
+    data) is refused now, before any file is written, not halfway through the import."""
+    for entry in audio:
+        with bundle.open(entry) as source:
+            while source.read(1 << 20):
+                pass
+
+
+def _audio_entries(
+    path: Path, infos: list[zipfile.ZipInfo], ids: set[str]
+) -> dict[str, tuple[str, str]]:
+    audio: dict[str, tuple[str, str]] = {}
+    for info in infos:
+        parts = PurePosixPath(info.filename).parts
+        if info.is_dir() or not parts or parts[0] != AUDIO:
+            continue
+        if len(parts) != 3 or not SAFE_FILE.fullmatch(parts[2]):
+            raise _refuse(
+                path,
+                f"the entry {quoted(info.filename)} is not audio/<session id>/<file name>; "
+                "nothing was imported",
+            )
+        if parts[1] not in ids:
+            raise _refuse(
+                path, f"the entry {quoted(info.filename)} belongs to no session in the bundle"
+            )
+        if info.file_size > MAX_AUDIO_BYTES:
+            raise _refuse(path, f"the entry {quoted(info.filename)} is too large for an audio file")
+        audio[info.filename] = (parts[1], parts[2])
+    return audio
+
+
+@dataclass
+class Imported:
+    """What an import changed."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    comments_added: int = 0
+    overrides_added: int = 0
+    audio_written: int = 0
+
+
+def merge_session(
+    existing: dict[str, Any], incoming: dict[str, Any]
+) -> tuple[dict[str, Any], int, int]:
+    """The stored session with what the bundle adds: comments new by id, overrides new by
+    dimension. Returns the merged record, comments added and overrides added.
+
+    The stored copy wins everywhere else (a lead's own overrides are never replaced),
+    except that a finished session replaces a copy stored before it was scored.
+    """
+    base = dict(existing)
+    if existing.get("status") != "scored" and incoming.get("status") == "scored":
+        base = {**incoming, "comments": existing.get("comments") or []}
+        base["overrides"] = existing.get("overrides") or {}
+    comments = list(base.get("comments") or [])
+    known = {c.get("id") for c in comments}
+    new_comments = [c for c in incoming.get("comments") or [] if c.get("id") not in known]
+    overrides = dict(base.get("overrides") or {})
+    new_overrides = {
+        d: o for d, o in (incoming.get("overrides") or {}).items() if d not in overrides
+    }
+    if new_comments:
+        base["comments"] = comments + new_comments
+    if new_overrides:
+        base["overrides"] = overrides | new_overrides
+    return base, len(new_comments), len(new_overrides)
+
+
+def _inside(root: Path, target: Path) -> bool:
+    try:
+        target.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _write_audio(bundle: Bundle, audio_root: Path, track: Tracker) -> int:
+    written = 0
+    with zipfile.ZipFile(bundle.path) as archive:
+        items = list(bundle.audio.items())
+        for entry, (sid, name) in track(items, len(items), "Importing audio"):
+            folder = audio_root / sid
+            target = folder / name
+            if not _inside(audio_root, folder) or target.is_symlink():
+                raise _refuse(
+                    bundle.path, f"{target} leads outside the data folder; nothing more imported"
+                )
+            if target.exists():
+                continue  # the same session's audio, imported before
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+            try:
+                with os.fdopen(fd, "wb") as out, archive.open(entry) as source:
+                    while chunk := source.read(1 << 20):
+                        out.write(chunk)
+                os.replace(tmp, target)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+            written += 1
+    return written
+
+
+def import_bundle(
+    bundle: Bundle, store: SessionStore, audio_root: Path, track: Tracker = untracked
+) -> Imported:
+    """Merge a checked bundle into ``store``; audio goes under ``audio_root/<id>/``."""
+    result = Imported()
+    try:
+        result.audio_written = _write_audio(bundle, audio_root, track)
+    except OSError as exc:
+        raise SimulatorError(
+            f"cannot write audio under {audio_root}: {exc.strerror or exc}; "
+            "no session was imported",
+            "Import bundle",
+        ) from None
+    except zipfile.BadZipFile as exc:
+        raise _refuse(bundle.path, f"the zip file is damaged ({exc})") from None
+    known = store.ids()
+    changed: list[dict[str, Any]] = []
+    for incoming in track(bundle.sessions, len(bundle.sessions), "Importing sessions"):
+        sid = incoming["id"]
+        existing = (store.load(sid) or store.get(sid)) if sid in known else None
+        if existing is None:
+            changed.append(incoming)
+            known.add(incoming["id"])
+            result.added += 1
+            continue
+        merged, comments, overrides = merge_session(existing, incoming)
+        if merged == existing:
+            result.unchanged += 1
+            continue
+        changed.append(merged)
+        result.updated += 1
+        result.comments_added += comments
+        result.overrides_added += overrides
+    # one write of the index for the whole bundle: an import killed halfway adds nothing
+    # to the index, and importing the same bundle again completes it
+    store.put_many(changed)
+    return result

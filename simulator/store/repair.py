@@ -1,0 +1,175 @@
+"""Opening a database that something went wrong with.
+
+- A damaged index (truncated, garbled, not JSON) is kept aside as a backup, and a new
+  index is built from the session files and from whatever whole records the damaged
+  text still holds. The person is told in one line what happened.
+- Session files without an index entry (a process killed between writing the file and
+  the index) are taken back into the index.
+- A database written before session files existed is moved to them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from simulator.atomic import damaged_name
+from simulator.store.database import SESSION_ID, DamagedIndexError, Database
+from simulator.store.sessions import HEAVY, summary
+
+_OBJECT_START = re.compile(r'\{\s*"')
+
+
+def _is_session(obj: Any) -> bool:
+    return (
+        isinstance(obj, dict)
+        and isinstance(obj.get("id"), str)
+        and bool(SESSION_ID.match(obj["id"]))
+        and isinstance(obj.get("agent"), str)
+        and isinstance(obj.get("started_at"), str)
+    )
+
+
+def salvage(text: str) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    """Every whole session record and preference still readable in damaged JSON text."""
+    decoder = json.JSONDecoder()
+    sessions: dict[str, dict[str, Any]] = {}
+    prefs: dict[str, str] = {}
+    position = 0
+    while match := _OBJECT_START.search(text, position):
+        try:
+            obj, end = decoder.raw_decode(text, match.start())
+        except ValueError:
+            position = match.start() + 1
+            continue
+        if _is_session(obj):
+            sessions[obj["id"]] = obj
+            position = end
+        elif isinstance(obj, dict) and set(obj) == {"key", "value"}:
+            prefs[str(obj["key"])] = str(obj["value"])
+            position = end
+        else:
+            position = match.start() + 1
+    return sessions, prefs
+
+
+def _session_files(database: Database) -> dict[str, Path]:
+    """Each session file by id; a killed writer's old temporary files go on the way, so
+    that opening the database reads the (possibly large) folder once."""
+    try:
+        entries = list(os.scandir(database.sessions_dir))
+    except FileNotFoundError:
+        return {}
+    _remove_stale(Path(e.path) for e in entries if _temporary(e.name))
+    return {
+        e.name[: -len(".json")]: Path(e.path)
+        for e in entries
+        if e.name.endswith(".json") and not e.name.startswith(".")
+    }
+
+
+def _read_session(path: Path) -> dict[str, Any] | None:
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return record if _is_session(record) else None
+
+
+def rebuild(database: Database, damaged: DamagedIndexError) -> str:
+    """Keep the damaged index aside and build a new one; returns what to tell the person."""
+    path = database.path
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    backup = damaged_name(path)
+    os.replace(path, backup)
+    from_index, prefs = salvage(text)
+    records: dict[str, dict[str, Any]] = {}
+    unreadable = 0
+    for session_id, file in _session_files(database).items():
+        record = _read_session(file)
+        if record is None:
+            unreadable += 1
+        else:
+            records[session_id] = record
+    from_files = len(records)
+    for session_id, record in from_index.items():
+        records.setdefault(session_id, record)
+    _write_sessions(database, list(records.values()))
+    database.table("prefs").insert_multiple({"key": k, "value": v} for k, v in prefs.items())
+    message = (
+        f"the database {path.name} was damaged ({damaged.detail}); it is kept as "
+        f"{backup.name} and {len(records)} session(s) were recovered "
+        f"({from_files} from session files, {len(records) - from_files} from the damaged file)"
+    )
+    if unreadable:
+        message += f"; {unreadable} session file(s) in {database.sessions_dir} are unreadable"
+    return message + ". Check them with 'roleplay history'."
+
+
+def _write_sessions(database: Database, records: list[dict[str, Any]]) -> None:
+    """Move heavy parts to session files and index the summaries (one index write)."""
+    from simulator.atomic import write_json
+
+    for record in records:
+        if any(k in record for k in HEAVY):
+            write_json(database.session_file(record["id"]), record)
+    database.table("sessions").insert_multiple(summary(r) for r in records)
+
+
+def _migrate(database: Database, rows: list[dict[str, Any]]) -> None:
+    """A database from before session files: give each session its own file."""
+    database.db.drop_table("sessions")
+    _write_sessions(database, rows)
+
+
+STALE_TEMPORARY = 3600.0
+"""Seconds after which a temporary file is a killed writer's leftover, not work in progress."""
+
+
+def _temporary(name: str) -> bool:
+    return name.startswith(".") and name.endswith(".tmp")
+
+
+def _remove_stale(candidates: Iterable[Path]) -> None:
+    cutoff = time.time() - STALE_TEMPORARY
+    for leftover in candidates:
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+
+
+def check_and_repair(database: Database) -> None:
+    """Run on every open: cheap when all is well (one read of the index, one folder scan)."""
+    _remove_stale(database.root.glob(".*.tmp"))
+    try:
+        rows = database.table("sessions").all()
+    except DamagedIndexError:
+        with database.writing():
+            try:
+                database.table("sessions").all()  # another process may have repaired it
+            except DamagedIndexError as damaged:
+                database.notices.append(rebuild(database, damaged))
+        return
+    files = _session_files(database)
+    if any("transcript" in r for r in rows):
+        with database.writing():
+            rows = database.table("sessions").all()
+            if any("transcript" in r for r in rows):
+                _migrate(database, [dict(r) for r in rows])
+        return
+    if len(files) > len(rows):
+        with database.writing():
+            known = {r["id"] for r in database.table("sessions").all()}
+            orphans = [
+                record
+                for session_id, file in files.items()
+                if session_id not in known and (record := _read_session(file)) is not None
+            ]
+            if orphans:
+                database.table("sessions").insert_multiple(summary(r) for r in orphans)

@@ -1,0 +1,124 @@
+"""The voice rig: everything a spoken session needs besides the conversation, built in
+one place for the command line and the terminal UI.
+
+The customer speaks through a speaker (the sound card, or a timeline written to files),
+the agent is heard through a frame source (the microphone, or recorded replies), and a
+recogniser turns the agent's speech into words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from simulator.authoring.settings import Settings
+from simulator.authoring.voices import load_voice
+from simulator.conversation.engine import Conversation
+from simulator.errors import SimulatorError
+from simulator.voice.asr import Recogniser, make_recogniser, model_setting
+from simulator.voice.clock import RealClock, VirtualClock
+from simulator.voice.devices import DeviceSpeaker, Microphone, TimelineSpeaker, audio_devices
+from simulator.voice.recorded import FileReplies, load_replies
+from simulator.voice.spoken import VoiceAgent, VoiceCustomer, prerender
+from simulator.voice.tts import RenderCache
+from simulator.voice.vad import EndpointSettings
+
+
+@dataclass(frozen=True)
+class VoiceOptions:
+    """How to hear the agent: the settings, with what the command line overrides."""
+
+    asr_engine: str = "whisper"
+    asr_model: str | None = None
+    end_of_turn: float = 0.8
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Settings,
+        asr_engine: str | None = None,
+        asr_model: str | None = None,
+        end_of_turn: float | None = None,
+    ) -> VoiceOptions:
+        return cls(
+            asr_engine or settings.asr_engine,
+            model_setting(asr_model, settings.asr_model),
+            settings.end_of_turn if end_of_turn is None else end_of_turn,
+        )
+
+
+def recogniser_for(options: VoiceOptions, locale: str) -> Recogniser | None:
+    """The configured recogniser, loaded and able to hear ``locale``; None for 'none'.
+
+    A missing model or a language the model cannot hear is a :class:`SimulatorError`.
+    """
+    if options.asr_engine == "none":
+        return None
+    recogniser = make_recogniser(options.asr_engine, options.asr_model)
+    recogniser.check_locale(locale)
+    if hasattr(recogniser, "load"):
+        recogniser.load()
+    return recogniser
+
+
+@dataclass
+class VoiceRig:
+    """The customer's voice, the agent's ears, and the microphone when there is one."""
+
+    customer: VoiceCustomer
+    agent: VoiceAgent
+    microphone: Microphone | None = None
+
+    def record_into(self, folder: Path | None) -> None:
+        """Keep each of the agent's spoken turns in ``folder`` (None: keep nothing)."""
+        self.agent.audio_dir = folder
+
+
+def build_rig(
+    conversation: Conversation,
+    options: VoiceOptions,
+    cache_dir: Path,
+    replies: Path | None = None,
+    fast: bool = False,
+) -> VoiceRig:
+    """The rig for ``conversation``: the sound card, or recorded ``replies`` (a folder of
+    audio files, one per turn) played on a timeline, in real time unless ``fast``."""
+    scenario = conversation.scenario
+    microphone = None
+    if replies is not None:
+        source = FileReplies(load_replies(replies))
+        speaker: DeviceSpeaker | TimelineSpeaker = TimelineSpeaker()
+        clock: RealClock | VirtualClock = VirtualClock() if fast else RealClock()
+    else:
+        has_in, has_out, why = audio_devices()
+        if not (has_in and has_out):
+            raise SimulatorError(
+                f"spoken practice needs a microphone and speakers: {why}", "No audio device"
+            )
+        microphone = Microphone()
+        source, speaker, clock = microphone, DeviceSpeaker(), RealClock()
+    recogniser = recogniser_for(options, scenario.locale)
+    profile = load_voice(scenario.persona)
+    cache = RenderCache(cache_dir)
+    prerender(cache, profile, conversation)
+    customer = VoiceCustomer(conversation, profile, cache, speaker, clock)
+    agent = VoiceAgent(
+        conversation,
+        customer,
+        source,
+        recogniser,
+        clock,
+        EndpointSettings(end_of_turn=options.end_of_turn),
+    )
+    return VoiceRig(customer, agent, microphone)
+
+
+def play_recording(path: Path) -> None:
+    """Play a stored recording through the sound card."""
+    from simulator.voice.audio_files import read_audio
+
+    _has_in, has_out, why = audio_devices()
+    if not has_out:
+        raise SimulatorError(f"cannot play {path.name}: {why}", "Playback")
+    samples, rate = read_audio(path)
+    DeviceSpeaker().play(samples, rate, RealClock())

@@ -1,0 +1,132 @@
+"""The customer's voice: text to speech with pyttsx3, rendered to files and cached.
+
+pyttsx3's eSpeak driver synthesises on eSpeak's own thread: ``runAndWait()``
+returns before the WAV is written, and a property set just before may be lost
+to the driver's internal ``Cancel()``. Rendering one file after another in a
+process then drops or mixes audio. The renderer below waits on eSpeak
+(``Synchronize``) after setting properties and after each file, under a lock,
+with one engine per process — and the tests check each rendered file holds its
+words, by speech recognition.
+
+Renders are cached on disk, keyed by the text and every voice setting, so a
+scenario's lines are synthesised ahead of play and never while the trainee waits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import sys
+import tempfile
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Protocol
+
+from simulator.authoring.voices import VoiceSettings
+from simulator.errors import SimulatorError
+
+CACHE_VERSION = "1"
+
+
+class Synthesizer(Protocol):
+    """Renders one line of speech to a WAV file."""
+
+    name: str
+
+    def render(self, text: str, voice: VoiceSettings, path: Path) -> None: ...
+
+
+class Pyttsx3Synthesizer:
+    """pyttsx3 with the platform's engine (eSpeak NG on Linux)."""
+
+    name = "pyttsx3"
+    _lock = threading.Lock()
+    _engine = None
+
+    def _get_engine(self):  # type: ignore[no-untyped-def]
+        if Pyttsx3Synthesizer._engine is None:
+            try:
+                import pyttsx3
+
+                Pyttsx3Synthesizer._engine = pyttsx3.init()
+            except (ImportError, RuntimeError, OSError) as exc:
+                raise SimulatorError(
+                    f"text to speech is not available: {exc}. On Debian or Ubuntu install "
+                    "it with: apt-get install espeak-ng libespeak-ng1",
+                    "Speech engine missing",
+                ) from None
+        return Pyttsx3Synthesizer._engine
+
+    def _wait(self) -> None:
+        if sys.platform.startswith("linux"):
+            from pyttsx3.drivers import _espeak
+
+            _espeak.Synchronize()
+
+    def render(self, text: str, voice: VoiceSettings, path: Path) -> None:
+        with self._lock:
+            engine = self._get_engine()
+            if voice.voice:
+                engine.setProperty("voice", voice.voice)
+            engine.setProperty("rate", voice.rate)
+            engine.setProperty("volume", voice.volume)
+            with contextlib.suppress(Exception):
+                engine.setProperty("pitch", voice.pitch)  # not every engine has pitch
+            self._wait()
+            # The eSpeak driver prints a line for every saved file.
+            with contextlib.redirect_stdout(io.StringIO()):
+                engine.save_to_file(text, str(path))
+                engine.runAndWait()
+                self._wait()
+        if not path.exists() or path.stat().st_size <= 44:
+            raise SimulatorError(
+                f"the speech engine wrote no audio for {text[:40]!r} with voice {voice.voice!r}",
+                "Speech synthesis failed",
+            )
+
+
+class RenderCache:
+    """Rendered lines on disk, one WAV per (text, voice settings, engine)."""
+
+    def __init__(self, folder: Path, synthesizer: Synthesizer | None = None) -> None:
+        self.folder = folder
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.synthesizer = synthesizer or Pyttsx3Synthesizer()
+
+    def key(self, text: str, voice: VoiceSettings) -> str:
+        raw = json.dumps(
+            [CACHE_VERSION, self.synthesizer.name, text, voice.__dict__],
+            sort_keys=True,
+            ensure_ascii=False,
+        )
+        return hashlib.sha256(raw.encode()).hexdigest()[:24]
+
+    def path(self, text: str, voice: VoiceSettings) -> Path:
+        return self.folder / f"{self.key(text, voice)}.wav"
+
+    def get(self, text: str, voice: VoiceSettings) -> Path:
+        """The rendered file, synthesising it now if it is not cached yet."""
+        target = self.path(text, voice)
+        if target.exists():
+            return target
+        fd, tmp = tempfile.mkstemp(suffix=".wav", dir=self.folder)
+        os.close(fd)
+        try:
+            self.synthesizer.render(text, voice, Path(tmp))
+            os.replace(tmp, target)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+        return target
+
+    def prerender(self, lines: Iterable[tuple[str, VoiceSettings]]) -> int:
+        """Render every line not cached yet; returns how many were synthesised."""
+        made = 0
+        for text, voice in lines:
+            if not self.path(text, voice).exists():
+                self.get(text, voice)
+                made += 1
+        return made
