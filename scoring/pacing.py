@@ -55,6 +55,22 @@ def _pauses(turn: Turn) -> list[tuple[float, float]]:
     return [(a, b) for a, b in gaps if b > a]
 
 
+def turn_wpm(turn: Turn, locale: str, bands: PacingBands) -> float | None:
+    """The words per minute of one agent turn, as the scorecard counts them: the pace
+    measured from the audio when there is one, else words over speaking time. None for a
+    turn too short to judge (fewer than ``bands.min_words`` words, or a backchannel)."""
+    if turn.measured is not None and turn.measured.wpm is not None:
+        # Measured from the audio: syllable nuclei, or the recognised words where the
+        # recogniser is trustworthy for this language.
+        count = round(turn.measured.words or 0)
+        return turn.measured.wpm if count >= bands.min_words else None
+    seconds = _speaking_seconds(turn)
+    if not seconds or seconds <= 0 or is_backchannel(turn.text, locale):
+        return None
+    count = len(words(turn.text))
+    return count / seconds * 60 if count >= bands.min_words else None
+
+
 def score_pacing(transcript: Transcript, bands: PacingBands | None = None) -> DimensionResult:
     """Score the agent's pace; None when no agent turn has timing."""
     locale = transcript.locale
@@ -106,21 +122,9 @@ def score_pacing(transcript: Transcript, bands: PacingBands | None = None) -> Di
                         say("long_pause.fix", locale),
                     )
                 )
-        wpm = None
         if turn.measured is not None and turn.measured.wpm is not None:
-            # Measured from the audio: syllable nuclei, or the recognised words where the
-            # recogniser is trustworthy for this language.
-            count = round(turn.measured.words or 0)
-            entry.update(words=count, source=turn.measured.words_source)
-            if count >= bands.min_words:
-                wpm = turn.measured.wpm
-        elif (
-            seconds
-            and seconds > 0
-            and count >= bands.min_words
-            and not is_backchannel(turn.text, locale)
-        ):
-            wpm = count / seconds * 60
+            entry.update(words=round(turn.measured.words or 0), source=turn.measured.words_source)
+        wpm = turn_wpm(turn, locale, bands)
         if wpm is not None:
             entry["wpm"] = round(wpm, 1)
             rates.append(wpm)

@@ -25,8 +25,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from scoring.findings import Dimension, Finding, Polarity, Severity
 from scoring.names import name_spans
+from scoring.quoting import quoted
 from scoring.spoken import Normalised, normalise, strip_accents, words
-from simulator.errors import quoted
 
 Level = Literal["error", "warning", "suggestion"]
 Locale = Literal["fr", "en"]

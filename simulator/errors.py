@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from scoring.quoting import quoted
+
 EXIT_USER_ERROR = 2
 
-
-def quoted(value: object, limit: int = 60) -> str:
-    """A person's value quoted in a message: escaped (a control character in a file must not
-    drive the terminal) and cut short (a pasted chapter helps nobody)."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+__all__ = ["EXIT_USER_ERROR", "InvalidFileError", "Problem", "SimulatorError", "quoted"]
 
 
 @dataclass(frozen=True)

@@ -8,43 +8,14 @@ from pathlib import Path
 
 import click
 
-from simulator.authoring.workspace import Workspace
 from simulator.cli.common import db_option, open_store, print_json, workspace
+from simulator.cli.housekeeping import recover_sessions
 from simulator.errors import SimulatorError
-from simulator.store.privacy import agents, forget_agent, prune_audio
+from simulator.store.privacy import agents, forget_agent
 from simulator.store.progress import tracked
 from simulator.store.records import effective_overall, effective_scores
-from simulator.store.recovery import describe, finish_interrupted, interrupted
+from simulator.store.recovery import interrupted
 from simulator.store.rescore import rescore_sessions
-from simulator.store.sessions import SessionStore
-
-
-def apply_retention(store: SessionStore, space: Workspace) -> None:
-    """Erase recordings older than the ``audio_retention`` setting allows."""
-    erased = prune_audio(store, space.settings.audio_days())
-    if erased:
-        click.echo(
-            f"roleplay: erased {erased} recording(s) past the audio_retention setting.", err=True
-        )
-
-
-def offer_recovery(store: SessionStore, space: Workspace) -> None:
-    """At the start of practice: finish scoring sessions a crash interrupted."""
-    found = interrupted(store)
-    if not found:
-        return
-    what = f"{len(found)} practice session(s) stopped before being scored"
-    if sys.stdin.isatty() and click.confirm(f"{what}. Score them now?", default=True, err=True):
-        _recover(store, space, found)
-    else:
-        click.echo(f"roleplay: {what}; 'roleplay recover' scores them.", err=True)
-
-
-def _recover(store: SessionStore, space: Workspace, sessions: list[dict]) -> None:
-    for session in sessions:
-        line = describe(store.get(session["id"]) or session)
-        card = finish_interrupted(store, session["id"], space)
-        click.echo(f"{session['id']}: {line} — overall {card.get('overall')}")
 
 
 @click.command()
@@ -73,7 +44,7 @@ def recover(ctx: click.Context, session_ids: tuple[str, ...], db: Path | None) -
     if not found:
         click.echo("No interrupted session: nothing to recover.")
         return
-    _recover(store, space, found)
+    recover_sessions(store, space, found)
 
 
 @click.command()

@@ -13,6 +13,7 @@ import click
 
 from simulator.cli import audio, data, practice, reports, rules, scenarios, score
 from simulator.cli.common import State, db_option, open_store, state
+from simulator.cli.housekeeping import apply_retention
 from simulator.errors import EXIT_USER_ERROR, SimulatorError
 
 
@@ -51,7 +52,7 @@ def _open_app(ctx: click.Context, db: Path | None) -> None:
 
     workspace = state(ctx).workspace
     store, path = open_store(ctx, db)
-    data.apply_retention(store, workspace)  # interrupted sessions are offered on the home screen
+    apply_retention(store, workspace)  # interrupted sessions are offered on the home screen
     options = VoiceOptions.from_settings(workspace.settings)
     cache = path.parent / "voice-cache"
     app = make_app(

@@ -9,6 +9,7 @@ import click
 
 from simulator.cli.common import asr_options, db_option, open_store, workspace
 from simulator.cli.console import announce, run_typed
+from simulator.cli.housekeeping import apply_retention, offer_recovery
 from simulator.conversation.engine import Conversation
 from simulator.conversation.session import run_session
 from simulator.errors import SimulatorError
@@ -70,8 +71,6 @@ def practice(
     line or the end of input ends the session. The session is saved after every
     turn and scored at the end.
     """
-    from simulator.cli.data import apply_retention, offer_recovery
-
     space = workspace(ctx)
     found = space.scenario(scenario)
     if not typed and input_audio is None:

@@ -7,7 +7,6 @@ import sys
 import unicodedata
 from dataclasses import asdict
 from pathlib import Path
-from typing import get_args
 
 import click
 
@@ -18,13 +17,9 @@ from simulator.authoring.scaffold import write_scenario
 from simulator.cli.common import print_json, workspace
 from simulator.cli.console import run_typed
 from simulator.conversation.engine import Conversation
-from simulator.conversation.scenario import Channel, Difficulty, Persona
+from simulator.conversation.scenario import CHANNELS, DIFFICULTIES, PERSONA_TYPES
 from simulator.errors import EXIT_USER_ERROR, SimulatorError
 from simulator.i18n.labels import label
-
-PERSONAS = list(get_args(Persona))
-CHANNELS = list(get_args(Channel))
-DIFFICULTIES = list(get_args(Difficulty))
 
 
 @click.group()
@@ -90,7 +85,7 @@ def scenarios_validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
 @click.option("--locale", type=click.Choice(["fr", "en"]), help="Language of the call.")
 @click.option(
     "--persona",
-    type=click.Choice(PERSONAS),
+    type=click.Choice(PERSONA_TYPES),
     help="Customer type.",
 )
 @click.option(
@@ -138,7 +133,7 @@ def scenarios_new(
                 "without a terminal to ask in, give " + ", ".join(missing), "New scenario"
             )
     locale = locale or click.prompt("Language", type=click.Choice(["fr", "en"]))
-    persona = persona or click.prompt("Customer type", type=click.Choice(PERSONAS))
+    persona = persona or click.prompt("Customer type", type=click.Choice(PERSONA_TYPES))
     channel = channel or click.prompt("Channel", type=click.Choice(CHANNELS))
     default_name = "Madame Martin" if locale == "fr" else "Mrs Walker"
     if not customer_name:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from simulator.conversation.scenario import Persona
+
 
 @dataclass(frozen=True)
 class Reactions:
@@ -36,7 +38,7 @@ class Reactions:
     """With voice: they keep talking when the agent barges in."""
 
 
-PERSONAS: dict[str, Reactions] = {
+PERSONAS: dict[Persona, Reactions] = {
     # Nothing is ever enough: empathy barely registers, mistakes cost a lot.
     "active_hater": Reactions(2, 4, -25, -15, 0, -10, -2, 5, True),
     # Notices every error; respects facts and concrete steps.

@@ -8,7 +8,7 @@ the call: resolved, escalated, or the customer hung up.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -25,6 +25,11 @@ Channel = Literal["phone", "counter", "letter_followup", "email", "sms"]
 Difficulty = Literal["easy", "medium", "hard"]
 Outcome = Literal["resolved", "escalated", "hung_up", "stopped"]
 Tag = Literal["core", "digression"]
+
+# The lists a screen or a prompt offers, read from the types above: nowhere else.
+PERSONA_TYPES: tuple[Persona, ...] = get_args(Persona)
+CHANNELS: tuple[Channel, ...] = get_args(Channel)
+DIFFICULTIES: tuple[Difficulty, ...] = get_args(Difficulty)
 
 NODE_ID = r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$"
 

@@ -20,12 +20,8 @@ from textual.widgets import (
     Switch,
 )
 
-from simulator.conversation.scenario import Scenario
+from simulator.conversation.scenario import CHANNELS, DIFFICULTIES, PERSONA_TYPES, Scenario
 from simulator.tui.localise import localise_bindings
-
-PERSONAS = ["active_hater", "extreme_critic", "loyal_irritated", "passionate_loyal"]
-CHANNELS = ["phone", "counter", "letter_followup", "email", "sms"]
-DIFFICULTIES = ["easy", "medium", "hard"]
 
 
 class HomeScreen(Screen[None]):
@@ -56,7 +52,9 @@ class HomeScreen(Screen[None]):
             yield Select(
                 [(t(loc), loc) for loc in ("fr", "en")], prompt=t("language"), id="f-locale"
             )
-            yield Select([(t(p), p) for p in PERSONAS], prompt=t("customer_type"), id="f-persona")
+            yield Select(
+                [(t(p), p) for p in PERSONA_TYPES], prompt=t("customer_type"), id="f-persona"
+            )
             yield Select([(t(c), c) for c in CHANNELS], prompt=t("channel"), id="f-channel")
             yield Select(
                 [(t(d), d) for d in DIFFICULTIES], prompt=t("difficulty"), id="f-difficulty"

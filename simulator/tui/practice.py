@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
+from scoring.pacing import DEFAULT_BANDS, PacingBands, turn_wpm
+from scoring.transcript import Turn
 from simulator.conversation.engine import AgentReply, Conversation, CustomerTurn, Step
 from simulator.tui.conversation_log import ConversationLog
 from simulator.tui.localise import localise_bindings
@@ -49,10 +51,15 @@ class PracticeScreen(Screen[None]):
         self.bridge.audio_root = self.app.audio_root if keep else None
         self.quitting = False
 
+    @property
+    def _band(self) -> PacingBands:
+        """The pacing band the scorecard will judge this call by."""
+        return self.conversation.bands or DEFAULT_BANDS[self.conversation.scenario.locale]
+
     def compose(self) -> ComposeResult:
         t = self.app.text
         scenario = self.conversation.scenario
-        band = self.conversation.bands or self.app.settings.bands(scenario.locale)
+        band = self._band
         yield Header()
         with Horizontal(id="practice"):
             yield ConversationLog(id="conversation")
@@ -113,9 +120,20 @@ class PracticeScreen(Screen[None]):
             self.turns_done += 1
             log.add(t("you"), reply.text or "…", "bold cyan", "agent-line")
             level.speaker = t("nobody")
-            if reply.start is not None and reply.end is not None and reply.end > reply.start:
-                words = len(reply.text.split())
-                self.query_one("#pace", PaceGauge).wpm = words / (reply.end - reply.start) * 60
+            pace = turn_wpm(
+                Turn(
+                    speaker="agent",
+                    text=reply.text,
+                    start=reply.start,
+                    end=reply.end,
+                    words=reply.words,
+                    measured=reply.measured,
+                ),
+                self.conversation.scenario.locale,
+                self._band,
+            )
+            if pace is not None:  # the same figure as the scorecard's, or none
+                self.query_one("#pace", PaceGauge).wpm = pace
         elif kind == "step":
             step: Step = payload
             self.query_one("#mood", MoodMeter).mood = step.mood_after

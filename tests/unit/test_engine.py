@@ -72,3 +72,10 @@ def test_replying_after_the_end_is_a_bug(minimal_scenario, mini_rules):
     talk.reply(AgentReply("Hello."))
     with pytest.raises(RuntimeError):
         talk.reply(AgentReply("Hello again."))
+
+
+def test_every_customer_type_of_the_scenario_model_has_its_reactions():
+    from simulator.conversation.personas import PERSONAS
+    from simulator.conversation.scenario import PERSONA_TYPES
+
+    assert set(PERSONAS) == set(PERSONA_TYPES)

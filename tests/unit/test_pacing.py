@@ -1,7 +1,7 @@
 import pytest
 
-from scoring.pacing import DEFAULT_BANDS, score_pacing
-from scoring.transcript import Transcript, Turn, Word
+from scoring.pacing import DEFAULT_BANDS, score_pacing, turn_wpm
+from scoring.transcript import MeasuredPacing, Transcript, Turn, Word
 
 
 def _words(n: int) -> str:
@@ -105,3 +105,33 @@ def test_french_messages_are_in_french():
     result = score_pacing(_call((0.5, 10, 45), locale="fr"))
     finding = next(f for f in result.findings if f.rule == "pacing.too-fast")
     assert "mots par minute" in finding.message
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        Turn(speaker="agent", text=_words(25), start=1.0, end=11.0),
+        Turn(speaker="agent", text=_words(3), start=1.0, end=1.5),  # too short to judge
+        Turn(speaker="agent", text="mm-hmm", start=1.0, end=1.4),  # a backchannel
+        Turn(
+            speaker="agent",
+            text=_words(12),
+            start=1.0,
+            end=9.0,
+            words=[Word(word="word", start=1.5, end=2.0), Word(word="word", start=5.0, end=5.5)],
+        ),
+        Turn(
+            speaker="agent",
+            text=_words(12),
+            start=1.0,
+            end=9.0,
+            measured=MeasuredPacing(wpm=182.0, words=14, words_source="syllables"),
+        ),
+    ],
+)
+def test_the_pace_of_one_turn_is_the_scorecards_figure(turn):
+    """The practice screen's gauge calls turn_wpm: it must read what the scorecard says."""
+    call = Transcript(locale="en", turns=[Turn(speaker="customer", text="Hello."), turn])
+    scored = score_pacing(call).details["per_turn"][0]["wpm"]
+    pace = turn_wpm(turn, "en", DEFAULT_BANDS["en"])
+    assert (None if pace is None else round(pace, 1)) == scored
