@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 from tinydb import Query, TinyDB  # noqa: E402
 from tinydb.storages import Storage  # noqa: E402
 
-from simulator.analytics.trends import avoided_phrases, trends  # noqa: E402
+from simulator.analytics.team import team_figures  # noqa: E402
 from simulator.atomic import write_bytes  # noqa: E402
 from simulator.authoring.library import load_all  # noqa: E402
 from simulator.authoring.packs import rules_for  # noqa: E402
@@ -94,7 +94,7 @@ def templates(folder: Path) -> list[dict[str, Any]]:
                 _Scripted(replies),
                 store,
             )
-            made.append(store.get(session_id))
+            made.append(store.get(session_id).stored())
     return made
 
 
@@ -217,14 +217,14 @@ def main() -> None:
         print(f"  finish (scorecard + index)   {describe([s['finish'] for s in steps])}")
         print(f"  start + finish               {describe(save)}")
 
-        def review_query(reader: SessionStore) -> list[dict[str, Any]]:
-            return [s for s in reader.history() if s["status"] == "scored"]
+        def review_query(reader: SessionStore) -> list[Any]:
+            return [s for s in reader.history() if s.status == "scored"]
 
         cold = timed(lambda: review_query(SessionStore(open_database(db))), 10)
         query = timed(lambda: review_query(store), 10)
-        scored = [s for s in store.history() if s["status"] == "scored"]
-        figures = timed(lambda: (trends(scored), avoided_phrases(scored)), 5)
-        some = [s["id"] for s in random.Random(2).sample(scored, 20)]
+        scored = [s for s in store.history() if s.status == "scored"]
+        figures = timed(lambda: team_figures(scored), 5)
+        some = [s.id for s in random.Random(2).sample(scored, 20)]
         opened = timed(lambda: store.get(some.pop()), 20)
         print("\nreview (roleplay):")
         print(f"  open + review table query    {describe(cold)}   (a new process)")

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+NAMESPACE = "scoring"
+"""The application's catalogue (``simulator.i18n.catalogue``) takes these messages in as
+``scoring.<key>``; the scorer itself imports nothing from the application."""
+
 MESSAGES: dict[str, dict[str, str]] = {
     "too_fast": {
         "en": "You spoke at {wpm:.0f} words a minute, faster than the {low:.0f}–{high:.0f} band. "

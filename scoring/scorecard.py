@@ -55,15 +55,26 @@ class Scorecard:
         }
 
 
-def combine(
-    results: Mapping[Dimension, DimensionResult], weights: Mapping[str, float]
+def weighted_overall(
+    scores: Mapping[str, float | None], weights: Mapping[str, float]
 ) -> int | None:
-    """Weighted mean of the dimensions that could be scored."""
-    scored = [(weights.get(n, 0), r.score) for n, r in results.items() if r.score is not None]
+    """Weighted mean of the scores that are not None (dimensions that could be scored).
+
+    The one overall-score formula: the scorer uses it, and so does every view that
+    recomputes a stored session's overall after a reviewer overrides a dimension.
+    """
+    scored = [(weights.get(n, 0), s) for n, s in scores.items() if s is not None]
     total = sum(w for w, _ in scored)
     if not scored or total <= 0:
         return None
     return clamp(sum(w * s for w, s in scored) / total)
+
+
+def combine(
+    results: Mapping[Dimension, DimensionResult], weights: Mapping[str, float]
+) -> int | None:
+    """Weighted mean of the dimensions that could be scored."""
+    return weighted_overall({n: r.score for n, r in results.items()}, weights)
 
 
 def score_transcript(

@@ -10,6 +10,13 @@ from simulator.store.sessions import SessionStore, open_database
 DATA = Path(__file__).parent / "data"
 
 
+@pytest.fixture(autouse=True)
+def english_interface(monkeypatch):
+    """Messages in English, whatever the language of the machine running the tests; a test
+    of the French wording sets ROLEPLAY_LANG itself."""
+    monkeypatch.setenv("ROLEPLAY_LANG", "en")
+
+
 @pytest.fixture
 def mini_rules() -> RuleSet:
     """A tiny English rule set, independent of the bundled packs."""

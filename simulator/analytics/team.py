@@ -1,7 +1,10 @@
 """A team's figures over a period: averages and trends per agent and per dimension,
-the avoided phrases used most and by whom, the scenarios where the team does worst,
-and who improved or slipped.
+who needs coaching on what, the avoided phrases used and by whom, the scenarios where
+the team does worst, and who improved or slipped.
 
+The one aggregation of stored sessions: the team report reads it from whole records,
+the review screen from the index summaries (the same scores and the same avoided
+phrases, without what only a whole record holds: suggestions, scenario titles).
 Scores are the ones a reviewer left: an override takes the place of the scorer's.
 """
 
@@ -9,14 +12,15 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from statistics import fmean
-from typing import Any
+from typing import TypeVar
 
 from scoring.findings import DIMENSIONS
-from simulator.reports.formats import parse_timestamp
-from simulator.store.records import effective_overall, effective_scores
+from simulator.store.records import AvoidedPhrase, SessionFields, SessionRecord
+
+S = TypeVar("S", bound=SessionFields)
 
 # A change in average overall score, between the first and the second half of an
 # agent's sessions, that counts as improving or slipping (points out of 100).
@@ -34,24 +38,24 @@ class TeamFilters:
     agents: tuple[str, ...] = ()
     scenarios: tuple[str, ...] = ()
 
-    def keeps(self, session: dict[str, Any]) -> bool:
-        if session.get("status") != "scored":
+    def keeps(self, session: SessionFields) -> bool:
+        if session.status != "scored":
             return False
-        if self.agents and session.get("agent") not in self.agents:
+        if self.agents and session.agent not in self.agents:
             return False
-        if self.scenarios and session.get("scenario") not in self.scenarios:
+        if self.scenarios and session.scenario not in self.scenarios:
             return False
         if self.since is not None:
-            started = parse_timestamp(session.get("started_at"))
+            started = session.started
             if started is None or started.date() < self.since:
                 return False
         return True
 
 
-def select_sessions(sessions: Iterable[dict[str, Any]], filters: TeamFilters) -> list[dict]:
+def select_sessions(sessions: Iterable[S], filters: TeamFilters) -> list[S]:
     """The scored sessions the filters keep, oldest first."""
     kept = [s for s in sessions if filters.keeps(s)]
-    return sorted(kept, key=lambda s: s.get("started_at") or "")
+    return sorted(kept, key=lambda s: s.started_at)
 
 
 def _mean(values: Sequence[float | None]) -> float | None:
@@ -71,6 +75,8 @@ class AgentFigures:
     dimension_series: dict[str, list[int]]
     first_half: float | None
     second_half: float | None
+    weakest: str | None = None
+    """The dimension where this agent is furthest below the team: what to coach first."""
 
     @property
     def change(self) -> float | None:
@@ -111,6 +117,8 @@ class PeriodFigures:
 
 @dataclass
 class TeamFigures:
+    """What the team report shows, and the review screen's trends and phrase table."""
+
     sessions: int = 0
     first: date | None = None
     last: date | None = None
@@ -119,8 +127,14 @@ class TeamFigures:
     agents: list[AgentFigures] = field(default_factory=list)
     periods: list[PeriodFigures] = field(default_factory=list)
     weekly: bool = False
-    phrases: list[PhraseFigures] = field(default_factory=list)
+    phrase_uses: list[PhraseFigures] = field(default_factory=list)
+    """Every avoided phrase said, the most used first (the review screen lists them all)."""
     scenarios: list[ScenarioFigures] = field(default_factory=list)
+
+    @property
+    def phrases(self) -> list[PhraseFigures]:
+        """The avoided phrases used most: the ones the report lists."""
+        return self.phrase_uses[:TOP_PHRASES]
 
     @property
     def improved(self) -> list[AgentFigures]:
@@ -141,8 +155,21 @@ class _Scored:
     scenario: str
     title: str
     day: date | None
-    overall: int | None
-    scores: dict[str, int | None]
+    overall: float | None
+    scores: dict[str, float | None]
+
+
+def _coach_on(agent: dict[str, float | None], team: dict[str, float | None]) -> str | None:
+    """The dimension where the agent's mean is furthest below the team's; on a tie, the
+    one with the lower score."""
+    gaps = {
+        d: mine - theirs
+        for d in DIMENSIONS
+        if (mine := agent[d]) is not None and (theirs := team[d]) is not None and mine < theirs
+    }
+    if not gaps:
+        return None
+    return min(gaps, key=lambda d: (round(gaps[d], 1), agent[d]))
 
 
 def _agent_figures(name: str, rows: list[_Scored]) -> AgentFigures:
@@ -193,16 +220,18 @@ class _PhraseTally:
         self.spelling: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         self.suggestion: dict[str, str] = {}
 
-    def add(self, agent: str, finding: dict[str, Any]) -> None:
-        rule = finding.get("rule") or "?"
-        quote = " ".join(str(finding.get("quote") or "").split())
+    def add(self, agent: str, phrase: AvoidedPhrase) -> None:
+        """Count one use; quotes are grouped whatever their case and spacing, and shown
+        in their most common spelling."""
+        rule = phrase.rule or "?"
+        quote = " ".join(phrase.quote.split())
         self.count[rule] += 1
         self.agents[rule][agent] += 1
         if quote:
             self.quotes[rule][quote.casefold()] += 1
             self.spelling[(rule, quote.casefold())][quote] += 1
-        if finding.get("suggestion") and rule not in self.suggestion:
-            self.suggestion[rule] = finding["suggestion"]
+        if phrase.suggestion and rule not in self.suggestion:
+            self.suggestion[rule] = phrase.suggestion
 
     def figures(self) -> list[PhraseFigures]:
         ranked = sorted(self.count.items(), key=lambda item: (-item[1], item[0]))
@@ -217,7 +246,7 @@ class _PhraseTally:
                 ],
                 suggestion=self.suggestion.get(rule, ""),
             )
-            for rule, count in ranked[:TOP_PHRASES]
+            for rule, count in ranked
         ]
 
 
@@ -242,46 +271,53 @@ def _scenario_figures(rows: list[_Scored]) -> list[ScenarioFigures]:
     return sorted(figures, key=lambda s: (s.overall is None, s.overall or 0, s.scenario))
 
 
-def team_figures(sessions: Iterable[dict[str, Any]]) -> TeamFigures:
-    """Aggregate sessions (oldest first, as :func:`select_sessions` gives them)."""
+def _title(session: SessionFields) -> str:
+    title = session.title if isinstance(session, SessionRecord) else None
+    return title or session.scenario or "?"
+
+
+def team_figures(sessions: Iterable[SessionFields]) -> TeamFigures:
+    """Aggregate scored sessions: whole records (the report) or index summaries (the
+    review screen). Each agent's series run oldest first, whatever the order given."""
     rows: list[_Scored] = []
     phrases = _PhraseTally()
-    for session in sessions:
-        agent = session.get("agent") or "?"
-        started = parse_timestamp(session.get("started_at"))
+    for session in sorted(sessions, key=lambda s: s.started_at):
+        agent = session.agent or "?"
+        started = session.started
         rows.append(
             _Scored(
                 agent=agent,
-                scenario=session.get("scenario") or "?",
-                title=session.get("title") or session.get("scenario") or "?",
+                scenario=session.scenario or "?",
+                title=_title(session),
                 day=started.astimezone().date() if started else None,
-                overall=effective_overall(session),
-                scores=effective_scores(session),
+                overall=session.effective_overall,
+                scores=session.effective_scores,
             )
         )
-        for finding in (session.get("scorecard") or {}).get("findings") or []:
-            if finding.get("dimension") == "avoided_phrases":
-                phrases.add(agent, finding)
+        for phrase in session.avoided_phrases():
+            phrases.add(agent, phrase)
     by_agent: dict[str, list[_Scored]] = defaultdict(list)
     for r in rows:
         by_agent[r.agent].append(r)
     periods, weekly = _periods(rows)
     days = [r.day for r in rows if r.day is not None]
+    team = {d: _mean([r.scores[d] for r in rows]) for d in DIMENSIONS}
+    agents = [_agent_figures(name, group) for name, group in sorted(by_agent.items())]
     return TeamFigures(
         sessions=len(rows),
         first=min(days) if days else None,
         last=max(days) if days else None,
         overall=_mean([r.overall for r in rows]),
-        dimensions={d: _mean([r.scores[d] for r in rows]) for d in DIMENSIONS},
-        agents=[_agent_figures(name, group) for name, group in sorted(by_agent.items())],
+        dimensions=team,
+        agents=[replace(a, weakest=_coach_on(a.dimensions, team)) for a in agents],
         periods=periods,
         weekly=weekly,
-        phrases=phrases.figures(),
+        phrase_uses=phrases.figures(),
         scenarios=_scenario_figures(rows),
     )
 
 
-def majority_locale(sessions: Sequence[dict[str, Any]]) -> str:
+def majority_locale(locales: Iterable[str | None]) -> str:
     """The language most sessions were held in (English on a tie or when none)."""
-    counts = Counter(s.get("locale") for s in sessions if s.get("locale") in ("fr", "en"))
+    counts = Counter(locale for locale in locales if locale in ("fr", "en"))
     return "fr" if counts["fr"] > counts["en"] else "en"

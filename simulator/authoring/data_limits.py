@@ -14,13 +14,13 @@ from typing import Any
 
 import yaml
 
-from simulator.errors import Problem
+from simulator.errors import Phrase, Problem
 
 MAX_DEPTH = 32
 MAX_VALUES = 100_000
 
-TOO_DEEP = f"lists and mappings are nested more than {MAX_DEPTH} levels deep here"
-TOO_DEEP_HINT = "a roleplay file needs only a few levels; check for brackets that are not closed"
+TOO_DEEP = Phrase("problem.too_deep", depth=MAX_DEPTH)
+TOO_DEEP_HINT = Phrase("problem.too_deep.fix")
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -78,21 +78,19 @@ def node_problem(root: yaml.Node, file: str) -> Problem | None:
         line, column = _where(shape)
         return Problem(
             file,
-            "an alias (*name) is used inside the very list or mapping it names, "
-            "so this would never end",
+            Phrase("problem.alias_loop"),
             line,
             column,
-            suggestion="write the repeated part out instead of using the alias",
+            suggestion=Phrase("problem.alias_loop.fix"),
         )
     values, depth = shape
     if values > MAX_VALUES:
         return Problem(
             file,
-            f"this file expands to more than {MAX_VALUES:,} values "
-            "(each alias *name repeats everything it names)",
+            Phrase("problem.too_many_values", count=MAX_VALUES),
             1,
             1,
-            suggestion="use fewer aliases, or split the file",
+            suggestion=Phrase("problem.too_many_values.fix"),
         )
     if depth > MAX_DEPTH:
         line, column = _where(_first_too_deep(root))

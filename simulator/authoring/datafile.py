@@ -7,7 +7,6 @@ file, the line, the column and the key, and suggest the closest valid key.
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,10 +16,12 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from simulator.authoring.data_limits import TOO_DEEP, TOO_DEEP_HINT, data_too_deep, node_problem
-from simulator.errors import InvalidFileError, Problem, quoted
+from simulator.authoring.problem_wording import choices, did_you_mean, syntax_problem, value_problem
+from simulator.errors import InvalidFileError, Phrase, Problem, quoted
 
 M = TypeVar("M", bound=BaseModel)
 KeyPath = tuple[str | int, ...]
+YAML_FILE = "problem.kind.yaml_file"
 
 
 class Located:
@@ -56,14 +57,6 @@ def _walk(node: yaml.Node, path: KeyPath, marks: dict[KeyPath, tuple[int, int]])
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_CONSTRUCTS = {
-    "flow sequence": "list in [ ]",
-    "flow mapping": "mapping in { }",
-    "block mapping": "block of keys",
-    "block collection": "block of keys",
-    "quoted scalar": "quoted text",
-}
-
 
 def parse_yaml_text(text: str, file: str) -> Located:
     """Parse YAML text safely; a syntax error becomes a located :class:`InvalidFileError`."""
@@ -76,42 +69,21 @@ def parse_yaml_text(text: str, file: str) -> Located:
             # Refuse a bomb or a bottomless nesting before building any data from it.
             shape = node_problem(node, file) if node is not None else None
             if shape is not None:
-                raise InvalidFileError(problems=[shape], kind="YAML file")
+                raise InvalidFileError(problems=[shape], kind=YAML_FILE)
             data = _construct(loader, node, file) if node is not None else None
         finally:
             loader.dispose()
     except RecursionError:
         # Only PyYAML's pure-Python parser (without libyaml) recurses this deep.
         raise InvalidFileError(
-            problems=[Problem(file, TOO_DEEP, suggestion=TOO_DEEP_HINT)], kind="YAML file"
+            problems=[Problem(file, TOO_DEEP, suggestion=TOO_DEEP_HINT)], kind=YAML_FILE
         ) from None
     except yaml.MarkedYAMLError as exc:
-        # The context mark is where the broken construct starts (an unclosed bracket,
-        # a mapping); the problem mark is where the parser gave up, often a line later.
-        mark = exc.context_mark or exc.problem_mark
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
-        message = f"this is not valid YAML: {exc.problem or exc}"
-        if exc.context_mark and exc.problem_mark and exc.context:
-            construct = exc.context.removeprefix("while parsing ").removeprefix("a ")
-            construct = _CONSTRUCTS.get(construct, construct)
-            message = (
-                f"this is not valid YAML: the {construct} that starts here is not closed "
-                f"properly ({exc.problem} on line {exc.problem_mark.line + 1})"
-            )
-        problem = Problem(
-            file,
-            message,
-            line=line,
-            column=column,
-            suggestion="check the indentation, the brackets and quotes, and that every "
-            "'key: value' has a space after the colon",
-        )
-        raise InvalidFileError(problems=[problem], kind="YAML file") from None
+        problem = syntax_problem(exc, text, file)
+        raise InvalidFileError(problems=[problem], kind=YAML_FILE) from None
     except yaml.YAMLError as exc:
-        raise InvalidFileError(
-            problems=[Problem(file, f"this is not valid YAML: {exc}")], kind="YAML file"
-        ) from None
+        problem = Problem(file, Phrase("problem.yaml", why=str(exc)))
+        raise InvalidFileError(problems=[problem], kind=YAML_FILE) from None
     marks: dict[KeyPath, tuple[int, int]] = {}
     if node is not None:
         _walk(node, (), marks)
@@ -131,15 +103,15 @@ def _construct(loader: Any, node: yaml.Node, file: str) -> Any:
     bad = _misfit_scalar(loader, node)
     where = bad.start_mark if bad is not None else node.start_mark
     tag = bad.tag.rsplit(":", 1)[-1] if bad is not None else "tag"
-    value = quoted(bad.value) if bad is not None else "a value"
+    value = quoted(bad.value) if bad is not None else "…"
     problem = Problem(
         file,
-        f"{value} cannot be read as !!{tag}",
+        Phrase("problem.tag_misfit", value=value, tag=tag),
         where.line + 1,
         where.column + 1,
-        suggestion=f"remove the '!!{tag}' tag, or quote the value to keep it as text",
+        suggestion=Phrase("problem.tag_misfit.fix", tag=tag),
     )
-    raise InvalidFileError(problems=[problem], kind="YAML file")
+    raise InvalidFileError(problems=[problem], kind=YAML_FILE)
 
 
 def _misfit_scalar(loader: Any, root: yaml.Node) -> yaml.ScalarNode | None:
@@ -168,10 +140,11 @@ def parse_json_text(text: str, file: str, kind: str) -> Located:
         data = json.loads(text)
         too_deep = data_too_deep(data)
     except json.JSONDecodeError as exc:
-        problem = Problem(file, f"this is not valid JSON: {exc.msg}", exc.lineno, exc.colno)
+        # json's own English says what it expected ("Expecting ',' delimiter").
+        problem = Problem(file, Phrase("problem.json", why=exc.msg), exc.lineno, exc.colno)
         raise InvalidFileError(problems=[problem], kind=kind) from None
     except ValueError:  # Python refuses to read an int of more than 4,300 digits
-        problem = Problem(file, "a number in this file has too many digits to be read")
+        problem = Problem(file, Phrase("problem.too_many_digits"))
         raise InvalidFileError(problems=[problem], kind=kind) from None
     except RecursionError:
         too_deep = True
@@ -194,28 +167,24 @@ def read_text(path: Path, kind: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InvalidFileError(
-            problems=[Problem(str(path), "no such file", suggestion="check the path")], kind=kind
-        ) from None
+        missing = Problem(
+            str(path), Phrase("problem.no_such_file"), suggestion=Phrase("problem.no_such_file.fix")
+        )
+        raise InvalidFileError(problems=[missing], kind=kind) from None
     except IsADirectoryError:
-        raise InvalidFileError(
-            problems=[Problem(str(path), "this is a folder, not a file")], kind=kind
-        ) from None
+        folder = Problem(str(path), Phrase("problem.is_folder"))
+        raise InvalidFileError(problems=[folder], kind=kind) from None
     except UnicodeDecodeError as exc:
-        raise InvalidFileError(
-            problems=[
-                Problem(
-                    str(path),
-                    f"this file is not UTF-8 text (byte {exc.start})",
-                    suggestion="save it as UTF-8",
-                )
-            ],
-            kind=kind,
-        ) from None
+        not_utf8 = Problem(
+            str(path),
+            Phrase("problem.not_utf8", byte=exc.start),
+            suggestion=Phrase("problem.not_utf8.fix"),
+        )
+        raise InvalidFileError(problems=[not_utf8], kind=kind) from None
     except OSError as exc:
-        raise InvalidFileError(
-            problems=[Problem(str(path), f"cannot read this file: {exc.strerror}")], kind=kind
-        ) from None
+        # The system's own words for why ("Permission denied").
+        unreadable = Problem(str(path), Phrase("problem.unreadable", why=exc.strerror))
+        raise InvalidFileError(problems=[unreadable], kind=kind) from None
 
 
 def _model_at(model: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:
@@ -283,19 +252,18 @@ def problems_from_validation(
         line, column = located.position(loc)
         kind = item["type"]
         key = _format_loc(loc) or None
-        suggestion = None
+        suggestion: Phrase | None = None
+        message: Phrase | str
         if kind == "extra_forbidden":
             parent = _model_at(model, loc[:-1])
             allowed = sorted(parent.model_fields) if parent else []
-            close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-            message = "unknown key"
-            if close:
-                suggestion = f"did you mean '{close[0]}'?"
-            elif allowed:
-                suggestion = "allowed keys here: " + ", ".join(allowed)
+            message = Phrase("problem.unknown_key")
+            suggestion = did_you_mean(loc[-1], allowed)
+            if suggestion is None and allowed:
+                suggestion = Phrase("problem.allowed_keys", keys=", ".join(allowed))
         elif kind == "missing":
-            message = "this key is required but missing"
-            suggestion = f"add '{loc[-1]}:'" if loc else None
+            message = Phrase("problem.missing_key")
+            suggestion = Phrase("problem.missing_key.fix", key=loc[-1]) if loc else None
         elif kind == "union_tag_invalid":
             ctx = item.get("ctx", {})
             field = str(ctx.get("discriminator", "type")).strip("'")
@@ -303,25 +271,20 @@ def problems_from_validation(
             line, column = located.position(loc)
             key = _format_loc(loc)
             options = [o.strip().strip("'") for o in str(ctx.get("expected_tags", "")).split(",")]
-            message = (
-                f"{quoted(ctx.get('tag'))} is not a known {field}; expected one of "
-                + ", ".join(options)
+            tag = quoted(ctx.get("tag"))
+            message = Phrase(
+                "problem.unknown_tag", tag=tag, field=field, options=", ".join(options)
             )
-            close = difflib.get_close_matches(str(ctx.get("tag")), options, n=1)
-            if close:
-                suggestion = f"did you mean '{close[0]}'?"
+            suggestion = did_you_mean(ctx.get("tag"), options)
         elif kind in {"literal_error", "enum"}:
-            expected = item.get("ctx", {}).get("expected", "")
-            message = f"{quoted(item['input'])} is not allowed here; expected {expected}"
-            options = [o.strip().strip("'") for o in expected.replace(" or ", ",").split(",")]
-            close = difflib.get_close_matches(str(item["input"]), options, n=1)
-            if close:
-                suggestion = f"did you mean '{close[0]}'?"
+            expected = str(item.get("ctx", {}).get("expected", ""))
+            shown = [o.strip() for o in expected.replace(" or ", ",").split(",") if o.strip()]
+            message = Phrase(
+                "problem.not_allowed", value=quoted(item["input"]), expected=choices(shown)
+            )
+            suggestion = did_you_mean(item["input"], [o.strip("'") for o in shown])
         else:
-            message = item["msg"].removeprefix("Value error, ")
-            message = message[0].lower() + message[1:]
-            if "input" in item and not isinstance(item["input"], dict | list):
-                message += f" (got {quoted(item['input'])})"
+            message = value_problem(item)
         problems.append(Problem(located.file, message, line, column, key, suggestion))
     return _merge_misspelt(problems)
 
@@ -329,13 +292,18 @@ def problems_from_validation(
 def _merge_misspelt(problems: list[Problem]) -> list[Problem]:
     """A misspelt key shows up twice (unknown key + missing key); keep the unknown one."""
     suggested = {
-        (p.key.rsplit(".", 1)[0] if p.key and "." in p.key else "", p.suggestion.split("'")[1])
+        (
+            p.key.rsplit(".", 1)[0] if p.key and "." in p.key else "",
+            str(p.suggestion.values["name"]).strip("'"),
+        )
         for p in problems
-        if p.message == "unknown key" and p.suggestion and p.suggestion.startswith("did you mean")
+        if p.message == Phrase("problem.unknown_key")
+        and isinstance(p.suggestion, Phrase)
+        and p.suggestion.key == "problem.did_you_mean"
     }
 
     def redundant(p: Problem) -> bool:
-        if p.message != "this key is required but missing" or not p.key:
+        if p.message != Phrase("problem.missing_key") or not p.key:
             return False
         parent, _, name = p.key.rpartition(".")
         return (parent, name) in suggested
@@ -347,13 +315,12 @@ def _merge_misspelt(problems: list[Problem]) -> list[Problem]:
 def validate(located: Located, model: type[M], kind: str, context: dict | None = None) -> M:
     """Validate parsed data against ``model``; every problem is reported at once."""
     if not isinstance(located.data, dict):
-        got = "an empty file" if located.data is None else type(located.data).__name__
-        raise InvalidFileError(
-            problems=[
-                Problem(located.file, f"expected a mapping of keys at the top, got {got}", 1, 1)
-            ],
-            kind=kind,
+        message = (
+            Phrase("problem.not_a_mapping_empty")
+            if located.data is None
+            else Phrase("problem.not_a_mapping", got=type(located.data).__name__)
         )
+        raise InvalidFileError(problems=[Problem(located.file, message, 1, 1)], kind=kind)
     try:
         return model.model_validate(located.data, context=context)
     except ValidationError as exc:

@@ -16,15 +16,20 @@ from pathlib import Path
 from simulator.authoring.datafile import Located, parse_yaml_text, read_text, validate
 from simulator.conversation.scenario import Scenario
 from simulator.conversation.templating import BUILTIN_VARIABLES, TemplateProblem, check_template
-from simulator.errors import InvalidFileError, Problem, SimulatorError, quoted
+from simulator.errors import InvalidFileError, Phrase, Problem, SimulatorError, quoted
 
 BUNDLED_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
-KIND = "scenario"
+KIND = "problem.kind.scenario"
 
 
-def _did_you_mean(word: str, options: Iterable[str]) -> str | None:
+def _closest(word: str, options: Iterable[str]) -> str | None:
     close = difflib.get_close_matches(word, list(options), n=1)
-    return f"did you mean {quoted(close[0])}?" if close else None
+    return quoted(close[0]) if close else None
+
+
+def _did_you_mean(word: str, options: Iterable[str]) -> Phrase | None:
+    close = _closest(word, options)
+    return Phrase("problem.did_you_mean", name=close) if close else None
 
 
 def check_graph(scenario: Scenario, located: Located) -> list[Problem]:
@@ -33,7 +38,7 @@ def check_graph(scenario: Scenario, located: Located) -> list[Problem]:
     nodes = scenario.nodes
     problems: list[Problem] = []
 
-    def problem(path: tuple, message: str, suggestion: str | None = None) -> None:
+    def problem(path: tuple, message: Phrase, suggestion: Phrase | None = None) -> None:
         line, column = located.position(path)
         key = ".".join(str(p) for p in path)
         problems.append(Problem(file, message, line, column, key, suggestion))
@@ -41,41 +46,41 @@ def check_graph(scenario: Scenario, located: Located) -> list[Problem]:
     if scenario.start not in nodes:
         problem(
             ("start",),
-            f"there is no node {quoted(scenario.start)}",
+            Phrase("problem.no_node", name=quoted(scenario.start)),
             _did_you_mean(scenario.start, nodes),
         )
     if scenario.on_hangup is not None and scenario.on_hangup not in nodes:
         problem(
             ("on_hangup",),
-            f"there is no node {quoted(scenario.on_hangup)}",
+            Phrase("problem.no_node", name=quoted(scenario.on_hangup)),
             _did_you_mean(scenario.on_hangup, nodes),
         )
     if scenario.on_hangup in nodes and nodes[scenario.on_hangup].end is None:
         problem(
             ("on_hangup",),
-            f"node {quoted(scenario.on_hangup)} must end the call",
-            "add 'end: hung_up' to it",
+            Phrase("problem.hangup_must_end", name=quoted(scenario.on_hangup)),
+            Phrase("problem.hangup_must_end.fix"),
         )
 
     for node_id, node in nodes.items():
         if node.end is None and not node.next:
             problem(
                 ("nodes", node_id),
-                "dead end: this node neither ends the call nor has 'next'",
-                "add 'end: resolved', 'end: escalated' or 'end: hung_up', or a 'next' branch",
+                Phrase("problem.dead_end"),
+                Phrase("problem.dead_end.fix"),
             )
         for i, branch in enumerate(node.next):
             if branch.goto not in nodes:
                 problem(
                     ("nodes", node_id, "next", i, "goto"),
-                    f"there is no node {quoted(branch.goto)}",
+                    Phrase("problem.no_node", name=quoted(branch.goto)),
                     _did_you_mean(branch.goto, nodes),
                 )
         if node.next and node.next[-1].when is not None:
             problem(
                 ("nodes", node_id, "next", len(node.next) - 1),
-                "when no condition holds the call has nowhere to go",
-                "make the last branch a fallback without 'when'",
+                Phrase("problem.no_fallback"),
+                Phrase("problem.no_fallback.fix"),
             )
 
     reachable = _reachable(scenario, {scenario.start, scenario.on_hangup} & set(nodes))
@@ -83,14 +88,14 @@ def check_graph(scenario: Scenario, located: Located) -> list[Problem]:
         if node_id not in reachable:
             problem(
                 ("nodes", node_id),
-                "unreachable: no branch leads to this node",
-                "add a 'goto' to it, or remove it",
+                Phrase("problem.unreachable"),
+                Phrase("problem.unreachable.fix"),
             )
     if scenario.start in nodes and not any(nodes[n].end for n in reachable):
         problem(
             ("nodes",),
-            "no ending can be reached from the start",
-            "add a node with 'end: resolved' and a branch that leads to it",
+            Phrase("problem.no_ending"),
+            Phrase("problem.no_ending.fix"),
         )
     ends = {n for n, node in nodes.items() if node.end}
     can_end = _reaching(scenario, ends)
@@ -99,8 +104,8 @@ def check_graph(scenario: Scenario, located: Located) -> list[Problem]:
         if node_id not in can_end and node.end is None and node.next:
             problem(
                 ("nodes", node_id),
-                "the call can never end once it reaches this node",
-                "add a branch that leads towards an ending",
+                Phrase("problem.never_ends"),
+                Phrase("problem.never_ends.fix"),
             )
     return problems
 
@@ -147,11 +152,13 @@ def check_templates(scenario: Scenario, located: Located) -> list[Problem]:
             problems.append(
                 Problem(
                     located.file,
-                    str(exc),
+                    exc.phrase,
                     ln,
                     col,
                     ".".join(map(str, path)),
-                    "declare it under 'variables:'" if "unknown variable" in str(exc) else None,
+                    Phrase("problem.unknown_variable.fix")
+                    if exc.phrase.key == "problem.unknown_variable"
+                    else None,
                 )
             )
     return problems
@@ -167,11 +174,11 @@ def load_scenario(path: Path) -> Scenario:
         problems.append(
             Problem(
                 str(path),
-                f"the id {quoted(scenario.id)} differs from the file name {quoted(path.stem)}",
+                Phrase("problem.id_differs", id=quoted(scenario.id), stem=quoted(path.stem)),
                 line,
                 column,
                 "id",
-                f"rename the file to {quoted(scenario.id + '.yml')} or change the id",
+                Phrase("problem.id_differs.fix", file=quoted(scenario.id + ".yml")),
             )
         )
     if problems:
@@ -219,9 +226,13 @@ def load_all(paths: Iterable[Path] = (BUNDLED_SCENARIOS,)) -> LoadReport:
                     problems=[
                         Problem(
                             str(file),
-                            f"the id {quoted(scenario.id)} is already used by {seen[scenario.id]}",
+                            Phrase(
+                                "problem.id_taken",
+                                id=quoted(scenario.id),
+                                file=str(seen[scenario.id]),
+                            ),
                             key="id",
-                            suggestion="give each scenario its own id",
+                            suggestion=Phrase("problem.id_taken.fix"),
                         )
                     ],
                     kind=KIND,
@@ -245,11 +256,7 @@ def find_scenario(name: str, search: Iterable[Path] = (BUNDLED_SCENARIOS,)) -> S
     for error in report.errors:
         if any(Path(p.file).stem == name for p in error.problems):
             raise error
-    ids = [s.id for s in report.scenarios]
-    hint = _did_you_mean(name, ids)
-    raise SimulatorError(
-        f"no scenario {quoted(name)}"
-        + (f"; {hint}" if hint else "")
-        + "\nrun 'roleplay scenarios list' to see them all",
-        "Unknown scenario",
-    )
+    close = _closest(name, [s.id for s in report.scenarios])
+    if close:
+        raise SimulatorError("error.unknown_scenario_close", name=quoted(name), close=close)
+    raise SimulatorError("error.unknown_scenario", name=quoted(name))

@@ -9,11 +9,11 @@ from pathlib import Path
 from scoring.rules import RulePack
 from scoring.ruleset import BUNDLED_PACKS, RuleSet, compile_rules
 from simulator.authoring.datafile import load_model
-from simulator.errors import InvalidFileError, Problem, SimulatorError
+from simulator.errors import InvalidFileError, Phrase, Problem, SimulatorError
 
 __all__ = ["BUNDLED_PACKS", "load_pack", "pack_files", "rules_for"]
 
-KIND = "rule pack"
+KIND = "problem.kind.rule_pack"
 
 
 def load_pack(path: Path) -> RulePack:
@@ -26,9 +26,9 @@ def load_pack(path: Path) -> RulePack:
             problems.append(
                 Problem(
                     str(path),
-                    f"rule id '{rule.id}' is used twice",
+                    Phrase("problem.rule_twice", id=rule.id),
                     key="rules",
-                    suggestion="give each rule its own id",
+                    suggestion=Phrase("problem.rule_twice.fix"),
                 )
             )
         seen.add(rule.id)
@@ -55,9 +55,5 @@ def rules_for(locale: str, extra_dirs: Sequence[Path] = ()) -> RuleSet:
     """The bundled rules for ``locale`` plus an organisation's packs (loaded once per process)."""
     for directory in extra_dirs:
         if not Path(directory).is_dir():
-            raise SimulatorError(
-                f"the rule pack folder {directory} does not exist; "
-                "check 'rule_dirs' in your settings file",
-                "Rule packs",
-            )
+            raise SimulatorError("error.no_rule_folder", folder=directory)
     return _rules_for(locale, tuple(Path(d).resolve() for d in extra_dirs))

@@ -58,14 +58,11 @@ def write_scenario(
     import re
 
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", scenario_id):
-        raise SimulatorError(
-            f"'{scenario_id}' cannot be a scenario id: use lowercase letters, digits and dashes",
-            "New scenario",
-        )
+        raise SimulatorError("error.bad_scenario_id", id=scenario_id)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{scenario_id}.yml"
     if path.exists():
-        raise SimulatorError(f"{path} already exists; choose another id", "New scenario")
+        raise SimulatorError("error.scenario_exists", path=path)
     path.write_text(
         render_scenario(
             scenario_id, title, locale, persona, channel, difficulty, customer_name, path

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from platformdirs import user_config_path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from scoring.pacing import DEFAULT_BANDS, PacingBands
 from simulator.authoring.datafile import load_model
@@ -33,7 +34,12 @@ class BandOverride(BaseModel):
     @model_validator(mode="after")
     def _ordered(self) -> BandOverride:
         if self.min_wpm is not None and self.max_wpm is not None and self.min_wpm >= self.max_wpm:
-            raise ValueError(f"min_wpm ({self.min_wpm}) must be below max_wpm ({self.max_wpm})")
+            # The error type is the catalogue key the problem is worded from.
+            raise PydanticCustomError(
+                "problem.band_order",
+                "min_wpm ({low}) must be below max_wpm ({high})",
+                {"low": self.min_wpm, "high": self.max_wpm},
+            )
         return self
 
 
@@ -102,7 +108,7 @@ def load_settings(path: Path | None = None) -> Settings:
     path = path or settings_path()
     if not path.exists():
         return Settings()
-    settings = load_model(path, Settings, "settings file")
+    settings = load_model(path, Settings, "problem.kind.settings_file")
     # Relative folders are relative to the settings file, not to wherever roleplay runs.
     base = path.parent
     settings.rule_dirs = [d if d.is_absolute() else base / d for d in settings.rule_dirs]

@@ -7,7 +7,7 @@ from pathlib import Path
 from scoring.transcript import Transcript
 from simulator.authoring.datafile import parse_json_text, read_text, validate
 
-KIND = "transcript"
+KIND = "problem.kind.transcript"
 
 
 def load_transcript(path: Path) -> Transcript:

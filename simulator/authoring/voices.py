@@ -18,7 +18,7 @@ from simulator.authoring.datafile import load_model
 from simulator.errors import SimulatorError
 
 BUNDLED_VOICES = Path(__file__).resolve().parents[2] / "voices"
-KIND = "voice profile"
+KIND = "problem.kind.voice_profile"
 Engine = Literal["espeak", "sapi5", "nsss"]
 
 
@@ -97,6 +97,4 @@ def load_voice(name: str, folders: tuple[Path, ...] = (BUNDLED_VOICES,)) -> Voic
             if path.exists():
                 return load_model(path, VoiceProfile, KIND)
     known = sorted(p.stem for f in folders if f.is_dir() for p in f.glob("*.y*ml"))
-    raise SimulatorError(
-        f"no voice profile '{name}'; the profiles are: {', '.join(known)}", "Unknown voice"
-    )
+    raise SimulatorError("error.unknown_voice", name=name, known=", ".join(known))

@@ -15,8 +15,10 @@ from typing import Any
 import click
 
 from simulator.authoring.workspace import Workspace
-from simulator.store.database import open_database
+from simulator.errors import SimulatorError
+from simulator.i18n.catalogue import ui_locale
 from simulator.store.paths import database_path
+from simulator.store.repair import open_database
 from simulator.store.sessions import SessionStore
 
 
@@ -44,6 +46,20 @@ def state(ctx: click.Context) -> State:
 
 def workspace(ctx: click.Context) -> Workspace:
     return state(ctx).workspace
+
+
+def interface_locale(ctx: click.Context | None = None) -> str:
+    """The language errors and problems are printed in: ``$ROLEPLAY_LANG``, else the
+    ``ui_locale`` setting, else the system's. A settings file that cannot be read is itself
+    the error being reported, so then the setting is passed over, not read again."""
+    ctx = ctx or click.get_current_context(silent=True)
+    setting = None
+    if ctx is not None:
+        try:
+            setting = state(ctx).workspace.settings.ui_locale
+        except SimulatorError:
+            setting = None
+    return ui_locale(setting)
 
 
 def db_option(command: Callable) -> Callable:

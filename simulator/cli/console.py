@@ -11,7 +11,7 @@ import click
 from scoring.scorecard import Scorecard
 from simulator.conversation.engine import AgentReply, Conversation, CustomerTurn, Step
 from simulator.conversation.session import SessionSink, run_session
-from simulator.i18n.labels import label
+from simulator.i18n.catalogue import text
 
 
 class PrintedCustomer:
@@ -23,9 +23,9 @@ class PrintedCustomer:
         self.show_mood = show_mood
 
     def say(self, turn: CustomerTurn) -> None:
-        mood = f" ({label('mood', self.locale)} {turn.mood}/100)" if self.show_mood else ""
+        mood = f" ({text('call.mood', self.locale)} {turn.mood}/100)" if self.show_mood else ""
         for line in turn.lines:
-            self.out.write(f"{label('customer', self.locale)}{mood}: {line.text}\n")
+            self.out.write(f"{text('word.customer', self.locale)}{mood}: {line.text}\n")
             mood = ""
         self.out.flush()
 
@@ -44,7 +44,7 @@ class TypedAgent:
 
     def listen(self, turn: CustomerTurn) -> AgentReply | None:
         if self.prompt:
-            self.out.write(f"{label('you', self.locale)}> ")
+            self.out.write(f"{text('word.you', self.locale)}> ")
             self.out.flush()
         line = self.source.readline()
         if not line.strip():
@@ -62,12 +62,12 @@ def announce(conversation: Conversation, typed: bool) -> None:
     scenario = conversation.scenario
     locale = scenario.locale
     click.echo(f"{scenario.title} — {scenario.customer_name}")
-    click.echo(f"{label('brief', locale)}: {conversation.render(scenario.brief).strip()}")
-    click.echo(f"{label('objectives', locale)}:")
+    click.echo(f"{text('call.brief', locale)}: {conversation.render(scenario.brief).strip()}")
+    click.echo(f"{text('call.objectives', locale)}:")
     for objective in scenario.objectives:
         click.echo(f"  - {conversation.render(objective)}")
     if typed:
-        click.echo(label("typed_help", locale))
+        click.echo(text("call.typed_help", locale))
     click.echo("")
 
 
@@ -79,14 +79,14 @@ def run_typed(
 ) -> tuple[str | None, Scorecard]:
     """A typed call on this terminal (or piped replies, echoed so the log reads well)."""
     locale = conversation.scenario.locale
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     interactive = sys.stdin.isatty()
 
     class EchoedAgent(TypedAgent):
         def listen(self, turn: CustomerTurn) -> AgentReply | None:
             reply = super().listen(turn)
             if reply is not None and not interactive:
-                self.out.write(f"{label('you', locale)}: {reply.text}\n")
+                self.out.write(f"{text('word.you', locale)}: {reply.text}\n")
             return reply
 
     return run_session(

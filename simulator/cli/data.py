@@ -13,7 +13,6 @@ from simulator.cli.housekeeping import recover_sessions
 from simulator.errors import SimulatorError
 from simulator.store.privacy import agents, forget_agent
 from simulator.store.progress import tracked
-from simulator.store.records import effective_overall, effective_scores
 from simulator.store.recovery import interrupted
 from simulator.store.rescore import rescore_sessions
 
@@ -33,14 +32,10 @@ def recover(ctx: click.Context, session_ids: tuple[str, ...], db: Path | None) -
     found = interrupted(store)
     if session_ids:
         wanted = set(session_ids)
-        unknown = wanted - {s["id"] for s in found}
+        unknown = wanted - {s.id for s in found}
         if unknown:
-            raise SimulatorError(
-                f"not an interrupted session: {', '.join(sorted(unknown))}; "
-                "'roleplay recover' alone scores every interrupted session",
-                "Recover",
-            )
-        found = [s for s in found if s["id"] in wanted]
+            raise SimulatorError("error.not_interrupted", ids=", ".join(sorted(unknown)))
+        found = [s for s in found if s.id in wanted]
     if not found:
         click.echo("No interrupted session: nothing to recover.")
         return
@@ -85,14 +80,14 @@ def forget(ctx: click.Context, agent: str, yes: bool, db: Path | None) -> None:
     count = len(store.history(agent))
     if count == 0:
         known = agents(store)
-        hint = f"agents here: {', '.join(known)}" if known else "there are no sessions"
-        raise SimulatorError(f"no sessions of '{agent}' in {path} ({hint})", "Forget")
+        if known:
+            raise SimulatorError(
+                "error.forget_nobody", agent=agent, path=path, agents=", ".join(known)
+            )
+        raise SimulatorError("error.forget_empty", agent=agent, path=path)
     if not yes:
         if not sys.stdin.isatty():
-            raise SimulatorError(
-                f"this erases {count} session(s) of {agent} for good; add --yes to confirm",
-                "Forget",
-            )
+            raise SimulatorError("error.forget_confirm", count=count, agent=agent)
         click.confirm(
             f"Erase {count} session(s) of {agent}, their recordings and exports, for good?",
             abort=True,
@@ -110,16 +105,13 @@ def forget(ctx: click.Context, agent: str, yes: bool, db: Path | None) -> None:
 def history(ctx: click.Context, agent: str | None, as_json: bool, db: Path | None) -> None:
     """Stored sessions, newest first, with the scores a reviewer left."""
     store, path = open_store(ctx, db)
+    shown = ("id", "agent", "scenario", "locale", "started_at", "ended_at", "status", "outcome")
     rows = [
         {
-            **{
-                k: s.get(k) for k in ("id", "agent", "scenario", "locale", "started_at", "ended_at")
-            },
-            "status": s.get("status"),
-            "outcome": s.get("outcome"),
-            "overall": effective_overall(s),
-            "scores": effective_scores(s),
-            "overridden": sorted(s.get("overrides") or {}),
+            **{key: getattr(s, key) for key in shown},
+            "overall": s.effective_overall,
+            "scores": s.effective_scores,
+            "overridden": sorted(s.overrides),
         }
         for s in store.history(agent)
     ]
@@ -131,6 +123,6 @@ def history(ctx: click.Context, agent: str | None, as_json: bool, db: Path | Non
     for r in rows:
         overall = r["overall"] if r["overall"] is not None else "–"
         click.echo(
-            f"{r['id']}  {r['started_at']}  {r['agent']:<14} {r['scenario']:<32} "
+            f"{r['id']}  {r['started_at']}  {r['agent']:<14} {r['scenario'] or '':<32} "
             f"{overall:>3}  {r['outcome'] or r['status']}"
         )

@@ -9,6 +9,7 @@ import click
 
 from simulator.authoring.workspace import Workspace
 from simulator.store.privacy import prune_audio
+from simulator.store.records import SessionRecord, SessionSummary
 from simulator.store.recovery import describe, finish_interrupted, interrupted
 from simulator.store.sessions import SessionStore
 
@@ -34,8 +35,8 @@ def offer_recovery(store: SessionStore, space: Workspace) -> None:
         click.echo(f"roleplay: {what}; 'roleplay recover' scores them.", err=True)
 
 
-def recover_sessions(store: SessionStore, space: Workspace, sessions: list[dict]) -> None:
+def recover_sessions(store: SessionStore, space: Workspace, sessions: list[SessionSummary]) -> None:
     for session in sessions:
-        line = describe(store.get(session["id"]) or session)
-        card = finish_interrupted(store, session["id"], space)
-        click.echo(f"{session['id']}: {line} — overall {card.get('overall')}")
+        line = describe(store.get(session.id) or SessionRecord.from_summary(session))
+        card = finish_interrupted(store, session.id, space)
+        click.echo(f"{session.id}: {line} — overall {card.get('overall')}")

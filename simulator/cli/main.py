@@ -12,22 +12,25 @@ from typing import Any
 import click
 
 from simulator.cli import audio, data, practice, reports, rules, scenarios, score
-from simulator.cli.common import State, db_option, open_store, state
+from simulator.cli.common import State, db_option, interface_locale, open_store, state
 from simulator.cli.housekeeping import apply_retention
 from simulator.errors import EXIT_USER_ERROR, SimulatorError
+from simulator.i18n.catalogue import text
 
 
 class RoleplayGroup(click.Group):
-    """Prints a person's mistakes in plain words and exits 2, never with a traceback."""
+    """Prints a person's mistakes in plain words, in the interface language, and exits 2,
+    never with a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except SimulatorError as exc:
-            click.echo(f"roleplay: {exc.message}", err=True)
+            click.echo(f"roleplay: {exc.render(interface_locale(ctx))}", err=True)
             ctx.exit(EXIT_USER_ERROR)
         except KeyboardInterrupt:
-            click.echo("\nroleplay: interrupted", err=True)
+            interrupted = text("cli.interrupted", interface_locale(ctx))
+            click.echo(f"\nroleplay: {interrupted}", err=True)
             ctx.exit(130)
 
 

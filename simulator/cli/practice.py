@@ -7,13 +7,13 @@ from pathlib import Path
 
 import click
 
-from simulator.cli.common import asr_options, db_option, open_store, workspace
+from simulator.cli.common import asr_options, db_option, interface_locale, open_store, workspace
 from simulator.cli.console import announce, run_typed
 from simulator.cli.housekeeping import apply_retention, offer_recovery
 from simulator.conversation.engine import Conversation
 from simulator.conversation.session import run_session
 from simulator.errors import SimulatorError
-from simulator.i18n.labels import label
+from simulator.i18n.catalogue import text
 from simulator.reports.terminal import render_scorecard
 from simulator.store.sessions import SessionStore
 
@@ -93,7 +93,7 @@ def practice(
     click.echo("")
     click.echo(render_scorecard(card.to_dict(), conversation.outcome))
     click.echo("")
-    click.echo(f"{label('saved', locale)} {session_id}")
+    click.echo(f"{text('cli.saved', locale)} {session_id}")
 
 
 def _offer_typed_mode() -> bool:
@@ -103,15 +103,13 @@ def _offer_typed_mode() -> bool:
     has_in, has_out, why = audio_devices()
     if has_in and has_out:
         return False
-    message = (
-        f"spoken practice needs a microphone and speakers: {why}.\n"
-        "Add --text to type your replies, or --input-audio DIR to use recorded ones."
-    )
-    if sys.stdin.isatty() and click.confirm(
-        f"{message}\nType your replies instead?", default=True, err=True
-    ):
-        return True
-    raise SimulatorError(message, "No audio device")
+    error = SimulatorError("error.no_audio_device_typed", why=why)
+    if sys.stdin.isatty():
+        locale = interface_locale()
+        question = f"{error.render(locale)}\n{text('cli.type_instead', locale)}"
+        if click.confirm(question, default=True, err=True):
+            return True
+    raise error
 
 
 def _spoken(  # type: ignore[no-untyped-def]
@@ -126,7 +124,7 @@ def _spoken(  # type: ignore[no-untyped-def]
     from simulator.voice.recorded import write_timeline
 
     locale = conversation.scenario.locale
-    printed = PrintedCustomer(click.get_text_stream("stdout"), locale, show_mood)
+    printed = PrintedCustomer(sys.stdout, locale, show_mood)
     customer, agent = rig.customer, rig.agent
 
     class Spoken:
@@ -141,7 +139,7 @@ def _spoken(  # type: ignore[no-untyped-def]
         def listen(self, turn):  # type: ignore[no-untyped-def]
             reply = agent.listen(turn)
             if reply is not None:
-                click.echo(f"{label('you', locale)}: {reply.text or '…'}")
+                click.echo(f"{text('word.you', locale)}: {reply.text or '…'}")
             return reply
 
         def settle(self) -> None:

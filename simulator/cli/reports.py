@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def report_session(
 
     store, _ = open_store(ctx, db)
     session = find_session(store, session_id)
-    default = Path(f"{safe_file_stem(session['id'])}.html") if fmt == "html" else None
+    default = Path(f"{safe_file_stem(session.id)}.html") if fmt == "html" else None
     _deliver(render_session(session, fmt), output, default)
 
 
@@ -109,13 +110,9 @@ def report_team(
     filters = TeamFilters(since.date() if since else None, agents, scenarios)
     sessions = select_sessions(store.history(), filters)
     if not sessions:
-        raise SimulatorError(
-            f"no scored session in {path} matches: nothing to report. "
-            "'roleplay history' lists the sessions.",
-            "Team report",
-        )
+        raise SimulatorError("error.team_report_empty", path=path)
     figures = team_figures(tracked(store.details(sessions), len(sessions), "Reading sessions"))
-    text = render_team(figures, filters, locale or majority_locale(sessions), fmt)
+    text = render_team(figures, filters, locale or majority_locale(s.locale for s in sessions), fmt)
     _deliver(text, output, Path("team-report.html") if fmt == "html" else None)
 
 
@@ -161,17 +158,14 @@ def export(
     sessions = list(reversed(store.history(agent)))
     rows = tracked(store.details(sessions), len(sessions), "Exporting")
     if fmt == "csv":
+        from simulator.atomic import private_dir
         from simulator.reports.exports import write_csv
 
         folder = output if output is not None else Path(".")
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            private_dir(folder)  # owner-only if made now; a folder already there is kept
         except OSError as exc:
-            raise SimulatorError(
-                f"cannot write to {folder}: for CSV, -o names a folder "
-                f"(sessions.csv and findings.csv go in it): {exc.strerror}",
-                "Cannot write",
-            ) from None
+            raise SimulatorError("error.csv_folder", folder=folder, why=exc.strerror) from None
         for written in write_csv(rows, folder):
             record_export(store, written, sessions)
             click.echo(written)
@@ -180,7 +174,7 @@ def export(
     from simulator.reports.files import replacing
 
     if output is None or str(output) == "-":
-        write_jsonl(rows, click.get_text_stream("stdout"))
+        write_jsonl(rows, sys.stdout)
         return
     with replacing(output, "w", encoding="utf-8", newline="\n") as handle:
         write_jsonl(rows, handle)
@@ -189,15 +183,22 @@ def export(
 
 
 def _export_bundle(store, db_path: Path, bundle: Path, agent: str | None) -> None:  # type: ignore[no-untyped-def]
+    from simulator.reports.files import cannot_write
     from simulator.store.bundles import write_bundle
     from simulator.store.privacy import record_export
     from simulator.store.progress import tracked
 
     sessions = list(reversed(store.history(agent)))
     if not sessions:
-        who = f" for {agent}" if agent else ""
-        raise SimulatorError(f"no sessions{who} in {db_path}: nothing to bundle", "Export bundle")
-    written = write_bundle(list(store.details(sessions)), store.audio_root, bundle, agent, tracked)
+        if agent:
+            raise SimulatorError("error.bundle_empty_agent", agent=agent, path=db_path)
+        raise SimulatorError("error.bundle_empty", path=db_path)
+    try:
+        written = write_bundle(
+            list(store.details(sessions)), store.audio_root, bundle, agent, tracked
+        )
+    except OSError as exc:
+        raise cannot_write(bundle, exc) from None
     record_export(store, written.path, sessions)
     click.echo(
         f"{written.path}: {written.sessions} session(s), {written.audio_files} audio file(s)"

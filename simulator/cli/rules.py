@@ -9,8 +9,9 @@ import click
 
 from scoring.rule_examples import check_pack_examples, rules_without_examples
 from simulator.authoring.packs import BUNDLED_PACKS, load_pack, pack_files
-from simulator.cli.common import workspace
+from simulator.cli.common import interface_locale, workspace
 from simulator.errors import EXIT_USER_ERROR, InvalidFileError
+from simulator.i18n.catalogue import text
 
 
 @click.group()
@@ -38,12 +39,13 @@ def rules_validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
             valid += 1
         except InvalidFileError as exc:
             problems.extend(exc.problems)
+    said = interface_locale(ctx)
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(problem.render(said), err=True)
     if problems:
-        click.echo(f"{len(problems)} problem(s); {valid} pack(s) valid.", err=True)
+        click.echo(text("cli.packs_invalid", said, problems=len(problems), valid=valid), err=True)
         sys.exit(EXIT_USER_ERROR)
-    click.echo(f"{valid} pack(s) valid.")
+    click.echo(text("cli.packs_valid", said, valid=valid))
 
 
 @rules.command("test")

@@ -14,12 +14,12 @@ from simulator.authoring.examples import run_examples
 from simulator.authoring.library import load_all
 from simulator.authoring.preview import describe_step
 from simulator.authoring.scaffold import write_scenario
-from simulator.cli.common import print_json, workspace
+from simulator.cli.common import interface_locale, print_json, workspace
 from simulator.cli.console import run_typed
 from simulator.conversation.engine import Conversation
 from simulator.conversation.scenario import CHANNELS, DIFFICULTIES, PERSONA_TYPES
 from simulator.errors import EXIT_USER_ERROR, SimulatorError
-from simulator.i18n.labels import label
+from simulator.i18n.catalogue import text
 
 
 @click.group()
@@ -54,8 +54,9 @@ def scenarios_list(ctx: click.Context, as_json: bool, locale: str | None) -> Non
                 f"{r['id']:<34} {r['locale']}  {r['persona']:<17} {r['channel']:<16} "
                 f"{r['difficulty']:<7} {r['title']}"
             )
+    said = interface_locale(ctx)
     for problem in report.problems:
-        click.echo(f"warning: skipped a broken scenario: {problem}", err=True)
+        click.echo(text("cli.skipped_scenario", said, problem=problem.render(said)), err=True)
 
 
 @scenarios.command("validate")
@@ -66,17 +67,17 @@ def scenarios_validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     report = load_all(paths) if paths else workspace(ctx).library()
     problems = report.problems
     missing = [p for p in paths if not p.exists()]
+    said = interface_locale(ctx)
     for path in missing:
-        click.echo(f"{path}: no such file or folder", err=True)
+        click.echo(text("cli.no_such_path", said, path=path), err=True)
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(problem.render(said), err=True)
     count = len(report.scenarios)
     if problems or missing:
-        click.echo(
-            f"{len(problems) + len(missing)} problem(s); {count} scenario(s) valid.", err=True
-        )
+        wrong = len(problems) + len(missing)
+        click.echo(text("cli.scenarios_invalid", said, problems=wrong, valid=count), err=True)
         sys.exit(EXIT_USER_ERROR)
-    click.echo(f"{count} scenario(s) valid.")
+    click.echo(text("cli.scenarios_valid", said, valid=count))
 
 
 @scenarios.command("new")
@@ -129,9 +130,7 @@ def scenarios_new(
         )
         missing = [name for name, value in given if not value]
         if missing:
-            raise SimulatorError(
-                "without a terminal to ask in, give " + ", ".join(missing), "New scenario"
-            )
+            raise SimulatorError("error.new_scenario_needs", missing=", ".join(missing))
     locale = locale or click.prompt("Language", type=click.Choice(["fr", "en"]))
     persona = persona or click.prompt("Customer type", type=click.Choice(PERSONA_TYPES))
     channel = channel or click.prompt("Channel", type=click.Choice(CHANNELS))
@@ -164,7 +163,7 @@ def scenarios_preview(ctx: click.Context, scenario: str, agent: str) -> None:
     found = space.scenario(scenario)
     conversation = Conversation(found, agent, space.rules(found.locale), space.bands(found.locale))
     click.echo(f"{found.title} — {found.customer_name} ({found.persona}, mood {found.mood})")
-    click.echo(label("typed_help", found.locale))
+    click.echo(text("call.typed_help", found.locale))
     click.echo("")
     run_typed(
         conversation, None, show_mood=True, on_step=lambda step: click.echo(describe_step(step))

@@ -17,6 +17,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from scoring.rules import EmpathyCategory, Locale, check_pattern
 
@@ -122,7 +123,11 @@ class Node(BaseModel):
     @model_validator(mode="after")
     def _end_or_next(self) -> Node:
         if self.end is not None and self.next:
-            raise ValueError("a node with 'end' closes the call, so it cannot also have 'next'")
+            # The error type is the catalogue key the problem is worded from.
+            raise PydanticCustomError(
+                "problem.end_and_next",
+                "a node with 'end' closes the call, so it cannot also have 'next'",
+            )
         return self
 
 

@@ -17,7 +17,7 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from simulator.errors import SimulatorError
+from simulator.errors import Phrase, SimulatorError
 
 # Variables every scenario can use without declaring them.
 BUILTIN_VARIABLES = frozenset({"customer_name", "agent_name"})
@@ -57,8 +57,9 @@ _ENV.globals.clear()
 class TemplateProblem(ValueError):
     """A template that cannot be parsed, or that uses an unknown variable."""
 
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, phrase: Phrase, line: int | None = None) -> None:
+        super().__init__(str(phrase))
+        self.phrase = phrase
         self.line = line
 
 
@@ -86,22 +87,19 @@ def check_template(text: str, known: set[str]) -> None:
         parsed = _ENV.parse(text)
         unknown = sorted(meta.find_undeclared_variables(parsed) - known)
     except TemplateSyntaxError as exc:
-        raise TemplateProblem(f"template error: {exc.message}", exc.lineno) from None
+        # Jinja's own English says what is wrong in the template.
+        raise TemplateProblem(Phrase("problem.template", why=exc.message), exc.lineno) from None
     except RecursionError:
-        raise TemplateProblem("template error: brackets nested too deep") from None
+        raise TemplateProblem(Phrase("problem.template_too_deep")) from None
     for node in parsed.find_all(_LOADING):
-        raise TemplateProblem(
-            "a customer line cannot include, import or extend another template", node.lineno
-        )
+        raise TemplateProblem(Phrase("problem.template_loads"), node.lineno)
     for node in parsed.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
         name = _private_name(node)
         if name is not None:
-            raise TemplateProblem(
-                f"'{name}' is internal to Python; a customer line may only use its variables",
-                node.lineno,
-            )
+            raise TemplateProblem(Phrase("problem.template_private", name=name), node.lineno)
     if unknown:
-        raise TemplateProblem("unknown variable " + ", ".join(f"'{u}'" for u in unknown))
+        names = ", ".join(f"'{u}'" for u in unknown)
+        raise TemplateProblem(Phrase("problem.unknown_variable", names=names))
 
 
 def render(text: str, variables: dict[str, str]) -> str:
@@ -113,6 +111,4 @@ def render(text: str, variables: dict[str, str]) -> str:
     except Exception as exc:
         # The template is the scenario author's code: whatever it raises (undefined
         # variables, the sandbox refusing, 1/0, a bad filter argument) is their mistake.
-        raise SimulatorError(
-            f"cannot render the customer line {text!r}: {exc}", "Scenario template error"
-        ) from None
+        raise SimulatorError("error.template_render", text=repr(text), why=str(exc)) from None

@@ -14,7 +14,7 @@ from typing import IO, Any
 
 from scoring.findings import DIMENSIONS
 from simulator.reports.files import replacing
-from simulator.store.records import effective_overall, effective_scores
+from simulator.store.records import SessionRecord
 
 SESSION_COLUMNS = (
     "id",
@@ -53,23 +53,22 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def session_row(session: dict[str, Any]) -> dict[str, Any]:
-    scores = effective_scores(session)
-    row = {key: session.get(key) for key in SESSION_COLUMNS[:7]}
-    row["overall"] = effective_overall(session)
-    row |= scores
-    row["overridden"] = " ".join(sorted(session.get("overrides") or {}))
+def session_row(session: SessionRecord) -> dict[str, Any]:
+    row: dict[str, Any] = {key: getattr(session, key) for key in SESSION_COLUMNS[:7]}
+    row["overall"] = session.effective_overall
+    row |= session.effective_scores
+    row["overridden"] = " ".join(sorted(session.overrides))
     return {key: _cell(value) for key, value in row.items()}
 
 
-def finding_rows(session: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    for finding in (session.get("scorecard") or {}).get("findings") or []:
-        row = {"session_id": session["id"]}
-        row |= {key: finding.get(key) for key in FINDING_COLUMNS[1:]}
+def finding_rows(session: SessionRecord) -> Iterator[dict[str, Any]]:
+    for finding in session.scorecard.findings if session.scorecard else []:
+        row = {"session_id": session.id}
+        row |= {key: getattr(finding, key) for key in FINDING_COLUMNS[1:]}
         yield {key: _cell(value) for key, value in row.items()}
 
 
-def write_csv(sessions: Iterable[dict[str, Any]], folder: Path) -> tuple[Path, Path]:
+def write_csv(sessions: Iterable[SessionRecord], folder: Path) -> tuple[Path, Path]:
     """Write ``sessions.csv`` and ``findings.csv`` in ``folder``.
 
     UTF-8 with a byte-order mark, so that spreadsheets show accents right.
@@ -87,10 +86,10 @@ def write_csv(sessions: Iterable[dict[str, Any]], folder: Path) -> tuple[Path, P
     return paths
 
 
-def write_jsonl(sessions: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    """Write each whole session on its own line; returns how many were written."""
+def write_jsonl(sessions: Iterable[SessionRecord], out: IO[str]) -> int:
+    """Write each whole session on its own line, as it is stored; returns how many."""
     count = 0
     for session in sessions:
-        out.write(json.dumps(session, ensure_ascii=False, sort_keys=True) + "\n")
+        out.write(json.dumps(session.stored(), ensure_ascii=False, sort_keys=True) + "\n")
         count += 1
     return count

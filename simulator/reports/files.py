@@ -3,51 +3,43 @@ place asked for cannot be written."""
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from simulator.errors import SimulatorError
+from simulator import atomic
+from simulator.errors import Phrase, SimulatorError
 
 
 def cannot_write(path: Path, exc: OSError) -> SimulatorError:
+    why: Phrase | str
     if isinstance(exc, IsADirectoryError) or path.is_dir():
-        why = "it is a folder; give a file name"
+        why = Phrase("error.why.is_a_folder")
     elif not path.parent.exists():
-        why = f"the folder {path.parent} does not exist"
+        why = Phrase("error.why.no_folder", folder=path.parent)
     elif isinstance(exc, NotADirectoryError):
-        why = f"{path.parent} is not a folder"
+        why = Phrase("error.why.not_a_folder", folder=path.parent)
     elif isinstance(exc, PermissionError):
-        why = "permission denied"
+        why = Phrase("error.why.permission_denied")
     else:
-        why = exc.strerror or str(exc)
-    return SimulatorError(f"cannot write {path}: {why}", "Cannot write")
+        why = exc.strerror or str(exc)  # the system's own words
+    return SimulatorError("error.cannot_write", path=path, why=why)
 
 
 @contextmanager
 def replacing(path: Path, mode: str = "w", **open_args: Any) -> Iterator[IO[Any]]:
-    """Open a temporary file beside ``path``; it replaces ``path`` only once complete."""
+    """:func:`simulator.atomic.replacing` for a file the person named: their folder must
+    exist (it is not created, nor its mode changed), and a place that cannot be written
+    is said in one plain message."""
     if path.is_dir():
         raise cannot_write(path, IsADirectoryError(21, "Is a directory"))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise cannot_write(path, exc) from None
-    try:
-        with os.fdopen(fd, mode, **open_args) as handle:
+        with atomic.replacing(path, mode, parents=False, **open_args) as handle:
             yield handle
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise cannot_write(path, exc) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_text(path: Path, text: str) -> Path:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
+
+from simulator.store.records import timestamp
 
 LOCALES = ("fr", "en")
 
@@ -36,17 +38,6 @@ def colon(locale: str) -> str:
     return _COLON[locale]
 
 
-def parse_timestamp(text: str | None) -> datetime | None:
-    """A stored ISO timestamp, or None when missing or unreadable."""
-    if not text:
-        return None
-    try:
-        stamp = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
-
-
 def format_date(day: date, locale: str) -> str:
     month = _MONTHS[locale][day.month - 1]
     if locale == "fr":
@@ -62,7 +53,7 @@ def format_short_date(day: date, locale: str) -> str:
 
 def format_datetime(text: str | None, locale: str) -> str:
     """A stored timestamp in the reader's local time: "23 novembre 2026 à 19:34"."""
-    stamp = parse_timestamp(text)
+    stamp = timestamp(text)
     if stamp is None:
         return "–"
     local = stamp.astimezone()

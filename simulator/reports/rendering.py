@@ -14,7 +14,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from simulator.i18n.labels import LABELS
+from simulator.i18n.catalogue import Text
 from simulator.reports.charts import score_class
 from simulator.reports.formats import colon, format_change, format_clock, format_number
 
@@ -52,18 +52,10 @@ def environment() -> Environment:
     return env
 
 
-class Words:
-    """The interface words of one language, for templates: ``t('findings')``.
-
-    Unlike :func:`simulator.i18n.labels.label`, an unknown key is an error: a document must
-    never show a key instead of a word.
-    """
-
-    def __init__(self, locale: str) -> None:
-        self.locale = locale
-
-    def __call__(self, key: str) -> str:
-        return LABELS[key][self.locale]
+class Words(Text):
+    """The catalogue in the document's language, for templates: ``t("report.band")``, with
+    what documents add: counts, numbers and the colon as each language writes them. An
+    unknown key is an error: a document must never show a key instead of a word."""
 
     def count(self, n: int, one: str, many: str) -> str:
         """ "1 session", "3 sessions"; French counts 0 and 1 as singular."""

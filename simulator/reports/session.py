@@ -15,11 +15,10 @@ from markupsafe import Markup
 
 from scoring.findings import DIMENSIONS
 from simulator.errors import SimulatorError
-from simulator.i18n.labels import LABELS
 from simulator.reports import charts
 from simulator.reports.formats import document_locale, format_datetime, format_number
 from simulator.reports.rendering import Words, render
-from simulator.store.records import effective_overall, effective_scores
+from simulator.store.records import DimensionRecord, SessionRecord
 from simulator.store.sessions import SessionStore
 
 
@@ -29,8 +28,8 @@ class ScoreLine:
 
     dimension: str
     name: str
-    score: int | None
-    original: int | None
+    score: float | None
+    original: float | None
     overridden: bool
     reason: str
     author: str
@@ -80,168 +79,170 @@ class TurnItem:
     comments: tuple[CommentItem, ...]
 
 
-def find_session(store: SessionStore, wanted: str) -> dict[str, Any]:
-    """The session with this id, or the only one whose id starts with it."""
+def find_session(store: SessionStore, wanted: str) -> SessionRecord:
+    """The whole session with this id, or with the only id that starts with it."""
     session = store.get(wanted)
     if session is not None:
         return session
-    matches = [s for s in store.history() if wanted and s["id"].startswith(wanted)]
+    matches = [s.id for s in store.history() if wanted and s.id.startswith(wanted)]
     if len(matches) == 1:
-        return matches[0]
+        found = store.get(matches[0])
+        if found is not None:  # None only if it was deleted meanwhile
+            return found
     if len(matches) > 1:
-        ids = ", ".join(sorted(s["id"] for s in matches)[:5])
-        raise SimulatorError(
-            f"'{wanted}' could be several sessions ({ids}); give more of the id", "Which session?"
-        )
-    raise SimulatorError(f"no session '{wanted}'; 'roleplay history' lists them", "Unknown session")
+        ids = ", ".join(sorted(matches)[:5])
+        raise SimulatorError("error.ambiguous_session", id=wanted, ids=ids)
+    raise SimulatorError("error.unknown_session", id=wanted)
 
 
-def _score_lines(session: dict[str, Any], t: Words) -> list[ScoreLine]:
-    dimensions = (session.get("scorecard") or {}).get("dimensions") or {}
-    overrides = session.get("overrides") or {}
-    effective = effective_scores(session)
+def _score_lines(session: SessionRecord, t: Words) -> list[ScoreLine]:
+    dimensions = session.scorecard.dimensions if session.scorecard else {}
+    effective = session.effective_scores
     lines = []
     for dimension in DIMENSIONS:
-        override = overrides.get(dimension)
-        skipped = (dimensions.get(dimension) or {}).get("skipped") or ""
+        override = session.overrides.get(dimension)
+        skipped = (dimensions.get(dimension) or DimensionRecord()).skipped or ""
         lines.append(
             ScoreLine(
                 dimension=dimension,
-                name=t(dimension),
+                name=t(f"dimension.{dimension}"),
                 score=effective[dimension],
-                original=override.get("original") if override else None,
+                original=override.original if override else None,
                 overridden=override is not None,
-                reason=override.get("reason", "") if override else "",
-                author=override.get("author", "") if override else "",
-                at=format_datetime(override.get("at"), t.locale) if override else "",
-                skipped=t(skipped) if skipped in LABELS else skipped,
+                reason=override.reason if override else "",
+                author=override.author if override else "",
+                at=format_datetime(override.at, t.locale) if override else "",
+                skipped=t.named("skipped", skipped),
             )
         )
     return lines
 
 
-def _findings(session: dict[str, Any], t: Words) -> list[FindingItem]:
-    found = (session.get("scorecard") or {}).get("findings") or []
+def _findings(session: SessionRecord, t: Words) -> list[FindingItem]:
+    found = session.scorecard.findings if session.scorecard else []
     return [
         FindingItem(
             number=number,
-            dimension=f["dimension"],
-            dimension_name=t(f["dimension"]) if f["dimension"] in LABELS else f["dimension"],
-            rule=f.get("rule") or "",
-            turn=f.get("turn"),
-            time=f.get("time"),
-            quote=f.get("quote") or "",
-            message=f.get("message") or "",
-            suggestion=f.get("suggestion") or "",
-            severity=f.get("severity") or "info",
+            dimension=f.dimension,
+            dimension_name=t.named("dimension", f.dimension),
+            rule=f.rule,
+            turn=f.turn,
+            time=f.time,
+            quote=f.quote,
+            message=f.message,
+            suggestion=f.suggestion or "",
+            severity=f.severity,
             # Praise is what the terminal scorecard lists under "well done" too.
-            positive=f.get("polarity") == "positive" and f.get("severity") == "info",
+            positive=f.polarity == "positive" and f.severity == "info",
         )
         for number, f in enumerate(found, start=1)
     ]
 
 
-def _comments(session: dict[str, Any], t: Words) -> list[CommentItem]:
-    turns = (session.get("transcript") or {}).get("turns") or []
+def _comments(session: SessionRecord, t: Words) -> list[CommentItem]:
+    turns = session.transcript.turns if session.transcript else []
 
-    def start(turn: Any) -> float | None:
-        if isinstance(turn, int) and 0 <= turn < len(turns):
-            return turns[turn].get("start")
+    def start(turn: int | None) -> float | None:
+        if turn is not None and 0 <= turn < len(turns):
+            return turns[turn].start
         return None
 
     return [
         CommentItem(
-            id=str(c.get("id", "")),
-            turn=c.get("turn"),
-            time=start(c.get("turn")),
-            text=str(c.get("text", "")),
-            author=str(c.get("author", "")),
-            at=format_datetime(c.get("at"), t.locale),
+            id=c.id,
+            turn=c.turn,
+            time=start(c.turn),
+            text=c.text,
+            author=c.author,
+            at=format_datetime(c.at, t.locale),
         )
-        for c in session.get("comments") or []
+        for c in session.comments
     ]
 
 
 def _turns(
-    session: dict[str, Any], findings: list[FindingItem], comments: list[CommentItem], t: Words
+    session: SessionRecord, findings: list[FindingItem], comments: list[CommentItem], t: Words
 ) -> list[TurnItem]:
-    transcript = session.get("transcript") or {}
-    agent = session.get("agent") or t("agent")
-    customer = transcript.get("customer_name") or t("customer")
+    transcript = session.transcript
+    if transcript is None:
+        return []
+    agent = session.agent or t.capital("word.agent")
+    customer = transcript.customer_name or t("word.customer")
     return [
         TurnItem(
             index=index,
-            agent=turn.get("speaker") == "agent",
-            who=agent if turn.get("speaker") == "agent" else customer,
-            text=(turn.get("text") or "").strip(),
-            start=turn.get("mood_start"),
+            agent=turn.speaker == "agent",
+            who=agent if turn.speaker == "agent" else customer,
+            text=turn.text.strip(),
+            start=turn.start,
             findings=tuple(f.number for f in findings if f.turn == index),
             comments=tuple(c for c in comments if c.turn == index),
         )
-        for index, turn in enumerate(transcript.get("turns") or [])
+        for index, turn in enumerate(transcript.turns)
     ]
 
 
-def _mood_chart(moods: list[int], t: Words) -> Markup | None:
+def _mood_chart(moods: list[float], t: Words) -> Markup | None:
     if len(moods) < 2:
         return None
-    labels = [t("mood_start"), *(str(i) for i in range(1, len(moods)))]
-    desc = t("mood_desc") + t.colon + " " + ", ".join(str(m) for m in moods) + "."
-    series = [charts.Series(t("mood_curve"), moods, "s-mood")]
-    return charts.line_chart("mood", series, labels, t("mood_curve"), desc)
+    labels = [t("report.mood_start"), *(str(i) for i in range(1, len(moods)))]
+    desc = t("report.mood_desc") + t.colon + " " + ", ".join(str(m) for m in moods) + "."
+    series = [charts.Series(t("card.mood_curve"), moods, "s-mood")]
+    return charts.line_chart("mood", series, labels, t("card.mood_curve"), desc)
 
 
-def _pace_chart(pacing: dict[str, Any], t: Words) -> Markup | None:
-    per_turn = pacing.get("per_turn") or []
-    band = pacing.get("band")
+def _pace_chart(pacing: DimensionRecord, t: Words) -> Markup | None:
+    per_turn = pacing.detail("per_turn") or []
+    band = pacing.detail("band")
     if not band or not any(p.get("wpm") is not None for p in per_turn):
         return None
     low, high = float(band[0]), float(band[1])
-    band_text = f"{format_number(low, t.locale)}–{format_number(high, t.locale)} {t('wpm')}"
+    band_text = f"{format_number(low, t.locale)}–{format_number(high, t.locale)} {t('word.wpm')}"
     short = len(per_turn) <= 8
     turns = [
-        (f"{t('turn')} {p['turn']}" if short else str(p["turn"]), p.get("wpm")) for p in per_turn
+        (f"{t('word.turn')} {p['turn']}" if short else str(p["turn"]), p.get("wpm"))
+        for p in per_turn
     ]
     readings = "; ".join(
-        f"{t('turn')} {p['turn']}{t.colon} {format_number(p.get('wpm'), t.locale)}"
+        f"{t('word.turn')} {p['turn']}{t.colon} {format_number(p.get('wpm'), t.locale)}"
         for p in per_turn
     )
-    desc = f"{t('band')}{t.colon} {band_text}. {readings}."
-    return charts.pace_chart("pace", turns, (low, high), t("pace_per_turn"), desc, band_text)
+    desc = f"{t('report.band')}{t.colon} {band_text}. {readings}."
+    return charts.pace_chart("pace", turns, (low, high), t("card.pace_per_turn"), desc, band_text)
 
 
 def _scores_chart(lines: list[ScoreLine], t: Words) -> Markup:
     rows = [(line.name, line.score, line.original if line.overridden else None) for line in lines]
     desc = "; ".join(
-        f"{line.name}{t.colon} {line.score if line.score is not None else t('not_scored')}"
-        + (f" ({t('scorer_score')}{t.colon} {line.original})" if line.overridden else "")
+        f"{line.name}{t.colon} {line.score if line.score is not None else t('card.not_scored')}"
+        + (f" ({t('card.original_score')}{t.colon} {line.original})" if line.overridden else "")
         for line in lines
     )
-    return charts.score_bars("scores", rows, t("scores"), desc + ".", t("not_scored"))
+    return charts.score_bars("scores", rows, t("card.scores"), desc + ".", t("card.not_scored"))
 
 
-def session_context(session: dict[str, Any]) -> dict[str, Any]:
+def session_context(session: SessionRecord) -> dict[str, Any]:
     """Everything the session templates show, already worded in the session's language."""
-    locale = document_locale(session.get("locale"))
+    locale = document_locale(session.locale)
     t = Words(locale)
-    card = session.get("scorecard") or {}
     lines = _score_lines(session, t)
     findings = _findings(session, t)
     comments = _comments(session, t)
-    outcome = session.get("outcome") or ""
-    overall = effective_overall(session)
-    original_overall = session.get("overall")
-    pacing = (card.get("dimensions") or {}).get("pacing") or {}
-    transcript = session.get("transcript") or {}
+    outcome = session.outcome or ""
+    overall = session.effective_overall
+    original_overall = session.overall
+    dimensions = session.scorecard.dimensions if session.scorecard else {}
+    pacing = dimensions.get("pacing") or DimensionRecord()
+    transcript = session.transcript
     return {
-        "id": session["id"],
-        "title": session.get("title") or session.get("scenario") or session["id"],
-        "agent": session.get("agent") or "",
-        "scenario": session.get("scenario") or "",
-        "customer_name": transcript.get("customer_name") or "",
-        "date": format_datetime(session.get("started_at"), locale),
-        "outcome": t(outcome) if outcome in LABELS else outcome,
-        "scored": session.get("status") == "scored",
+        "id": session.id,
+        "title": session.title or session.scenario or session.id,
+        "agent": session.agent,
+        "scenario": session.scenario or "",
+        "customer_name": (transcript.customer_name if transcript else None) or "",
+        "date": format_datetime(session.started_at, locale),
+        "outcome": t.named("outcome", outcome) if outcome else "",
+        "scored": session.status == "scored",
         "overall": overall,
         "original_overall": original_overall if overall != original_overall else None,
         "scores": lines,
@@ -250,16 +251,16 @@ def session_context(session: dict[str, Any]) -> dict[str, Any]:
         "well_done": [f for f in findings if f.positive],
         "comments": comments,
         "turns": _turns(session, findings, comments, t),
-        "moods": list(session.get("moods") or []),
+        "moods": list(session.moods),
         "charts": {
             "scores": _scores_chart(lines, t),
-            "mood": _mood_chart(list(session.get("moods") or []), t),
+            "mood": _mood_chart(list(session.moods), t),
             "pace": _pace_chart(pacing, t),
         },
     }
 
 
-def render_session(session: dict[str, Any], fmt: str = "html") -> str:
+def render_session(session: SessionRecord, fmt: str = "html") -> str:
     """The scorecard document of a stored session."""
     context = session_context(session)
-    return render("session", fmt, document_locale(session.get("locale")), **context)
+    return render("session", fmt, document_locale(session.locale), **context)

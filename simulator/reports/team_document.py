@@ -17,23 +17,28 @@ def _trend_chart(figures: TeamFigures, t: Words) -> Markup | None:
     if len(figures.periods) < 2:
         return None  # one day or week is not a trend
     labels = [format_short_date(p.start, t.locale) for p in figures.periods]
-    series = [charts.Series(t("overall"), [p.overall for p in figures.periods], "s-overall")]
+    series = [charts.Series(t("card.overall"), [p.overall for p in figures.periods], "s-overall")]
     series += [
-        charts.Series(t(d), [p.dimensions[d] for p in figures.periods], f"s-{d}")
+        charts.Series(t(f"dimension.{d}"), [p.dimensions[d] for p in figures.periods], f"s-{d}")
         for d in DIMENSIONS
     ]
     desc = "; ".join(
-        f"{label}{t.colon} {t('overall')} {t.number(p.overall)}"
+        f"{label}{t.colon} {t('card.overall')} {t.number(p.overall)}"
         for label, p in zip(labels, figures.periods, strict=True)
     )
-    title = t("trend_weekly") if figures.weekly else t("trend_daily")
+    title = t("report.trend_weekly") if figures.weekly else t("report.trend_daily")
     return charts.line_chart("trend", series, labels, title, desc + ".")
 
 
 def _team_bars(figures: TeamFigures, t: Words) -> Markup:
-    rows = [(t(d), None if v is None else round(v), None) for d, v in figures.dimensions.items()]
+    rows = [
+        (t(f"dimension.{d}"), None if v is None else round(v), None)
+        for d, v in figures.dimensions.items()
+    ]
     desc = "; ".join(f"{name}{t.colon} {t.number(v)}" for name, v, _ in rows)
-    return charts.score_bars("team-scores", rows, t("team_averages"), desc + ".", t("not_scored"))
+    return charts.score_bars(
+        "team-scores", rows, t("report.team_averages"), desc + ".", t("card.not_scored")
+    )
 
 
 def _sparklines(agent: AgentFigures, t: Words) -> dict[str, Markup]:
@@ -41,8 +46,8 @@ def _sparklines(agent: AgentFigures, t: Words) -> dict[str, Markup]:
         label = f"{agent.name}, {name}{t.colon} " + ", ".join(str(v) for v in values)
         return charts.sparkline(values, label)
 
-    lines = {"overall": line(t("overall"), agent.overall_series)}
-    lines |= {d: line(t(d), agent.dimension_series[d]) for d in DIMENSIONS}
+    lines = {"overall": line(t("card.overall"), agent.overall_series)}
+    lines |= {d: line(t(f"dimension.{d}"), agent.dimension_series[d]) for d in DIMENSIONS}
     return lines
 
 

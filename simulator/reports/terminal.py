@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from scoring.findings import DIMENSIONS
-from simulator.i18n.labels import label
+from simulator.i18n.catalogue import Text
 
 
 def _bar(score: int | None, width: int = 20) -> str:
@@ -16,47 +16,46 @@ def _bar(score: int | None, width: int = 20) -> str:
 
 
 def render_scorecard(card: dict[str, Any], outcome: str | None = None) -> str:
-    """Render a scorecard dictionary (as stored, or from ``Scorecard.to_dict``)."""
-    locale = card.get("locale", "en")
+    """Render a scorecard dictionary (as stored, or from ``Scorecard.to_dict``), in the
+    call's language."""
+    t = Text(card.get("locale", "en"))
     out: list[str] = []
     overall = card.get("overall")
     out.append(
-        f"{label('scorecard', locale)} — {label('overall', locale)}: "
+        f"{t('card.scorecard')} — {t('card.overall')}: "
         f"{overall if overall is not None else '–'}/100"
     )
     if outcome:
-        out.append(f"{label('outcome', locale)}: {label(outcome, locale)}")
+        out.append(f"{t('card.outcome')}: {t.named('outcome', outcome)}")
     out.append("")
     for name in DIMENSIONS:
         dim = card["dimensions"].get(name, {})
         score = dim.get("score")
         shown = f"{score:3d}" if score is not None else "  –"
         note = (
-            f"  ({label('not_scored', locale)}: {label(dim.get('skipped') or '', locale)})"
+            f"  ({t('card.not_scored')}: {t.named('skipped', dim.get('skipped') or '')})"
             if score is None
             else ""
         )
-        out.append(f"  {label(name, locale):<18} {_bar(score)} {shown}{note}")
+        out.append(f"  {t(f'dimension.{name}'):<18} {_bar(score)} {shown}{note}")
     findings = card.get("findings", [])
     good = [f for f in findings if f["polarity"] == "positive" and f["severity"] == "info"]
     work = [f for f in findings if f not in good]
     if work:
-        out += ["", f"{label('to_work_on', locale)}:"]
+        out += ["", f"{t('card.to_work_on')}:"]
         for f in work:
             where = (
-                f"{label('turn', locale)} {f['turn']}"
-                if f["turn"] is not None
-                else label("whole_call", locale)
+                f"{t('word.turn')} {f['turn']}" if f["turn"] is not None else t("card.whole_call")
             )
             quote = f" «{f['quote']}»" if f.get("quote") else ""
-            out.append(f"  - [{where}] {label(f['dimension'], locale)}:{quote}")
+            out.append(f"  - [{where}] {t.named('dimension', f['dimension'])}:{quote}")
             out.append(f"      {f['message']}")
             if f.get("suggestion"):
-                out.append(f"      {label('instead', locale)}: {f['suggestion']}")
+                out.append(f"      {t('card.instead')}: {f['suggestion']}")
     if good:
-        out += ["", f"{label('well_done', locale)}:"]
+        out += ["", f"{t('card.well_done')}:"]
         for f in good:
-            where = f"{label('turn', locale)} {f['turn']}" if f["turn"] is not None else ""
+            where = f"{t('word.turn')} {f['turn']}" if f["turn"] is not None else ""
             quote = f" «{f['quote']}»" if f.get("quote") else ""
             out.append(f"  + [{where}] {f['message']}{quote}")
     return "\n".join(out)

@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import json
 import lzma
-import os
 import re
 import stat
-import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -26,10 +24,11 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from simulator.errors import SimulatorError, quoted
-from simulator.reports.files import replacing
-from simulator.store.bundle_records import record_problem
+from simulator.atomic import copy_stream, fsync_dir, replacing
+from simulator.errors import Phrase, SimulatorError, quoted
+from simulator.store.bundle_records import check_record
 from simulator.store.progress import Tracker, untracked
+from simulator.store.records import SessionRecord
 from simulator.store.sessions import SessionStore, now
 
 BUNDLE_FORMAT = "roleplay-bundle"
@@ -82,7 +81,7 @@ class BundleWritten:
 
 
 def write_bundle(
-    sessions: list[dict[str, Any]],
+    sessions: list[SessionRecord],
     audio_root: Path,
     path: Path,
     agent: str | None = None,
@@ -91,29 +90,31 @@ def write_bundle(
     """Write ``sessions`` (oldest first) and their audio to the zip file ``path``."""
     entries: list[tuple[str, Path]] = []
     for session in sessions:
-        folder = audio_root / session["id"]
-        if SAFE_ID.fullmatch(session["id"]):
-            entries += [(f"{AUDIO}/{session['id']}/{p.name}", p) for p in _audio_files(folder)]
+        folder = audio_root / session.id
+        if SAFE_ID.fullmatch(session.id):
+            entries += [(f"{AUDIO}/{session.id}/{p.name}", p) for p in _audio_files(folder)]
     manifest = {
         "format": BUNDLE_FORMAT,
         "version": BUNDLE_VERSION,
         "created_at": now(),
         "roleplay": _roleplay_version(),
         "agent": agent,
-        "sessions": [s["id"] for s in sessions],
+        "sessions": [s.id for s in sessions],
         "audio": [name for name, _ in entries],
     }
-    with replacing(path, "wb") as handle, zipfile.ZipFile(handle, "w") as bundle:
+    # A place the person named: its folder is theirs to make (an OSError says why not).
+    with replacing(path, "wb", parents=False) as handle, zipfile.ZipFile(handle, "w") as bundle:
         bundle.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
+        stored = [s.stored() for s in sessions]
         bundle.writestr(
-            SESSIONS, json.dumps(sessions, ensure_ascii=False), compress_type=zipfile.ZIP_DEFLATED
+            SESSIONS, json.dumps(stored, ensure_ascii=False), compress_type=zipfile.ZIP_DEFLATED
         )
         for name, source in track(entries, len(entries), "Bundling audio"):
             try:
                 data = source.read_bytes()
             except OSError as exc:
                 raise SimulatorError(
-                    f"cannot read the audio file {source}: {exc.strerror}", "Export bundle"
+                    "error.bundle_audio_unreadable", path=source, why=exc.strerror
                 ) from None
             # Audio is compressed already; storing it as is saves time, not space.
             bundle.writestr(name, data, compress_type=zipfile.ZIP_STORED)
@@ -126,12 +127,13 @@ class Bundle:
 
     path: Path
     manifest: dict[str, Any]
-    sessions: list[dict[str, Any]]
+    sessions: list[SessionRecord]
     audio: dict[str, tuple[str, str]] = field(default_factory=dict)  # entry → (id, file)
 
 
-def _refuse(path: Path, why: str) -> SimulatorError:
-    return SimulatorError(f"cannot import {path}: {why}", "Bad bundle")
+def _refuse(path: Path, why: Phrase | str) -> SimulatorError:
+    # A why given as a str is the bundle's own detail (a key, an entry), shown as is.
+    return SimulatorError("error.bad_bundle", path=path, why=why)
 
 
 def _unsafe_entry(info: zipfile.ZipInfo) -> str | None:
@@ -188,10 +190,11 @@ def _check_manifest(path: Path, manifest: Any) -> None:
         )
 
 
-def _check_sessions(path: Path, sessions: Any) -> list[dict[str, Any]]:
+def _check_sessions(path: Path, sessions: Any) -> list[SessionRecord]:
     if not isinstance(sessions, list):
         raise _refuse(path, f"its {SESSIONS} should hold a list of sessions")
     seen: set[str] = set()
+    records = []
     for index, session in enumerate(sessions):
         where = f"{SESSIONS}[{index}]"
         if not isinstance(session, dict):
@@ -202,37 +205,25 @@ def _check_sessions(path: Path, sessions: Any) -> list[dict[str, Any]]:
         if sid in seen:
             raise _refuse(path, f"it holds session {sid} twice")
         seen.add(sid)
-        for key in ("agent", "started_at"):
-            if not isinstance(session.get(key), str):
-                raise _refuse(path, f"{where}.{key} is missing")
-        comments = session.get("comments", [])
-        if not isinstance(comments, list) or not all(
-            isinstance(c, dict) and isinstance(c.get("id"), str) for c in comments
-        ):
-            raise _refuse(path, f"{where}.comments should be a list of comments with ids")
-        overrides = session.get("overrides", {})
-        if not isinstance(overrides, dict) or not all(
-            isinstance(o, dict) for o in overrides.values()
-        ):
-            raise _refuse(path, f"{where}.overrides should map dimensions to overrides")
-        why = record_problem(session)
-        if why:
+        record, why = check_record(session)
+        if record is None:
             raise _refuse(path, f"{where}.{why}")
-    return sessions
+        records.append(record)
+    return records
 
 
 def read_bundle(path: Path) -> Bundle:
     """Open and check a bundle; raise one :class:`SimulatorError` for anything wrong."""
     if not path.exists():
-        raise _refuse(path, "no such file")
+        raise _refuse(path, Phrase("error.why.no_such_file"))
     if path.is_dir() or not zipfile.is_zipfile(path):
-        raise _refuse(path, "it is not a zip file (a bundle is made by 'roleplay export --bundle')")
+        raise _refuse(path, Phrase("error.why.not_a_zip"))
     try:
         with zipfile.ZipFile(path) as bundle:
             infos = bundle.infolist()
             names = [i.filename for i in infos]
             if len(names) != len(set(names)):
-                raise _refuse(path, "it holds the same entry twice")
+                raise _refuse(path, Phrase("error.why.entry_twice"))
             for info in infos:
                 why = _unsafe_entry(info)
                 if why:
@@ -241,15 +232,15 @@ def read_bundle(path: Path) -> Bundle:
                     )
                 if info.flag_bits & 0x1:
                     raise _refuse(
-                        path, f"the entry {quoted(info.filename)} is encrypted; bundles never are"
+                        path, Phrase("error.why.entry_encrypted", entry=quoted(info.filename))
                     )
             manifest = _load_json(bundle, path, MANIFEST)
             _check_manifest(path, manifest)
             sessions = _check_sessions(path, _load_json(bundle, path, SESSIONS))
-            audio = _audio_entries(path, infos, {s["id"] for s in sessions})
+            audio = _audio_entries(path, infos, {s.id for s in sessions})
             _check_audio_data(bundle, audio)
     except _DAMAGED as exc:
-        raise _refuse(path, f"the zip file is damaged ({exc})") from None
+        raise _refuse(path, Phrase("error.why.damaged_zip", why=str(exc))) from None
     except OSError as exc:
         raise _refuse(path, exc.strerror or str(exc)) from None
     return Bundle(path, manifest, sessions, audio)
@@ -301,29 +292,25 @@ class Imported:
 
 
 def merge_session(
-    existing: dict[str, Any], incoming: dict[str, Any]
-) -> tuple[dict[str, Any], int, int]:
+    existing: SessionRecord, incoming: SessionRecord
+) -> tuple[SessionRecord, int, int]:
     """The stored session with what the bundle adds: comments new by id, overrides new by
     dimension. Returns the merged record, comments added and overrides added.
 
     The stored copy wins everywhere else (a lead's own overrides are never replaced),
     except that a finished session replaces a copy stored before it was scored.
     """
-    base = dict(existing)
-    if existing.get("status") != "scored" and incoming.get("status") == "scored":
-        base = {**incoming, "comments": existing.get("comments") or []}
-        base["overrides"] = existing.get("overrides") or {}
-    comments = list(base.get("comments") or [])
-    known = {c.get("id") for c in comments}
-    new_comments = [c for c in incoming.get("comments") or [] if c.get("id") not in known]
-    overrides = dict(base.get("overrides") or {})
-    new_overrides = {
-        d: o for d, o in (incoming.get("overrides") or {}).items() if d not in overrides
-    }
+    base = existing.model_copy(deep=True)
+    if existing.status != "scored" and incoming.status == "scored":
+        base = incoming.model_copy(deep=True)
+        base.update(comments=existing.comments, overrides=existing.overrides)
+    known = {c.id for c in base.comments}
+    new_comments = [c for c in incoming.comments if c.id not in known]
+    new_overrides = {d: o for d, o in incoming.overrides.items() if d not in base.overrides}
     if new_comments:
-        base["comments"] = comments + new_comments
+        base.comments = [*base.comments, *new_comments]
     if new_overrides:
-        base["overrides"] = overrides | new_overrides
+        base.overrides = base.overrides | new_overrides
     return base, len(new_comments), len(new_overrides)
 
 
@@ -337,6 +324,7 @@ def _inside(root: Path, target: Path) -> bool:
 
 def _write_audio(bundle: Bundle, audio_root: Path, track: Tracker) -> int:
     written = 0
+    folders: set[Path] = set()
     with zipfile.ZipFile(bundle.path) as archive:
         items = list(bundle.audio.items())
         for entry, (sid, name) in track(items, len(items), "Importing audio"):
@@ -348,17 +336,12 @@ def _write_audio(bundle: Bundle, audio_root: Path, track: Tracker) -> int:
                 )
             if target.exists():
                 continue  # the same session's audio, imported before
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-            try:
-                with os.fdopen(fd, "wb") as out, archive.open(entry) as source:
-                    while chunk := source.read(1 << 20):
-                        out.write(chunk)
-                os.replace(tmp, target)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            with archive.open(entry) as source:
+                copy_stream(target, source, sync_dir=False)
+            folders.add(folder)
             written += 1
+    for folder in folders:  # once per session folder, not once per file
+        fsync_dir(folder)
     return written
 
 
@@ -371,20 +354,18 @@ def import_bundle(
         result.audio_written = _write_audio(bundle, audio_root, track)
     except OSError as exc:
         raise SimulatorError(
-            f"cannot write audio under {audio_root}: {exc.strerror or exc}; "
-            "no session was imported",
-            "Import bundle",
+            "error.bundle_audio_unwritable", folder=audio_root, why=exc.strerror or str(exc)
         ) from None
     except zipfile.BadZipFile as exc:
-        raise _refuse(bundle.path, f"the zip file is damaged ({exc})") from None
+        raise _refuse(bundle.path, Phrase("error.why.damaged_zip", why=str(exc))) from None
     known = store.ids()
-    changed: list[dict[str, Any]] = []
+    changed: list[SessionRecord] = []
     for incoming in track(bundle.sessions, len(bundle.sessions), "Importing sessions"):
-        sid = incoming["id"]
-        existing = (store.load(sid) or store.get(sid)) if sid in known else None
+        sid = incoming.id
+        existing = store.get(sid) if sid in known else None
         if existing is None:
             changed.append(incoming)
-            known.add(incoming["id"])
+            known.add(sid)
             result.added += 1
             continue
         merged, comments, overrides = merge_session(existing, incoming)

@@ -34,11 +34,7 @@ class DamagedIndexError(SimulatorError):
     """
 
     def __init__(self, path: Path, detail: str) -> None:
-        super().__init__(
-            f"the database {path} is damaged ({detail}); start roleplay again to repair "
-            "it (the damaged file is kept as a backup beside it)",
-            "Damaged database",
-        )
+        super().__init__("error.damaged_database", path=path, detail=detail)
         self.path = path
         self.detail = detail
 
@@ -148,11 +144,10 @@ class Database:
             self.lock.acquire()
         except Timeout:
             raise SimulatorError(
-                f"the database {self.path} stayed busy for {LOCK_TIMEOUT:.0f} s "
-                f"(another roleplay is writing to it, or {self.lock.lock_file} was left "
-                "by a crash on a network drive); try again, or delete that lock file "
-                "if no roleplay is running",
-                "Database busy",
+                "error.database_busy",
+                path=self.path,
+                seconds=LOCK_TIMEOUT,
+                lock=self.lock.lock_file,
             ) from None
         try:
             yield
@@ -161,24 +156,5 @@ class Database:
 
     def session_file(self, session_id: str) -> Path:
         if not SESSION_ID.match(session_id):
-            raise SimulatorError(
-                f"'{session_id}' is not a session id (letters, digits, '-', '_', '.')",
-                "Unknown session",
-            )
+            raise SimulatorError("error.bad_session_id", id=session_id)
         return self.sessions_dir / f"{session_id}.json"
-
-
-def open_database(path: str | os.PathLike[str]) -> Database:
-    """Open (or create) the database at ``path``, repairing a damaged index."""
-    from simulator.store.repair import check_and_repair
-
-    try:
-        database = Database(Path(path))
-        check_and_repair(database)
-    except PermissionError as exc:
-        raise SimulatorError(
-            f"cannot open the database {path}: permission denied ({exc.filename}). "
-            "Use --db PATH or ROLEPLAY_DB to choose another file.",
-            "Database",
-        ) from None
-    return database

@@ -7,14 +7,16 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from simulator.atomic import private_dir
+
 ENV_DB = "ROLEPLAY_DB"
 
 
 def data_dir() -> Path:
     """The user's roleplay data folder (created readable by its owner only)."""
-    path = user_data_path("roleplay", appauthor=False)
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
+    # ~/.local/share may not exist yet either: every folder made on the way is private,
+    # as the XDG base directory specification asks (0700).
+    return private_dir(user_data_path("roleplay", appauthor=False))
 
 
 def database_path(option: str | os.PathLike[str] | None = None) -> Path:

@@ -9,13 +9,14 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from tinydb import Query
 
+from simulator.store.records import SessionFields
 from simulator.store.sessions import SessionStore, now
 
 
@@ -48,30 +49,22 @@ def prune_audio(store: SessionStore, days: int | None, today: datetime | None = 
     removed = 0
     expired = []
     for session in store.history():
-        if session.get("status") == "in_progress" or session.get("audio_removed"):
+        if session.status == "in_progress" or session.audio_removed:
             continue
-        if days and _started(session) > cutoff:
+        if days and (session.started or datetime.now(UTC)) > cutoff:
             continue
-        count = _remove_audio(store, session["id"])
+        count = _remove_audio(store, session.id)
         if count:
             removed += count
-            expired.append(session["id"])
+            expired.append(session.id)
     if expired:
         store.mark_audio_removed(expired, f"{days} day(s)" if days else "none")
     return removed
 
 
-def _started(session: dict[str, Any]) -> datetime:
-    try:
-        started = datetime.fromisoformat(session["started_at"])
-    except (KeyError, TypeError, ValueError):
-        return datetime.now(UTC)
-    return started if started.tzinfo else started.replace(tzinfo=UTC)
-
-
-def record_export(store: SessionStore, path: Path, sessions: list[dict[str, Any]]) -> None:
+def record_export(store: SessionStore, path: Path, sessions: Sequence[SessionFields]) -> None:
     """Remember an export file and whose sessions it holds."""
-    agents = sorted({s.get("agent", "") for s in sessions})
+    agents = sorted({s.agent for s in sessions})
     entry = {"path": str(Path(path).resolve()), "agents": agents, "at": now()}
     with store.database.writing():
         store.database.table("exports").upsert(entry, Query().path == entry["path"])
@@ -104,13 +97,13 @@ class Forgotten:
 
 
 def agents(store: SessionStore) -> list[str]:
-    return sorted({s["agent"] for s in store.history()})
+    return sorted({s.agent for s in store.history()})
 
 
 def forget_agent(store: SessionStore, agent: str) -> Forgotten:
     """Erase every session of ``agent``, their recordings, and the exports that hold them."""
     done = Forgotten(agent)
-    ids = [s["id"] for s in store.history(agent)]
+    ids = [s.id for s in store.history(agent)]
     for session_id in ids:
         done.audio_files += _remove_audio(store, session_id)
     done.sessions = len(store.delete(ids))

@@ -15,31 +15,31 @@ from scoring.transcript import Transcript
 from simulator.authoring.workspace import Workspace
 from simulator.errors import SimulatorError
 from simulator.store.owner import alive
+from simulator.store.records import Owner, SessionRecord, SessionSummary
 from simulator.store.sessions import SessionStore
 
 
-def interrupted(store: SessionStore) -> list[dict[str, Any]]:
+def interrupted(store: SessionStore) -> list[SessionSummary]:
     """Summaries of this machine's sessions whose process died before scoring them."""
     host = socket.gethostname()
     found = []
     for session in store.history():
-        if session.get("status") != "in_progress":
+        if session.status != "in_progress":
             continue
-        who = session.get("owner") or {}
-        if who.get("host") not in (None, host):
+        who = session.owner or Owner()
+        if who.host not in (None, host):
             continue
-        if alive(who.get("pid"), who.get("since")):
+        if alive(who.pid, who.since):
             continue
         found.append(session)
     return found
 
 
-def describe(session: dict[str, Any]) -> str:
+def describe(session: SessionRecord) -> str:
     """One line naming an interrupted session (its whole record) for a person."""
-    when = (session.get("started_at") or "")[:16].replace("T", " ")
-    saved = (session.get("transcript") or {}).get("turns") or []
-    turns = sum(1 for t in saved if isinstance(t, dict) and t.get("speaker") == "agent")
-    return f"{session.get('scenario') or '?'} by {session.get('agent')}, {when} UTC, {turns} reply(ies)"
+    when = session.started_at[:16].replace("T", " ")
+    turns = session.agent_turn_count()
+    return f"{session.scenario or '?'} by {session.agent}, {when} UTC, {turns} reply(ies)"
 
 
 def finish_interrupted(store: SessionStore, session_id: str, space: Workspace) -> dict[str, Any]:
@@ -50,17 +50,15 @@ def finish_interrupted(store: SessionStore, session_id: str, space: Workspace) -
     """
     record = store.get(session_id)
     if record is None:
-        raise SimulatorError(f"no session '{session_id}'", "Unknown session")
-    locale = record.get("locale") or "en"
-    data = record.get("transcript") or {"locale": locale, "turns": []}
-    try:
-        transcript = Transcript.model_validate(data)
-    except ValueError:
-        raise SimulatorError(
-            f"session {session_id}: its saved turns cannot be read; "
-            f"the file {store.database.session_file(session_id)} is kept as it is",
-            "Interrupted session",
-        ) from None
-    card = space.score(transcript, space.weights(record.get("scenario"))).to_dict()
-    store.finish(session_id, "interrupted", card, {"moods": record.get("moods") or []})
+        raise SimulatorError("error.unknown_session", id=session_id)
+    # A session file that cannot be read leaves the index summary alone, with no turns:
+    # scoring it keeps the damaged file aside (see SessionStore), like any other write.
+    transcript = record.transcript or Transcript(locale=_locale(record.locale), turns=[])
+    card = space.score(transcript, space.weights(record.scenario)).to_dict()
+    store.finish(session_id, "interrupted", card, {"moods": record.moods})
     return card
+
+
+def _locale(locale: str | None) -> Any:
+    """The call's language as a transcript holds it (English when it is not known)."""
+    return locale if locale in ("fr", "en") else "en"

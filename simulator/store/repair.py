@@ -19,11 +19,16 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from simulator.atomic import damaged_name
+from pydantic import ValidationError
+
+from simulator.atomic import keep_aside, write_bytes, write_json
+from simulator.errors import SimulatorError
 from simulator.store.database import SESSION_ID, DamagedIndexError, Database
-from simulator.store.sessions import HEAVY, summary
+from simulator.store.records import SessionRecord, SessionSummary
 
 _OBJECT_START = re.compile(r'\{\s*"')
+HEAVY = ("transcript", "scorecard", "moods", "comments")
+"""Keys only a whole record holds: an object without them is an index summary."""
 
 
 def _is_session(obj: Any) -> bool:
@@ -74,22 +79,21 @@ def _session_files(database: Database) -> dict[str, Path]:
     }
 
 
-def _read_session(path: Path) -> dict[str, Any] | None:
+def _read_session(path: Path) -> SessionRecord | None:
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        record = SessionRecord.model_validate_json(path.read_bytes())
+    except (OSError, ValidationError):
         return None
-    return record if _is_session(record) else None
+    return record if SESSION_ID.match(record.id) else None
 
 
 def rebuild(database: Database, damaged: DamagedIndexError) -> str:
     """Keep the damaged index aside and build a new one; returns what to tell the person."""
     path = database.path
     text = path.read_bytes().decode("utf-8", errors="replace")
-    backup = damaged_name(path)
-    os.replace(path, backup)
+    backup = keep_aside(path)
     from_index, prefs = salvage(text)
-    records: dict[str, dict[str, Any]] = {}
+    records: dict[str, SessionRecord | dict[str, Any]] = {}
     unreadable = 0
     for session_id, file in _session_files(database).items():
         record = _read_session(file)
@@ -112,14 +116,34 @@ def rebuild(database: Database, damaged: DamagedIndexError) -> str:
     return message + ". Check them with 'roleplay history'."
 
 
-def _write_sessions(database: Database, records: list[dict[str, Any]]) -> None:
-    """Move heavy parts to session files and index the summaries (one index write)."""
-    from simulator.atomic import write_json
+def _index_entry(database: Database, found: SessionRecord | dict[str, Any]) -> dict | None:
+    """Write a whole record to its session file; returns its index entry (None: nothing of
+    it can be read as a session).
 
-    for record in records:
-        if any(k in record for k in HEAVY):
-            write_json(database.session_file(record["id"]), record)
-    database.table("sessions").insert_multiple(summary(r) for r in records)
+    A whole record that does not check is written as it is all the same, so nothing of
+    it is lost: its summary is indexed, and its file is then handled as a damaged one.
+    """
+    if isinstance(found, SessionRecord):
+        write_bytes(database.session_file(found.id), found.to_json())
+        return found.summary().entry()
+    try:
+        summary = SessionSummary.model_validate(found)
+    except ValidationError:
+        return None
+    if not any(k in found for k in HEAVY):
+        return summary.entry()  # an index summary, salvaged
+    try:
+        record = SessionRecord.model_validate(found)
+    except ValidationError:
+        write_json(database.session_file(summary.id), found)
+        return summary.entry()
+    return _index_entry(database, record)
+
+
+def _write_sessions(database: Database, records: Iterable[SessionRecord | dict[str, Any]]) -> None:
+    """Move heavy parts to session files and index the summaries (one index write)."""
+    entries = [e for r in records if (e := _index_entry(database, r)) is not None]
+    database.table("sessions").insert_multiple(entries)
 
 
 def _migrate(database: Database, rows: list[dict[str, Any]]) -> None:
@@ -167,9 +191,19 @@ def check_and_repair(database: Database) -> None:
         with database.writing():
             known = {r["id"] for r in database.table("sessions").all()}
             orphans = [
-                record
+                record.summary().entry()
                 for session_id, file in files.items()
                 if session_id not in known and (record := _read_session(file)) is not None
             ]
             if orphans:
-                database.table("sessions").insert_multiple(summary(r) for r in orphans)
+                database.table("sessions").insert_multiple(orphans)
+
+
+def open_database(path: str | os.PathLike[str]) -> Database:
+    """Open (or create) the database at ``path``, repairing a damaged index."""
+    try:
+        database = Database(Path(path))
+        check_and_repair(database)
+    except PermissionError as exc:
+        raise SimulatorError("error.database_permission", path=path, file=exc.filename) from None
+    return database

@@ -8,7 +8,6 @@ written carry their new scorecard, and running the command again finishes the wo
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Iterable
@@ -19,14 +18,13 @@ from typing import Any
 
 import orjson
 from filelock import FileLock
-from pydantic import ValidationError
 
-from scoring.transcript import Transcript
-from simulator.atomic import commit, fsync_dir, identity, json_bytes, prepare
+from simulator.atomic import commit, fsync_dir, identity, prepare
 from simulator.authoring.settings import Settings
 from simulator.authoring.workspace import Workspace
 from simulator.store.progress import Tracker, untracked
-from simulator.store.sessions import SessionStore, scored, summary
+from simulator.store.records import ScorecardRecord, SessionRecord, SessionSummary
+from simulator.store.sessions import SessionStore
 
 BATCH = 250
 """Sessions written to the index at a time."""
@@ -37,8 +35,11 @@ RETRIES = 5
 POLL = 0.002
 """Seconds between tries for the lock: each holder keeps it for about a millisecond."""
 
-UNCHANGED: dict[str, Any] = {}
+UNCHANGED = "unchanged"
 """A worker's answer for a session whose scorecard came out the same."""
+
+Answer = tuple[str, SessionSummary | str | None, str | None]
+"""A worker's answer: the session id, its new summary (or UNCHANGED), and any problem."""
 
 
 @dataclass
@@ -66,7 +67,14 @@ def _set_workspace(settings: Settings) -> None:
     _workspace = Workspace(settings)
 
 
-def _score_file(job: tuple[str, str]) -> tuple[str, dict[str, Any] | None, str | None]:
+def _read(path: Path) -> SessionRecord:
+    record = SessionRecord.model_validate_json(path.read_bytes())
+    if record.transcript is None:
+        raise ValueError("no transcript")
+    return record
+
+
+def _score_file(job: tuple[str, str]) -> Answer:
     """In a worker: score one session again and write its file; returns its new summary.
 
     The file is read again and written under the database's lock, so a comment a
@@ -76,28 +84,30 @@ def _score_file(job: tuple[str, str]) -> tuple[str, dict[str, Any] | None, str |
     session_id = path.stem
     try:
         seen = identity(path)
-        record = json.loads(path.read_text(encoding="utf-8"))
-        transcript = Transcript.model_validate(record["transcript"])
-    except (OSError, ValueError, KeyError, TypeError, ValidationError) as exc:
+        record = _read(path)
+    except (OSError, ValueError) as exc:  # ValidationError is a ValueError
         return session_id, None, f"session {session_id} not rescored: unreadable ({exc})"
     assert _workspace is not None, "the worker was started without its settings"
-    weights = (record.get("scorecard") or {}).get("weights")
-    card = _workspace.score(transcript, weights).to_dict()
-    if orjson.loads(orjson.dumps(card)) == record.get("scorecard"):
+    assert record.transcript is not None
+    weights = record.scorecard.weights if record.scorecard else None
+    card = _workspace.score(record.transcript, weights).to_dict()
+    # through JSON, as the stored scorecard was: tuples become lists, as on disk
+    fresh = ScorecardRecord.model_validate_json(orjson.dumps(card))
+    if fresh == record.scorecard:
         return session_id, UNCHANGED, None  # nothing to write
     for _ in range(RETRIES):
-        record.update(scored(card))
+        record.apply_scorecard(fresh)
         # written and flushed in parallel with the other workers; only the rename waits
         # for the lock, and only if nobody changed the session meanwhile
-        prepared = prepare(path, json_bytes(record))
+        prepared = prepare(path, record.to_json())
         with FileLock(lock, mode=0o600, poll_interval=POLL):
             if identity(path) == seen:
                 commit(prepared, path, sync_dir=False)  # the folder is synced per batch
-                return session_id, summary(record), None
+                return session_id, record.summary(), None
         prepared.unlink(missing_ok=True)  # a reviewer wrote meanwhile: take theirs
         try:
             seen = identity(path)
-            record = json.loads(path.read_text(encoding="utf-8"))
+            record = _read(path)
         except (OSError, ValueError) as exc:
             return session_id, None, f"session {session_id} not rescored: unreadable ({exc})"
     return session_id, None, f"session {session_id} not rescored: it kept changing"
@@ -114,11 +124,11 @@ def rescore_sessions(
     give; ``jobs`` processes (default: one per core)."""
     _set_workspace(settings)
     started = time.perf_counter()
-    finished = [s for s in store.history(agent) if s.get("status") == "scored"]
+    finished = [s for s in store.history(agent) if s.status == "scored"]
     lock = str(store.database.lock.lock_file)
-    work = [(str(store.database.session_file(s["id"])), lock) for s in finished]
+    work = [(str(store.database.session_file(s.id)), lock) for s in finished]
     done = Rescored(jobs=jobs or os.cpu_count() or 1)
-    before = {s["id"]: s.get("scores") for s in finished}
+    before = {s.id: s.scores for s in finished}
     if done.jobs == 1:
         _collect(store, map(_score_file, work), len(work), before, done, track)
     else:
@@ -134,23 +144,23 @@ def rescore_sessions(
 
 def _collect(
     store: SessionStore,
-    results: Iterable[tuple[str, dict[str, Any] | None, str | None]],
+    results: Iterable[Answer],
     total: int,
     before: dict[str, Any],
     done: Rescored,
     track: Tracker,
 ) -> None:
     """Gather the workers' summaries into the index, a batch at a time."""
-    pending: dict[str, dict[str, Any]] = {}
+    pending: dict[str, SessionSummary] = {}
     for session_id, lean, problem in track(results, total, "Rescoring"):
         if problem is not None or lean is None:
             done.problems.append(problem or f"session {session_id} not rescored")
             continue
         done.sessions += 1
-        if not lean:  # UNCHANGED (an empty summary)
+        if not isinstance(lean, SessionSummary):  # UNCHANGED
             continue
         done.rewritten += 1
-        if lean.get("scores") != before.get(session_id):
+        if lean.scores != before.get(session_id):
             done.changed += 1
         pending[session_id] = lean
         if len(pending) >= BATCH:

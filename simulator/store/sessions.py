@@ -15,63 +15,44 @@ turn, so a process killed at any moment leaves every completed turn on disk.
 
 from __future__ import annotations
 
-import json
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from tinydb import Query
 
-from simulator.atomic import damaged_name, write_json
-from simulator.store.database import Database, open_database
-from simulator.store.owner import owner
-
-__all__ = ["Database", "SessionStore", "now", "open_database", "scored", "summary"]
+from simulator.atomic import identity, keep_aside, write_bytes
 from simulator.errors import SimulatorError
+from simulator.store.database import Database
+from simulator.store.owner import owner
+from simulator.store.records import Comment, Override, SessionRecord, SessionSummary
+from simulator.store.repair import open_database
 
-HEAVY = ("transcript", "scorecard", "moods", "comments")
-"""Keys kept only in the session's own file, not in the index."""
+__all__ = ["Database", "SessionStore", "now", "open_database"]
 
-FILE_ONLY = (*HEAVY, "title", "persona")
-"""Also left out of the index: known from the scenario, and only shown on one scorecard."""
+Record = SessionRecord | Mapping[str, Any]
+"""A whole session to store: a record, or data that is checked into one."""
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def scored(scorecard: dict[str, Any]) -> dict[str, Any]:
-    """The fields a scorecard sets on a session: itself, the overall and each score."""
-    return {
-        "scorecard": scorecard,
-        "overall": scorecard.get("overall"),
-        "scores": {n: d.get("score") for n, d in scorecard.get("dimensions", {}).items()},
-    }
+def _record(session: Record) -> SessionRecord:
+    if isinstance(session, SessionRecord):
+        return session
+    return SessionRecord.model_validate(session)
 
 
-def summary(record: dict[str, Any]) -> dict[str, Any]:
-    """What the index keeps of a session: enough for tables, trends and phrase counts."""
-    if not any(k in record for k in HEAVY):
-        return dict(record)  # already a summary (salvaged from a damaged index)
-    lean = {k: v for k, v in record.items() if k not in FILE_ONLY}
-    if lean.get("owner") is None:
-        lean.pop("owner", None)
-    card = record.get("scorecard") or {}
-    if record.get("overrides"):  # the overall score is then recomputed with them
-        lean["weights"] = card.get("weights")
-    lean["avoided"] = [
-        [f.get("rule", ""), f.get("quote", "")]
-        for f in card.get("findings") or []
-        if f.get("dimension") == "avoided_phrases"
-    ]
-    turns = (record.get("transcript") or {}).get("turns") or []
-    lean["agent_turns"] = sum(
-        1 for t in turns if isinstance(t, dict) and t.get("speaker") == "agent"
-    )
-    lean["comment_count"] = len(record.get("comments") or [])
-    return lean
+def _summary(row: Mapping[str, Any]) -> SessionSummary | None:
+    """An index entry as a summary; None for one that is not a session's (edited by hand)."""
+    try:
+        return SessionSummary.model_validate(row)
+    except ValidationError:
+        return None
 
 
 class SessionStore:
@@ -80,6 +61,7 @@ class SessionStore:
     def __init__(self, database: Database) -> None:
         self.database = database
         self.sessions = database.table("sessions")
+        self._read: tuple[tuple[int, int, int] | None, list[SessionSummary]] = (None, [])
 
     @property
     def audio_root(self) -> Path:
@@ -87,83 +69,83 @@ class SessionStore:
 
     # -- one session's file --------------------------------------------------------
 
-    def load(self, session_id: str) -> dict[str, Any] | None:
+    def load(self, session_id: str) -> SessionRecord | None:
         """The whole session from its own file (None if there is none or it is unreadable)."""
         try:
             path = self.database.session_file(session_id)
         except SimulatorError:
             return None
         try:
-            record = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            record = SessionRecord.model_validate_json(path.read_bytes())
+        except (OSError, ValidationError):
             return None
-        return record if isinstance(record, dict) and record.get("id") == session_id else None
+        return record if record.id == session_id else None
 
     def _keep_aside(self, session_id: str) -> None:
         """An unreadable session file is renamed, not overwritten: someone may mend it."""
         path = self.database.session_file(session_id)
         if path.exists():
-            path.replace(damaged_name(path))
+            keep_aside(path)
 
-    def _write_file(self, record: dict[str, Any]) -> None:
-        write_json(self.database.session_file(record["id"]), record)
+    def _write_file(self, record: SessionRecord) -> None:
+        write_bytes(self.database.session_file(record.id), record.to_json())
 
-    def _change(self, session_id: str, changes: dict[str, Any], index: bool = True) -> dict:
-        """Apply ``changes`` to a session's file (and its index summary)."""
+    def _change(
+        self, session_id: str, change: Callable[[SessionRecord], object], index: bool = True
+    ) -> SessionRecord:
+        """Apply ``change`` to a session's file (and its index summary)."""
         with self.database.writing():
             record = self.load(session_id)
             if record is None:
                 self._keep_aside(session_id)
                 record = self._require(session_id)  # its index summary, at least
-            record.update(changes)
+            change(record)
             self._write_file(record)
             if index:
-                self._replace_summaries({session_id: summary(record)})
+                self._replace_summaries({session_id: record.summary()})
         return record
 
     # -- a practice session, turn by turn ------------------------------------------
 
     def start(self, agent: str, scenario: str, locale: str, meta: dict | None = None) -> str:
-        session_id = uuid.uuid4().hex[:12]
-        record = {
-            "id": session_id,
-            "agent": agent,
-            "scenario": scenario,
-            "locale": locale,
-            "started_at": now(),
-            "ended_at": None,
-            "status": "in_progress",
-            "outcome": None,
-            "transcript": None,
-            "scorecard": None,
-            "overall": None,
-            "scores": {},
-            "owner": owner(),
-            **(meta or {}),
-        }
+        record = SessionRecord.model_validate(
+            {
+                "id": uuid.uuid4().hex[:12],
+                "agent": agent,
+                "scenario": scenario,
+                "locale": locale,
+                "started_at": now(),
+                "ended_at": None,
+                "status": "in_progress",
+                "outcome": None,
+                "transcript": None,
+                "scorecard": None,
+                "overall": None,
+                "scores": {},
+                "owner": owner(),
+                **(meta or {}),
+            }
+        )
         with self.database.writing():
             self._write_file(record)
-            self.sessions.insert(summary(record))
-        return session_id
+            self.sessions.insert(record.summary().entry())
+        return record.id
 
     def save_transcript(self, session_id: str, transcript: dict, extra: dict | None = None) -> None:
         """After every turn: only the session's own file is rewritten, the index is not."""
-        self._change(session_id, {"transcript": transcript, **(extra or {})}, index=False)
+        self._change(
+            session_id, lambda r: r.update(transcript=transcript, **(extra or {})), index=False
+        )
 
     def finish(
         self, session_id: str, outcome: str | None, scorecard: dict, extra: dict | None = None
     ) -> None:
-        self._change(
-            session_id,
-            {
-                "status": "scored",
-                "ended_at": now(),
-                "outcome": outcome,
-                **scored(scorecard),
-                "owner": None,
-                **(extra or {}),
-            },
-        )
+        def scored(record: SessionRecord) -> None:
+            record.update(status="scored", ended_at=now(), outcome=outcome)
+            record.apply_scorecard(scorecard)
+            record.update(owner=None, **(extra or {}))
+
+        self._change(session_id, scored)
 
     def add_scored(
         self,
@@ -179,64 +161,59 @@ class SessionStore:
         self.finish(session_id, outcome, scorecard)
         return session_id
 
-    def index_summaries(self, summaries: dict[str, dict]) -> None:
+    def index_summaries(self, summaries: dict[str, SessionSummary]) -> None:
         """Replace the index entries of sessions whose files were rewritten (a rescore)."""
         with self.database.writing():
             self._replace_summaries(summaries)
 
     # -- reviewers -----------------------------------------------------------------
 
-    def add_comment(self, session_id: str, turn: int | None, text: str, author: str) -> dict:
+    def add_comment(self, session_id: str, turn: int | None, text: str, author: str) -> Comment:
         """Pin a reviewer's comment to a turn (None: the whole call)."""
-        comment = {
-            "id": uuid.uuid4().hex[:8],
-            "turn": turn,
-            "text": text,
-            "author": author,
-            "at": now(),
-        }
-        with self.database.writing():
-            session = self._require(session_id)
-            self._change(session_id, {"comments": [*session.get("comments", []), comment]})
+        comment = Comment(id=uuid.uuid4().hex[:8], turn=turn, text=text, author=author, at=now())
+
+        def pin(record: SessionRecord) -> None:
+            record.comments = [*record.comments, comment]
+
+        self._change(session_id, pin)
         return comment
 
     def override_score(
         self, session_id: str, dimension: str, score: int, reason: str, author: str
-    ) -> dict:
+    ) -> Override:
         """Replace one dimension's score; the scorer's own score is kept beside it."""
         from scoring.findings import DIMENSIONS
 
         if dimension not in DIMENSIONS:
             raise SimulatorError(
-                f"'{dimension}' is not a dimension; use one of " + ", ".join(DIMENSIONS),
-                "Score override",
+                "error.not_a_dimension", dimension=dimension, dimensions=", ".join(DIMENSIONS)
             )
         if not 0 <= score <= 100:
-            raise SimulatorError("a score is between 0 and 100", "Score override")
+            raise SimulatorError("error.score_range")
         if not reason.strip():
-            raise SimulatorError("say why the score is overridden", "Score override")
-        with self.database.writing():
-            session = self._require(session_id)
-            original = (session.get("scores") or {}).get(dimension)
-            overrides = dict(session.get("overrides") or {})
-            previous = overrides.get(dimension)
-            override = {
-                "score": score,
-                "reason": reason.strip(),
-                "author": author,
-                "at": now(),
-                "original": previous["original"] if previous else original,
-            }
-            overrides[dimension] = override
-            self._change(session_id, {"overrides": overrides})
-        return override
+            raise SimulatorError("error.override_reason")
+        made: list[Override] = []
 
-    def _require(self, session_id: str) -> dict:
+        def override(record: SessionRecord) -> None:
+            previous = record.overrides.get(dimension)
+            made.append(
+                Override(
+                    score=score,
+                    reason=reason.strip(),
+                    author=author,
+                    at=now(),
+                    original=previous.original if previous else record.scores.get(dimension),
+                )
+            )
+            record.overrides = {**record.overrides, dimension: made[0]}
+
+        self._change(session_id, override)
+        return made[0]
+
+    def _require(self, session_id: str) -> SessionRecord:
         session = self.get(session_id)
         if session is None:
-            raise SimulatorError(
-                f"no session '{session_id}'; 'roleplay history' lists them", "Unknown session"
-            )
+            raise SimulatorError("error.unknown_session", id=session_id)
         return session
 
     # -- whole records (imports, repairs) ------------------------------------------
@@ -245,39 +222,40 @@ class SessionStore:
         """Every session id in the index."""
         return {r["id"] for r in self.sessions.all()}
 
-    def put(self, session: dict) -> bool:
+    def put(self, session: Record) -> bool:
         """Insert a whole session record (an import); False if that id is already stored."""
         return self.put_many([session], replace=False) == 1
 
-    def replace(self, session: dict) -> None:
+    def replace(self, session: Record) -> None:
         """Store ``session`` in place of the stored record with the same id."""
         self.put_many([session], replace=True)
 
-    def put_many(self, sessions: Iterable[dict], replace: bool = True) -> int:
+    def put_many(self, sessions: Iterable[Record], replace: bool = True) -> int:
         """Store whole records in one write of the index; returns how many were stored.
 
         Each session's file is written first, then the index once: killed halfway, the
         index holds none of the batch and running the same work again completes it.
         """
+        records = [_record(s) for s in sessions]  # all checked before anything is written
         with self.database.writing():
             known = self.ids()
-            by_id = {s["id"]: dict(s) for s in sessions}  # the last copy of an id wins
-            batch = [s for sid, s in by_id.items() if replace or sid not in known]
+            by_id = {r.id: r for r in records}  # the last copy of an id wins
+            batch = [r for sid, r in by_id.items() if replace or sid not in known]
             for record in batch:
                 self._write_file(record)
-            fresh = [summary(r) for r in batch if r["id"] not in known]
-            replaced = {r["id"]: summary(r) for r in batch if r["id"] in known}
+            fresh = [r.summary().entry() for r in batch if r.id not in known]
+            replaced = {r.id: r.summary() for r in batch if r.id in known}
             if replaced:
                 self._replace_summaries(replaced)
             if fresh:
                 self.sessions.insert_multiple(fresh)
         return len(batch)
 
-    def _replace_summaries(self, replaced: dict[str, dict]) -> None:
+    def _replace_summaries(self, replaced: Mapping[str, SessionSummary]) -> None:
         """One pass over the index, whatever the number of sessions replaced."""
 
         def swap(doc: dict) -> None:
-            new = replaced[doc["id"]]
+            new = replaced[doc["id"]].entry()
             doc.clear()
             doc.update(new)
 
@@ -286,11 +264,9 @@ class SessionStore:
     def mark_audio_removed(self, session_ids: Iterable[str], why: str) -> None:
         """Note that these sessions' recordings were erased (retention setting)."""
         with self.database.writing():
-            records = [
-                r for sid in session_ids if (r := self.load(sid) or self.get(sid)) is not None
-            ]
+            records = [r for sid in session_ids if (r := self.get(sid)) is not None]
             for record in records:
-                record["audio_removed"] = why
+                record.audio_removed = why
             self.put_many(records)
 
     def delete(self, session_ids: Iterable[str]) -> list[str]:
@@ -320,20 +296,32 @@ class SessionStore:
 
     # -- reading -----------------------------------------------------------------------
 
-    def get(self, session_id: str) -> dict | None:
+    def get(self, session_id: str) -> SessionRecord | None:
         """The whole session; from the index alone if its own file is missing or damaged."""
         found = self.sessions.search(Query().id == session_id)
         if not found:
             return None
-        return self.load(session_id) or dict(found[0])
+        row = _summary(found[0])
+        return self.load(session_id) or (SessionRecord.from_summary(row) if row else None)
 
-    def history(self, agent: str | None = None) -> list[dict]:
-        """Session summaries from the index, newest first (see :func:`summary`)."""
-        rows = self.sessions.search(Query().agent == agent) if agent else self.sessions.all()
-        newest_first = sorted(rows, key=lambda r: (r["started_at"], r.doc_id), reverse=True)
-        return [dict(r) for r in newest_first]
+    def history(self, agent: str | None = None) -> list[SessionSummary]:
+        """Session summaries from the index, newest first.
 
-    def details(self, summaries: Iterable[dict]) -> Iterator[dict]:
-        """The whole record of each summary, read one at a time (the summary if unreadable)."""
+        Summaries are checked once per version of the index file: the review screen
+        asks again each time it is shown, and years of sessions take a while to check.
+        They are read-only, so the same ones are handed out again.
+        """
+        seen = identity(self.database.path)
+        if seen is None or seen != self._read[0]:
+            docs = self.sessions.all()
+            valid = [(s, d.doc_id) for d in docs if (s := _summary(d)) is not None]
+            valid.sort(key=lambda pair: (pair[0].started_at, pair[1]), reverse=True)
+            self._read = (seen, [s for s, _ in valid])
+        every = self._read[1]
+        return [s for s in every if s.agent == agent] if agent else list(every)
+
+    def details(self, summaries: Iterable[SessionSummary]) -> Iterator[SessionRecord]:
+        """The whole record of each summary, read one at a time (the summary alone if its
+        file is unreadable)."""
         for row in summaries:
-            yield self.load(row["id"]) or row
+            yield self.load(row.id) or SessionRecord.from_summary(row)

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 
 from simulator.authoring.workspace import Workspace
 from simulator.conversation.engine import Conversation
 from simulator.conversation.scenario import Scenario
 from simulator.errors import SimulatorError
-from simulator.i18n.ui import Text, ui_locale
+from simulator.i18n.catalogue import Text, ui_locale
 from simulator.store.sessions import SessionStore
 
 if TYPE_CHECKING:  # the voice stack loads only when a spoken call starts
@@ -26,7 +27,7 @@ Player = Callable[[Path], None]
 class RoleplayApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "roleplay"
-    BINDINGS = [Binding("ctrl+q", "quit", "quit", show=False)]
+    BINDINGS = [Binding("ctrl+q", "quit", "ui.quit", show=False)]
 
     def __init__(
         self,
@@ -54,6 +55,16 @@ class RoleplayApp(App[None]):
 
         localise_bindings(self, self.text)
 
+    def notify_error(
+        self, error: BaseException, severity: SeverityLevel = "error", timeout: float = 5
+    ) -> None:
+        """Show an error in the interface language; one that is not a person's mistake
+        (a bug) in its own words."""
+        message = (
+            error.render(self.text.locale) if isinstance(error, SimulatorError) else str(error)
+        )
+        self.notify(message, severity=severity, timeout=timeout)
+
     @property
     def reviewer(self) -> str:
         """Who signs comments and overrides: the name typed on the home screen."""
@@ -68,7 +79,7 @@ class RoleplayApp(App[None]):
 
         found = interrupted(self.store)
         if found:
-            self.call_from_thread(self._offer_recovery, [s["id"] for s in found])
+            self.call_from_thread(self._offer_recovery, [s.id for s in found])
 
     def _offer_recovery(self, session_ids: list[str]) -> None:
         from simulator.tui.recover_dialog import RecoverDialog
@@ -87,11 +98,11 @@ class RoleplayApp(App[None]):
             try:
                 finish_interrupted(self.store, session_id, self.workspace)
             except SimulatorError as exc:
-                self.call_from_thread(self.notify, exc.message, severity="error", timeout=10)
+                self.call_from_thread(self.notify_error, exc, timeout=10)
                 continue
             scored += 1
         if scored:
-            self.call_from_thread(self.notify, self.text("interrupted_done", count=scored))
+            self.call_from_thread(self.notify, self.text("ui.interrupted_done", count=scored))
 
     def get_default_screen(self):  # type: ignore[no-untyped-def]
         from simulator.tui.home import HomeScreen
@@ -114,7 +125,7 @@ class RoleplayApp(App[None]):
             try:
                 rig = self.rig_factory(conversation)
             except SimulatorError as exc:
-                self.notify(exc.message, severity="warning", timeout=8)
+                self.notify_error(exc, severity="warning", timeout=8)
         self.push_screen(PracticeScreen(conversation, rig))  # type: ignore[arg-type]
 
     def session_finished(self, session_id: str | None) -> None:
@@ -140,19 +151,21 @@ class RoleplayApp(App[None]):
     def show_help(self, screen) -> None:  # type: ignore[no-untyped-def]
         from simulator.tui.help import HelpScreen, keys_of
 
-        self.push_screen(HelpScreen(self.text("help_title"), keys_of(screen), self.text("close")))
+        self.push_screen(
+            HelpScreen(self.text("ui.help_title"), keys_of(screen), self.text("ui.close"))
+        )
 
     def play_recording(self, path: Path) -> None:
         if not path.exists():
-            self.notify(self.text("no_audio"), severity="warning")
+            self.notify(self.text("ui.no_audio"), severity="warning")
             return
         if self.player is None:
-            self.notify(self.text("no_speakers"), severity="warning")
+            self.notify(self.text("ui.no_speakers"), severity="warning")
             return
         try:
             self.player(path)
         except SimulatorError as exc:
-            self.notify(exc.message, severity="error")
+            self.notify_error(exc)
 
 
 def make_app(

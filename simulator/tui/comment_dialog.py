@@ -11,7 +11,7 @@ from textual.widgets import Button, Input, Label
 
 
 class CommentDialog(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", "cancel")]
+    BINDINGS = [Binding("escape", "cancel", "ui.cancel")]
     DEFAULT_CSS = """
     CommentDialog { align: center middle; }
     CommentDialog > Vertical { width: 70; height: auto; border: round $accent;
@@ -26,11 +26,11 @@ class CommentDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         t = self.app.text
         with Vertical():
-            yield Label(t("comment_on", turn=self.turn if self.turn is not None else "—"))
+            yield Label(t("ui.comment_on", turn=self.turn if self.turn is not None else "—"))
             yield Input(id="comment-text")
             with Horizontal():
-                yield Button(t("save"), id="save", variant="primary")
-                yield Button(t("cancel"), id="cancel")
+                yield Button(t("ui.save"), id="save", variant="primary")
+                yield Button(t("ui.cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -8,11 +8,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Static
 
+from simulator.tui.localise import localise_bindings
+
 
 class HelpScreen(ModalScreen[None]):
     """Lists every key of the screen it was opened from."""
 
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "ui.close")]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > Vertical { width: 64; height: auto; max-height: 80%; border: round $accent;
@@ -23,6 +25,7 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, title: str, keys: list[tuple[str, str]], close: str) -> None:
         super().__init__()
+        localise_bindings(self, self.app.text)
         self.heading = title
         self.keys = keys
         self.close_label = close

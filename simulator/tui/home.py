@@ -21,6 +21,7 @@ from textual.widgets import (
 )
 
 from simulator.conversation.scenario import CHANNELS, DIFFICULTIES, PERSONA_TYPES, Scenario
+from simulator.i18n.catalogue import LOCALES
 from simulator.tui.localise import localise_bindings
 
 
@@ -28,11 +29,11 @@ class HomeScreen(Screen[None]):
     """Pick a scenario and start practising."""
 
     BINDINGS = [
-        Binding("enter", "start", "start", show=True, priority=False),
-        Binding("v", "toggle_voice", "voice_mode"),
-        Binding("r", "review", "review"),
-        Binding("question_mark", "help", "help", key_display="?"),
-        Binding("ctrl+q", "app.quit", "quit"),
+        Binding("enter", "start", "ui.start", show=True, priority=False),
+        Binding("v", "toggle_voice", "ui.voice_mode"),
+        Binding("r", "review", "ui.team_review"),
+        Binding("question_mark", "help", "ui.help", key_display="?"),
+        Binding("ctrl+q", "app.quit", "ui.quit"),
     ]
 
     def __init__(self) -> None:
@@ -44,20 +45,30 @@ class HomeScreen(Screen[None]):
         t = self.app.text
         yield Header()
         with Horizontal(id="who"):
-            yield Label(t("agent_name"), classes="field-label")
-            yield Input(value=self.app.agent_name, placeholder=t("agent_placeholder"), id="agent")
-            yield Label(t("voice_mode"), classes="field-label")
+            yield Label(t("ui.agent_name"), classes="field-label")
+            yield Input(
+                value=self.app.agent_name, placeholder=t("ui.agent_placeholder"), id="agent"
+            )
+            yield Label(t("ui.voice_mode"), classes="field-label")
             yield Switch(value=self.app.voice_preferred, id="voice")
         with Horizontal(id="filters"):
             yield Select(
-                [(t(loc), loc) for loc in ("fr", "en")], prompt=t("language"), id="f-locale"
+                [(t(f"language.{loc}"), loc) for loc in LOCALES],
+                prompt=t("ui.language"),
+                id="f-locale",
             )
             yield Select(
-                [(t(p), p) for p in PERSONA_TYPES], prompt=t("customer_type"), id="f-persona"
+                [(t(f"persona.{p}"), p) for p in PERSONA_TYPES],
+                prompt=t("ui.customer_type"),
+                id="f-persona",
             )
-            yield Select([(t(c), c) for c in CHANNELS], prompt=t("channel"), id="f-channel")
             yield Select(
-                [(t(d), d) for d in DIFFICULTIES], prompt=t("difficulty"), id="f-difficulty"
+                [(t(f"channel.{c}"), c) for c in CHANNELS], prompt=t("ui.channel"), id="f-channel"
+            )
+            yield Select(
+                [(t(f"difficulty.{d}"), d) for d in DIFFICULTIES],
+                prompt=t("ui.difficulty"),
+                id="f-difficulty",
             )
         with Horizontal(id="library"):
             yield DataTable(id="scenarios", cursor_type="row", zebra_stripes=True)
@@ -65,16 +76,20 @@ class HomeScreen(Screen[None]):
                 with VerticalScroll(id="preview-box"):
                     yield Static(id="preview")
                 with Horizontal(id="actions"):
-                    yield Button(t("start"), id="start", variant="success")
-                    yield Button(t("review"), id="review")
+                    yield Button(t("ui.start"), id="start", variant="success")
+                    yield Button(t("ui.team_review"), id="review")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.title = self.app.text("app_title")
+        self.app.title = self.app.text("ui.app_title")
         table = self.query_one("#scenarios", DataTable)
         t = self.app.text
         table.add_columns(
-            t("title"), t("language"), t("customer_type"), t("channel"), t("difficulty")
+            t("ui.title"),
+            t("ui.language"),
+            t("ui.customer_type"),
+            t("ui.channel"),
+            t("ui.difficulty"),
         )
         self.refill()
         table.focus()
@@ -101,7 +116,14 @@ class HomeScreen(Screen[None]):
         table.clear()
         for s in self.visible():
             title = s.title if len(s.title) <= 44 else s.title[:43] + "…"
-            table.add_row(title, s.locale, t(s.persona), t(s.channel), t(s.difficulty), key=s.id)
+            table.add_row(
+                title,
+                s.locale,
+                t(f"persona.{s.persona}"),
+                t(f"channel.{s.channel}"),
+                t(f"difficulty.{s.difficulty}"),
+                key=s.id,
+            )
         self.show_preview()
 
     @on(Select.Changed)
@@ -124,7 +146,7 @@ class HomeScreen(Screen[None]):
         scenario = self.selected()
         preview = self.query_one("#preview", Static)
         if scenario is None:
-            preview.update(t("no_match"))
+            preview.update(t("ui.no_match"))
             return
         from simulator.conversation.templating import render
 
@@ -136,10 +158,10 @@ class HomeScreen(Screen[None]):
         objectives = "\n".join(f"• {escape(render(o, values))}" for o in scenario.objectives)
         preview.update(
             f"[b]{escape(scenario.title)}[/b]\n\n"
-            f"[b]{escape(scenario.customer_name)}[/b] · {t(scenario.persona)} · "
-            f"{t(scenario.channel)} · {t(scenario.difficulty)}\n\n"
+            f"[b]{escape(scenario.customer_name)}[/b] · {t(f'persona.{scenario.persona}')} · "
+            f"{t(f'channel.{scenario.channel}')} · {t(f'difficulty.{scenario.difficulty}')}\n\n"
             f"{escape(render(scenario.brief, values).strip())}\n\n"
-            f"[b]{t('objectives')}[/b]\n{objectives}"
+            f"[b]{t('call.objectives')}[/b]\n{objectives}"
         )
 
     @on(Input.Changed, "#agent")
@@ -151,12 +173,12 @@ class HomeScreen(Screen[None]):
     def action_start(self) -> None:
         t = self.app.text
         if not self.app.agent_name:
-            self.app.notify(t("need_name"), severity="warning")
+            self.app.notify(t("ui.need_name"), severity="warning")
             self.query_one("#agent", Input).focus()
             return
         scenario = self.selected()
         if scenario is None:
-            self.app.notify(t("pick_scenario"), severity="warning")
+            self.app.notify(t("ui.pick_scenario"), severity="warning")
             return
         voice = self.query_one("#voice", Switch).value
         self.app.start_practice(scenario, voice)

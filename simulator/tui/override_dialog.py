@@ -13,7 +13,7 @@ from scoring.findings import DIMENSIONS
 
 
 class OverrideDialog(ModalScreen[tuple[str, int, str] | None]):
-    BINDINGS = [Binding("escape", "cancel", "cancel")]
+    BINDINGS = [Binding("escape", "cancel", "ui.cancel")]
     DEFAULT_CSS = """
     OverrideDialog { align: center middle; }
     OverrideDialog > Vertical { width: 70; height: auto; border: round $accent;
@@ -28,18 +28,19 @@ class OverrideDialog(ModalScreen[tuple[str, int, str] | None]):
     def compose(self) -> ComposeResult:
         t = self.app.text
         with Vertical():
-            yield Label(t("override"))
+            yield Label(t("ui.override"))
             yield Select(
-                [(t(d), d) for d in DIMENSIONS],
+                [(t(f"dimension.{d}"), d) for d in DIMENSIONS],
                 value=self.dimension,
                 allow_blank=False,
                 id="dimension",
             )
-            yield Input(placeholder=t("score"), id="score", type="integer")
-            yield Input(placeholder=t("reason"), id="reason")
+            # The range is said in the box: a reviewer has nothing else to go by.
+            yield Input(placeholder=f"{t('card.score')} (0–100)", id="score", type="integer")
+            yield Input(placeholder=t("ui.reason"), id="reason")
             with Horizontal():
-                yield Button(t("save"), id="save", variant="primary")
-                yield Button(t("cancel"), id="cancel")
+                yield Button(t("ui.save"), id="save", variant="primary")
+                yield Button(t("ui.cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#score", Input).focus()

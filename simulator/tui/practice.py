@@ -28,13 +28,13 @@ class PracticeScreen(Screen[None]):
 
     BINDINGS = [
         # Function keys and priority: the reply box takes letters and ctrl+letters.
-        Binding("ctrl+e", "end", "end_session", priority=True),
-        Binding("f2", "pause", "pause"),
-        Binding("f3", "replay", "replay"),
-        Binding("f4", "talk_mode", "talk_mode"),
-        Binding("space", "talk", "talk", show=False),
-        Binding("f1", "help", "help"),
-        Binding("ctrl+c", "quit_keeping", "quit", show=False, priority=True),
+        Binding("ctrl+e", "end", "ui.end_session", priority=True),
+        Binding("f2", "pause", "ui.pause"),
+        Binding("f3", "replay", "ui.replay"),
+        Binding("f4", "talk_mode", "ui.talk_mode"),
+        Binding("space", "talk", "ui.talk", show=False),
+        Binding("f1", "help", "ui.help"),
+        Binding("ctrl+c", "quit_keeping", "ui.quit", show=False, priority=True),
     ]
 
     def __init__(self, conversation: Conversation, rig: VoiceRig | None = None) -> None:
@@ -65,26 +65,30 @@ class PracticeScreen(Screen[None]):
             yield ConversationLog(id="conversation")
             with Vertical(id="gauges"):
                 yield Static(
-                    f"[b]{scenario.title}[/b]\n{scenario.customer_name} · {t(scenario.persona)}",
+                    f"[b]{scenario.title}[/b]\n{scenario.customer_name} · {t(f'persona.{scenario.persona}')}",
                     id="who-is-it",
                 )
-                yield MoodMeter(t("mood"), self.conversation.mood, id="mood")
-                yield PaceGauge(t("pace"), (band.min_wpm, band.max_wpm), t("wpm"), id="pace")
-                yield LevelMeter(t("mic"), id="level")
+                yield MoodMeter(t("ui.mood_meter"), self.conversation.mood, id="mood")
+                yield PaceGauge(
+                    t("ui.pace"), (band.min_wpm, band.max_wpm), t("word.wpm"), id="pace"
+                )
+                yield LevelMeter(t("ui.mic"), id="level")
                 yield Static(self._mode_text(), id="mode")
-        yield Input(placeholder=t("reply_placeholder"), id="reply", disabled=self.rig is not None)
+        yield Input(
+            placeholder=t("ui.reply_placeholder"), id="reply", disabled=self.rig is not None
+        )
         yield Footer()
 
     def _mode_text(self) -> str:
         t = self.app.text
         if self.rig is None:
-            mode = t("typed")
+            mode = t("ui.typed")
         else:
-            mode = t("push_to_talk") if self.rig.agent.push_to_talk else t("hands_free")
-        return f"{t('paused')}" if self.paused else mode
+            mode = t("ui.push_to_talk") if self.rig.agent.push_to_talk else t("ui.hands_free")
+        return t("ui.paused") if self.paused else mode
 
     def on_mount(self) -> None:
-        self.query_one("#level", LevelMeter).speaker = self.app.text("nobody")
+        self.query_one("#level", LevelMeter).speaker = self.app.text("ui.nobody_speaking")
         if self.rig is None:
             self.query_one("#reply", Input).focus()
         self.run_session()
@@ -113,13 +117,13 @@ class PracticeScreen(Screen[None]):
             turn: CustomerTurn = payload
             self.last_customer = turn
             for line in turn.lines:
-                log.add(t("customer"), line.text, "bold magenta", "customer-line")
-            level.speaker = t("customer")
+                log.add(t("word.customer"), line.text, "bold magenta", "customer-line")
+            level.speaker = t("word.customer")
         elif kind == "agent":
             reply: AgentReply = payload
             self.turns_done += 1
-            log.add(t("you"), reply.text or "…", "bold cyan", "agent-line")
-            level.speaker = t("nobody")
+            log.add(t("word.you"), reply.text or "…", "bold cyan", "agent-line")
+            level.speaker = t("ui.nobody_speaking")
             pace = turn_wpm(
                 Turn(
                     speaker="agent",
@@ -139,11 +143,11 @@ class PracticeScreen(Screen[None]):
             self.query_one("#mood", MoodMeter).mood = step.mood_after
         elif kind == "finished":
             session_id, _card = payload
-            log.mount(Static(f"[b]— {t('ended')} —[/b]"))
-            self.app.notify(t("saved_turns", turns=self.turns_done))
+            log.mount(Static(f"[b]— {t('ui.ended')} —[/b]"))
+            self.app.notify(t("ui.saved_turns", turns=self.turns_done))
             self.app.session_finished(session_id)
         elif kind == "failed":
-            self.app.notify(str(getattr(payload, "message", payload)), severity="error", timeout=10)
+            self.app.notify_error(payload, timeout=10)
 
     @on(Input.Submitted, "#reply")
     def _typed(self, event: Input.Submitted) -> None:
@@ -179,7 +183,7 @@ class PracticeScreen(Screen[None]):
         log = self.query_one("#conversation", ConversationLog)
         t = self.app.text
         for line in self.last_customer.lines:
-            log.add(f"{t('customer')} ↻", line.text, "magenta", "customer-line")
+            log.add(f"{t('word.customer')} ↻", line.text, "magenta", "customer-line")
         if self.rig is not None:
             self.rig.customer.replay()
 
@@ -195,7 +199,9 @@ class PracticeScreen(Screen[None]):
         self.talking = not getattr(self, "talking", False)
         self.rig.agent.hold_to_talk(self.talking)
         level = self.query_one("#level", LevelMeter)
-        level.speaker = self.app.text("you") if self.talking else self.app.text("nobody")
+        level.speaker = (
+            self.app.text("word.you") if self.talking else self.app.text("ui.nobody_speaking")
+        )
 
     def action_help(self) -> None:
         self.app.show_help(self)

@@ -11,7 +11,7 @@ from textual.widgets import Button, Label
 
 
 class RecoverDialog(ModalScreen[bool]):
-    BINDINGS = [Binding("escape", "later", "later")]
+    BINDINGS = [Binding("escape", "later", "ui.later")]
     DEFAULT_CSS = """
     RecoverDialog { align: center middle; }
     RecoverDialog > Vertical { width: 70; height: auto; border: round $warning;
@@ -26,10 +26,10 @@ class RecoverDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         t = self.app.text
         with Vertical():
-            yield Label(t("interrupted_offer", count=self.count), id="offer")
+            yield Label(t("ui.interrupted_offer", count=self.count), id="offer")
             with Horizontal():
-                yield Button(t("score_now"), id="score", variant="primary")
-                yield Button(t("later"), id="later")
+                yield Button(t("ui.score_now"), id="score", variant="primary")
+                yield Button(t("ui.later"), id="later")
 
     def on_mount(self) -> None:
         self.query_one("#score", Button).focus()

@@ -21,11 +21,19 @@ from textual.widgets import (
 )
 
 from scoring.findings import DIMENSIONS
-from simulator.analytics.trends import avoided_phrases, trends
-from simulator.store.records import effective_overall, effective_scores
+from simulator.analytics.team import TeamFigures, team_figures
+from simulator.store.records import SessionSummary
 from simulator.tui.localise import localise_bindings
 
 COLUMNS = ["agent", "scenario", "date", "overall", *DIMENSIONS]
+# The catalogue key of each column's heading.
+HEADINGS = {
+    "agent": "word.agent",
+    "scenario": "word.scenario",
+    "date": "word.date",
+    "overall": "card.overall",
+    **{d: f"dimension.{d}" for d in DIMENSIONS},
+}
 MAX_ROWS = 500
 """Rows shown at once: the table stays quick with years of sessions; the filter narrows."""
 TICKS = "▁▂▃▄▅▆▇█"
@@ -46,20 +54,21 @@ class ReviewScreen(Screen[None]):
     """All stored sessions; find who needs coaching on what."""
 
     BINDINGS = [
-        Binding("escape", "back", "back"),
-        Binding("enter", "open", "open", show=False),
-        Binding("s", "sort", "sort"),
-        Binding("slash", "filter", "filter", key_display="/"),
-        Binding("1", "tab('tab-sessions')", "sessions"),
-        Binding("2", "tab('tab-trends')", "trends"),
-        Binding("3", "tab('tab-phrases')", "phrases"),
-        Binding("question_mark", "help", "help", key_display="?"),
+        Binding("escape", "back", "ui.back"),
+        Binding("enter", "open", "ui.open", show=False),
+        Binding("s", "sort", "ui.sort"),
+        Binding("slash", "filter", "ui.filter", key_display="/"),
+        Binding("1", "tab('tab-sessions')", "word.sessions"),
+        Binding("2", "tab('tab-trends')", "ui.trends"),
+        Binding("3", "tab('tab-phrases')", "ui.phrases"),
+        Binding("question_mark", "help", "ui.help", key_display="?"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         localise_bindings(self, self.app.text)
-        self.sessions: list[dict[str, Any]] = []
+        self.sessions: list[SessionSummary] = []
+        self.figures = TeamFigures()
         self.sort_column = "date"
         self.sort_reverse = True
 
@@ -67,13 +76,13 @@ class ReviewScreen(Screen[None]):
         t = self.app.text
         yield Header()
         with TabbedContent(id="tabs"):
-            with TabPane(t("sessions"), id="tab-sessions"):
-                yield Input(placeholder=t("filter"), id="filter")
+            with TabPane(t.capital("word.sessions"), id="tab-sessions"):
+                yield Input(placeholder=t("ui.filter"), id="filter")
                 yield Label(id="shown")
                 yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-            with TabPane(t("trends"), id="tab-trends"):
+            with TabPane(t("ui.trends"), id="tab-trends"):
                 yield VerticalScroll(id="trends")
-            with TabPane(t("phrases"), id="tab-phrases"):
+            with TabPane(t("ui.phrases"), id="tab-phrases"):
                 yield DataTable(id="phrases", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -81,8 +90,10 @@ class ReviewScreen(Screen[None]):
         t = self.app.text
         table = self.query_one("#sessions", DataTable)
         for column in COLUMNS:
-            table.add_column(t(column), key=column)
-        self.query_one("#phrases", DataTable).add_columns(t("phrase"), t("used"), t("who"))
+            table.add_column(t.capital(HEADINGS[column]), key=column)
+        self.query_one("#phrases", DataTable).add_columns(
+            t("word.phrase"), t("team.times"), t("team.used_by")
+        )
         self.call_after_refresh(table.focus)
 
     def on_screen_resume(self) -> None:
@@ -90,33 +101,34 @@ class ReviewScreen(Screen[None]):
         self.load()
 
     def load(self) -> None:
-        self.sessions = [s for s in self.app.store.history() if s.get("status") == "scored"]
+        self.sessions = [s for s in self.app.store.history() if s.status == "scored"]
+        # the same figures as the team report: trends, who to coach, phrases to avoid
+        self.figures = team_figures(self.sessions)
         self.fill_sessions()
         self.fill_trends()
         self.fill_phrases()
 
-    def _matches(self, session: dict[str, Any]) -> bool:
+    def _matches(self, session: SessionSummary) -> bool:
         wanted = self.query_one("#filter", Input).value.strip().lower()
         return (
             not wanted
-            or wanted in session["agent"].lower()
-            or wanted in (session["scenario"] or "").lower()
+            or wanted in session.agent.lower()
+            or wanted in (session.scenario or "").lower()
         )
 
-    def _row(self, session: dict[str, Any]) -> dict[str, Any]:
-        scores = effective_scores(session)
+    def _row(self, session: SessionSummary) -> dict[str, Any]:
         return {
-            "agent": session["agent"],
-            "scenario": session["scenario"],
-            "date": session["started_at"][:16].replace("T", " "),
-            "overall": effective_overall(session),
-            **scores,
+            "agent": session.agent,
+            "scenario": session.scenario,
+            "date": session.started_at[:16].replace("T", " "),
+            "overall": session.effective_overall,
+            **session.effective_scores,
         }
 
     def fill_sessions(self) -> None:
         table = self.query_one("#sessions", DataTable)
         table.clear()
-        rows = [(s["id"], self._row(s)) for s in self.sessions if self._matches(s)]
+        rows = [(s.id, self._row(s)) for s in self.sessions if self._matches(s)]
         rows.sort(
             key=lambda r: (
                 (r[1][self.sort_column] is None, r[1][self.sort_column] or 0)
@@ -129,36 +141,39 @@ class ReviewScreen(Screen[None]):
             table.add_row(*("–" if row[c] is None else row[c] for c in COLUMNS), key=session_id)
         shown = self.query_one("#shown", Label)
         shown.display = len(rows) > MAX_ROWS
-        shown.update(self.app.text("rows_shown", shown=MAX_ROWS, total=len(rows)))
+        shown.update(self.app.text("ui.rows_shown", shown=MAX_ROWS, total=len(rows)))
 
     def fill_trends(self) -> None:
         t = self.app.text
         box = self.query_one("#trends", VerticalScroll)
         box.remove_children()
-        found = trends(self.sessions)
+        found = self.figures.agents
         if not found:
-            box.mount(Static(t("no_sessions")))
+            box.mount(Static(t("ui.no_sessions")))
         # one widget per agent (not per line): a team of forty stays quick to draw
         box.mount_all(
             Static(
                 "\n".join(
                     [
-                        f"[b]{trend.agent}[/b] — {trend.sessions} {t('sessions').lower()} · "
-                        f"{t('weakest')}: {t(trend.weakest) if trend.weakest else '–'}",
-                        *(trend_line(t(d), trend.series[d]) for d in DIMENSIONS),
+                        f"[b]{agent.name}[/b] — {agent.sessions} {t('word.sessions')} · "
+                        f"{t('team.weakest')}: {t.named('dimension', agent.weakest or '–')}",
+                        *(
+                            trend_line(t(f"dimension.{d}"), agent.dimension_series[d])
+                            for d in DIMENSIONS
+                        ),
                     ]
                 ),
                 classes="agent-trend",
             )
-            for trend in found
+            for agent in found
         )
 
     def fill_phrases(self) -> None:
         table = self.query_one("#phrases", DataTable)
         table.clear()
-        for use in avoided_phrases(self.sessions):
-            quote = use.quotes.most_common(1)[0][0]
-            who = ", ".join(f"{agent} ({n})" for agent, n in use.agents.most_common())
+        for use in self.figures.phrase_uses:
+            quote = use.quotes[0][0] if use.quotes else ""
+            who = ", ".join(f"{agent} ({n})" for agent, n in use.agents)
             table.add_row(f"« {quote} »  [{use.rule}]", use.count, who, key=use.rule)
 
     @on(Input.Changed, "#filter")

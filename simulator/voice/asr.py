@@ -121,12 +121,7 @@ class WhisperRecogniser:
 
     def check_locale(self, locale: str) -> None:
         if not self.supports(locale):
-            raise SimulatorError(
-                f"the speech recognition model '{self.model_name}' is English-only and cannot "
-                f"recognise '{locale}'. Use a multilingual faster-whisper model (for example "
-                "'small'): --asr-model PATH, $ROLEPLAY_ASR_MODEL, or 'asr_model' in settings.",
-                "Speech recognition model",
-            )
+            raise SimulatorError("error.asr_english_only", model=self.model_name, locale=locale)
 
     def recognise(self, samples: np.ndarray, locale: str) -> Recognition:
         model = self.load()
@@ -156,35 +151,21 @@ def _load_whisper(model: str, threads: int):  # type: ignore[no-untyped-def]
     try:
         from faster_whisper import WhisperModel
     except ImportError:
-        raise SimulatorError(
-            "faster-whisper is not installed; install roleplay again (pip install .) "
-            "or use --asr sphinx for English",
-            "Speech recognition missing",
-        ) from None
+        raise SimulatorError("error.whisper_missing") from None
     local = Path(model).expanduser()
     if local.is_dir():
         if not (local / "model.bin").exists():
-            raise SimulatorError(
-                f"{local} is not a faster-whisper model folder (it has no model.bin)",
-                "Speech recognition model",
-            )
+            raise SimulatorError("error.asr_not_a_model_folder", folder=local)
         source = str(local)
     elif "/" in model or model.startswith("."):
-        raise SimulatorError(
-            f"the speech recognition model folder {model} does not exist",
-            "Speech recognition model",
-        )
+        raise SimulatorError("error.asr_no_model_folder", folder=model)
     else:
         source = model
     try:
         return WhisperModel(source, device="cpu", compute_type="int8", cpu_threads=threads)
     except Exception as exc:  # faster-whisper raises hub and file errors of many kinds
         raise SimulatorError(
-            f"the speech recognition model '{model}' is not on this machine and could not be "
-            f"downloaded ({type(exc).__name__}). Download it once on a connected machine, or "
-            "point --asr-model (or $ROLEPLAY_ASR_MODEL, or 'asr_model' in settings) at a "
-            "local faster-whisper model folder.",
-            "Speech recognition model",
+            "error.asr_model_unavailable", model=model, why=type(exc).__name__
         ) from None
 
 
@@ -198,11 +179,7 @@ class SphinxRecogniser:
 
     def check_locale(self, locale: str) -> None:
         if locale != "en":
-            raise SimulatorError(
-                "PocketSphinx recognises English only; for French use faster-whisper with a "
-                "multilingual model (--asr whisper --asr-model PATH)",
-                "Speech recognition",
-            )
+            raise SimulatorError("error.sphinx_english_only")
 
     def recognise(self, samples: np.ndarray, locale: str) -> Recognition:
         import speech_recognition as sr
@@ -214,9 +191,7 @@ class SphinxRecogniser:
         except sr.UnknownValueError:
             text = ""
         except sr.RequestError as exc:
-            raise SimulatorError(
-                f"PocketSphinx is not usable: {exc}", "Speech recognition"
-            ) from None
+            raise SimulatorError("error.sphinx_unusable", why=str(exc)) from None
         # Sphinx's word counts on conversational speech are too rough to time pacing by.
         return Recognition(text, (), self.name, trustworthy=False)
 

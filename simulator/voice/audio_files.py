@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -16,41 +14,34 @@ def read_audio(path: Path) -> tuple[np.ndarray, int]:
     import soundfile as sf
 
     if not path.exists():
-        raise SimulatorError(f"{path}: no such audio file", "Audio file")
+        raise SimulatorError("error.no_audio_file", path=path)
     try:
         samples, rate = sf.read(str(path), dtype="float32", always_2d=True)
     except (sf.LibsndfileError, RuntimeError, TypeError) as exc:
-        raise SimulatorError(
-            f"{path}: cannot read this as audio ({exc}); use WAV, FLAC or Ogg", "Audio file"
-        ) from None
+        raise SimulatorError("error.unreadable_audio", path=path, why=str(exc)) from None
     return samples.mean(axis=1), int(rate)
 
 
 def write_audio(path: Path, samples: np.ndarray, rate: int) -> Path:
     """Write ``samples`` whole or not at all; ``.ogg`` files are Opus-compressed (small).
 
-    The file appears under its name only once complete (written beside it, then
-    renamed), so a process killed mid-write never leaves half a recording.
+    The file appears under its name only once complete and on disk (written beside
+    it, then renamed), so a process killed mid-write never leaves half a recording;
+    it is readable by its owner only (:mod:`simulator.atomic`).
     """
     import soundfile as sf
 
-    from simulator.atomic import fsync_dir, private_dir
+    from simulator.atomic import replacing
 
-    private_dir(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        if path.suffix == ".ogg":
-            # Opus takes 8, 12, 16, 24 or 48 kHz.
-            sf.write(tmp, samples, rate, format="OGG", subtype="OPUS")
-        else:
-            sf.write(tmp, samples, rate, format=path.suffix.lstrip(".").upper() or "WAV")
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
+    if path.suffix == ".ogg":
+        # Opus takes 8, 12, 16, 24 or 48 kHz.
+        kind: dict[str, str] = {"format": "OGG", "subtype": "OPUS"}
+    else:
+        kind = {"format": path.suffix.lstrip(".").upper() or "WAV"}
+    # Written through the open temporary file, not its name: libsndfile then never
+    # creates a file of its own, with its own mode, that would need sealing afterwards.
+    with replacing(path) as handle:
+        sf.write(handle, samples, rate, **kind)
     return path
 
 

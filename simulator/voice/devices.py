@@ -12,6 +12,7 @@ from typing import Protocol
 
 import numpy as np
 
+from simulator.i18n.catalogue import Phrase
 from simulator.voice.clock import Clock
 from simulator.voice.vad import FRAME_SAMPLES, FRAME_SECONDS, SAMPLE_RATE
 
@@ -94,22 +95,26 @@ def _close_when_done(stream, clip: Playback) -> None:  # type: ignore[no-untyped
     stream.close()
 
 
-def audio_devices() -> tuple[bool, bool, str]:
-    """Whether there is an input and an output device, and why not if not."""
+def audio_devices() -> tuple[bool, bool, Phrase | str]:
+    """Whether there is an input and an output device, and why not if not (PortAudio's
+    own English when it fails)."""
     try:
         import sounddevice as sd
     except OSError as exc:  # PortAudio missing
-        return False, False, f"{exc} (on Debian or Ubuntu: apt-get install libportaudio2)"
+        return False, False, Phrase("error.why.portaudio_missing", why=str(exc))
     try:
         devices = sd.query_devices()
     except Exception as exc:  # PortAudio errors have no common base class here
         return False, False, str(exc)
     has_in = any(d["max_input_channels"] > 0 for d in devices)
     has_out = any(d["max_output_channels"] > 0 for d in devices)
-    reason = (
-        "" if has_in and has_out else ("no microphone" if not has_in else "no speakers") + " found"
+    if has_in and has_out:
+        return True, True, ""
+    return (
+        has_in,
+        has_out,
+        Phrase("error.why.no_microphone" if not has_in else "error.why.no_speakers"),
     )
-    return has_in, has_out, reason
 
 
 class FrameSource(Protocol):

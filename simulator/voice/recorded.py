@@ -33,24 +33,22 @@ def load_replies(folder: Path) -> list[ReplyFile]:
     (negative: the agent barges in while the customer is still talking).
     """
     if not folder.is_dir():
-        raise SimulatorError(f"{folder}: no such folder of recorded replies", "Input audio")
+        raise SimulatorError("error.no_replies_folder", folder=folder)
     manifest = folder / "replies.yml"
     if manifest.exists():
-        listed = load_model(manifest, RepliesManifest, "replies file")
+        listed = load_model(manifest, RepliesManifest, "problem.kind.replies_file")
         replies = []
         for item in listed.replies:
             path = folder / item.file
             if not path.exists():
                 raise SimulatorError(
-                    f"{manifest}: {item.file} does not exist in {folder}", "Input audio"
+                    "error.reply_file_missing", manifest=manifest, file=item.file, folder=folder
                 )
             replies.append(ReplyFile(path, item.offset))
         return replies
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() in {".wav", ".flac", ".ogg"})
     if not files:
-        raise SimulatorError(
-            f"{folder}: no .wav, .flac or .ogg files in this folder", "Input audio"
-        )
+        raise SimulatorError("error.no_reply_files", folder=folder)
     return [ReplyFile(p, 0.5) for p in files]
 
 

@@ -92,9 +92,7 @@ def build_rig(
     else:
         has_in, has_out, why = audio_devices()
         if not (has_in and has_out):
-            raise SimulatorError(
-                f"spoken practice needs a microphone and speakers: {why}", "No audio device"
-            )
+            raise SimulatorError("error.no_audio_device", why=why)
         microphone = Microphone()
         source, speaker, clock = microphone, DeviceSpeaker(), RealClock()
     recogniser = recogniser_for(options, scenario.locale)
@@ -119,6 +117,6 @@ def play_recording(path: Path) -> None:
 
     _has_in, has_out, why = audio_devices()
     if not has_out:
-        raise SimulatorError(f"cannot play {path.name}: {why}", "Playback")
+        raise SimulatorError("error.cannot_play", name=path.name, why=why)
     samples, rate = read_audio(path)
     DeviceSpeaker().play(samples, rate, RealClock())

@@ -18,14 +18,13 @@ import contextlib
 import hashlib
 import io
 import json
-import os
 import sys
-import tempfile
 import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
+from simulator.atomic import private_dir, replacing_path
 from simulator.authoring.voices import VoiceSettings
 from simulator.errors import SimulatorError
 
@@ -54,11 +53,7 @@ class Pyttsx3Synthesizer:
 
                 Pyttsx3Synthesizer._engine = pyttsx3.init()
             except (ImportError, RuntimeError, OSError) as exc:
-                raise SimulatorError(
-                    f"text to speech is not available: {exc}. On Debian or Ubuntu install "
-                    "it with: apt-get install espeak-ng libespeak-ng1",
-                    "Speech engine missing",
-                ) from None
+                raise SimulatorError("error.tts_missing", why=str(exc)) from None
         return Pyttsx3Synthesizer._engine
 
     def _wait(self) -> None:
@@ -84,8 +79,7 @@ class Pyttsx3Synthesizer:
                 self._wait()
         if not path.exists() or path.stat().st_size <= 44:
             raise SimulatorError(
-                f"the speech engine wrote no audio for {text[:40]!r} with voice {voice.voice!r}",
-                "Speech synthesis failed",
+                "error.tts_no_audio", text=repr(text[:40]), voice=repr(voice.voice)
             )
 
 
@@ -93,8 +87,7 @@ class RenderCache:
     """Rendered lines on disk, one WAV per (text, voice settings, engine)."""
 
     def __init__(self, folder: Path, synthesizer: Synthesizer | None = None) -> None:
-        self.folder = folder
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.folder = private_dir(folder)
         self.synthesizer = synthesizer or Pyttsx3Synthesizer()
 
     def key(self, text: str, voice: VoiceSettings) -> str:
@@ -113,13 +106,10 @@ class RenderCache:
         target = self.path(text, voice)
         if target.exists():
             return target
-        fd, tmp = tempfile.mkstemp(suffix=".wav", dir=self.folder)
-        os.close(fd)
-        try:
-            self.synthesizer.render(text, voice, Path(tmp))
-            os.replace(tmp, target)
-        finally:
-            Path(tmp).unlink(missing_ok=True)
+        # The engine writes to a file name; a render cut short never shows under the
+        # cached name, and another process rendering the same line just replaces it.
+        with replacing_path(target) as rendering:
+            self.synthesizer.render(text, voice, rendering)
         return target
 
     def prerender(self, lines: Iterable[tuple[str, VoiceSettings]]) -> int:

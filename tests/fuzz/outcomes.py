@@ -30,7 +30,7 @@ def ends_cleanly(load: Callable[[], Any]) -> Any:
     except SimulatorError as exc:
         assert exc.message.strip(), "an error without a message"
         assert "Traceback" not in exc.message
-        _count(f"refused: {exc.title}")
+        _count(f"refused: {exc.key}")
         return None
     _count("loaded")
     return loaded

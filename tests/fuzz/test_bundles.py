@@ -116,7 +116,7 @@ def test_a_bundle_is_read_or_refused(source, workdir, data):
     path.write_bytes(data.draw(_bundles(source)))
     bundle = ends_cleanly(lambda: read_bundle(path))
     if bundle is not None:
-        assert all(sid in {s["id"] for s in bundle.sessions} for sid, _ in bundle.audio.values())
+        assert all(sid in {s.id for s in bundle.sessions} for sid, _ in bundle.audio.values())
 
 
 @fuzz(120)

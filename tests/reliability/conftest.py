@@ -47,7 +47,7 @@ def bundle(tmp_path_factory) -> Path:
     store = SessionStore(open_database(db))
     noise = np.random.default_rng(1).normal(0, 0.1, 16000).astype("float32")
     for session in store.history()[:100]:
-        write_audio(store.audio_root / session["id"] / "turn-01-agent.ogg", noise, 16000)
+        write_audio(store.audio_root / session.id / "turn-01-agent.ogg", noise, 16000)
     out = folder / "sam.zip"
     made = roleplay_cli("export", "--bundle", str(out), db=db)
     _, err = made.communicate(timeout=120)

@@ -63,17 +63,17 @@ def test_killing_a_practice_session_at_random_keeps_every_completed_turn(tmp_pat
     for session_id, turns in saved.items():
         session = store.get(session_id)
         assert session is not None, f"{session_id} lost"
-        agent_turns = [t for t in session["transcript"]["turns"] if t["speaker"] == "agent"]
+        agent_turns = [t for t in session.transcript.turns if t.speaker == "agent"]
         assert len(agent_turns) >= turns, f"{session_id}: turns lost"
     for session_id in scored:
-        assert store.get(session_id)["status"] == "scored"
+        assert store.get(session_id).status == "scored"
     # the sessions the kills cut short are offered for scoring, and score
     cut = interrupted(store)
-    assert cut and {s["id"] for s in cut} <= set(saved) | {s["id"] for s in store.history()}
+    assert cut and {s.id for s in cut} <= set(saved) | {s.id for s in store.history()}
     for session in cut:
-        finish_interrupted(store, session["id"], Workspace())
+        finish_interrupted(store, session.id, Workspace())
     assert not interrupted(store)
-    assert all(s["status"] == "scored" for s in store.history())
+    assert all(s.status == "scored" for s in store.history())
 
 
 def test_killing_an_import_at_random_never_damages_the_database(tmp_path, bundle):
@@ -89,15 +89,15 @@ def test_killing_an_import_at_random_never_damages_the_database(tmp_path, bundle
         proc.communicate()
         store = _check_whole(db)
         for session in store.history():  # whatever is indexed is whole
-            assert session["id"] in expected
-            assert store.get(session["id"])["transcript"]["turns"]
+            assert session.id in expected
+            assert store.get(session.id).transcript.turns
         for audio in store.audio_root.glob("*/*.ogg"):  # and every recording plays
             assert read_audio(audio)[0].size > 0
     done = roleplay_cli("import", str(bundle), db=db)
     _, err = done.communicate(timeout=120)
     assert done.returncode == 0, err
     store = _check_whole(db)
-    assert sorted(s["id"] for s in store.history()) == sorted(expected)  # each once
+    assert sorted(s.id for s in store.history()) == sorted(expected)  # each once
     assert store.preference("agent") == "Dana"
     assert len(list(store.audio_root.glob("*/*.ogg"))) == 100
 
@@ -125,10 +125,10 @@ def test_killing_a_spoken_session_keeps_each_saved_turn_with_its_recording(tmp_p
         proc.communicate()
         store = _check_whole(db)
         for session in store.details(store.history()):
-            for turn in (session.get("transcript") or {}).get("turns") or []:
-                if turn["speaker"] == "agent" and turn.get("audio"):
-                    found = find_recording(store.audio_root / session["id"], turn["audio"])
-                    assert found is not None, f"{session['id']}: {turn['audio']} lost"
+            for turn in session.transcript.turns if session.transcript else []:
+                if turn.speaker == "agent" and turn.audio:
+                    found = find_recording(store.audio_root / session.id, turn.audio)
+                    assert found is not None, f"{session.id}: {turn.audio} lost"
                     assert read_audio(found)[0].size > 0
                     checked += 1
     assert checked  # the kills left saved turns to check

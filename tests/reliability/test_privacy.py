@@ -82,7 +82,7 @@ def test_a_spoken_session_runs_with_the_network_blocked(tmp_path, whisper_model)
     data = tmp_path / "data" / "roleplay"
     store = SessionStore(open_database(data / "roleplay.json"))
     (session,) = store.details(store.history())
-    said = [t["text"].lower() for t in session["transcript"]["turns"] if t["speaker"] == "agent"]
+    said = [t.text.lower() for t in session.transcript.turns if t.speaker == "agent"]
     assert "sorry" in said[0]  # recognised, offline
     assert list((data / "audio").glob("*/*.ogg"))
 
@@ -118,15 +118,15 @@ def test_audio_retention_none_records_nothing(tmp_path):
     assert not list(tmp_path.glob("audio/**/*.ogg"))
     store = SessionStore(open_database(tmp_path / "db.json"))
     (session,) = store.details(store.history())
-    agent = [t for t in session["transcript"]["turns"] if t["speaker"] == "agent"]
-    assert agent and all(t.get("audio") is None for t in agent)
-    assert agent[0]["measured"]["wpm"]  # paced from the audio all the same
+    agent = [t for t in session.transcript.turns if t.speaker == "agent"]
+    assert agent and all(t.audio is None for t in agent)
+    assert agent[0].measured.wpm  # paced from the audio all the same
 
 
 def _with_recordings(store: SessionStore) -> None:
     noise = np.zeros(1600, dtype="float32")
     for session in store.history():
-        write_audio(store.audio_root / session["id"] / "turn-01-agent.ogg", noise, 16000)
+        write_audio(store.audio_root / session.id / "turn-01-agent.ogg", noise, 16000)
 
 
 def test_recordings_older_than_the_retention_are_erased(tmp_path):
@@ -140,8 +140,8 @@ def test_recordings_older_than_the_retention_are_erased(tmp_path):
     assert erased == 3  # the sessions of Nov 1-3 are more than 30 days old
     kept = {p.parent.name for p in store.audio_root.glob("*/*.ogg")}
     assert kept == {"jo-0", "jo-1", "sam-1", running}
-    assert store.get("alex-0")["audio_removed"] == "30 day(s)"
-    assert "audio_removed" not in store.get("jo-1")
+    assert store.get("alex-0").audio_removed == "30 day(s)"
+    assert "audio_removed" not in store.get("jo-1").stored()
     assert prune_audio(store, 0) == 3  # 'none': every finished session's recordings go
     assert {p.parent.name for p in store.audio_root.glob("*/*.ogg")} == {running}
 

@@ -69,9 +69,9 @@ def test_a_killed_practice_is_offered_and_scored_on_the_next_start(tmp_path):
     cut = [s for s in history if s["outcome"] == "interrupted"]
     assert len(cut) == 1 and cut[0]["status"] == "scored"
     store = SessionStore(open_database(db))
-    findings = store.get(cut[0]["id"])["scorecard"]["findings"]
-    assert any(f["rule"] == "avoided.je-ne-sais-pas" for f in findings)
-    assert "owner" not in next(s for s in store.history() if s["id"] == cut[0]["id"])
+    findings = store.get(cut[0]["id"]).scorecard.findings
+    assert any(f.rule == "avoided.je-ne-sais-pas" for f in findings)
+    assert "owner" not in next(s for s in store.history() if s.id == cut[0]["id"]).entry()
     assert _run("recover", env=env).stdout.startswith("No interrupted session")
 
 
@@ -116,8 +116,8 @@ def test_rescore_after_a_rule_pack_is_added(tmp_path):
     assert "2 process(es)" in run.stdout and "per second" in run.stdout
     store = SessionStore(open_database(tmp_path / "roleplay.json"))
     session = store.get("sam-1")
-    assert any(f["rule"] == "team-words.pas-mon-probleme" for f in session["scorecard"]["findings"])
-    assert [c["text"] for c in session["comments"]] == ["À revoir."]
-    assert session["overrides"]["empathy"]["score"] == 50
-    summary = next(s for s in store.history() if s["id"] == "sam-1")
-    assert summary["scores"] == session["scores"] and summary["overall"] == session["overall"]
+    assert any(f.rule == "team-words.pas-mon-probleme" for f in session.scorecard.findings)
+    assert [c.text for c in session.comments] == ["À revoir."]
+    assert session.overrides["empathy"].score == 50
+    summary = next(s for s in store.history() if s.id == "sam-1")
+    assert summary.scores == session.scores and summary.overall == session.overall

@@ -43,13 +43,13 @@ def test_practice_and_import_and_review_at_once(tmp_path, bundle):
 
     store = SessionStore(open_database(db))
     sessions = store.history()
-    by_agent = {a: [s for s in sessions if s["agent"] == a] for a in ("Alex", "Jo", "Sam")}
+    by_agent = {a: [s for s in sessions if s.agent == a] for a in ("Alex", "Jo", "Sam")}
     assert {a: len(s) for a, s in by_agent.items()} == {"Alex": 150, "Jo": 150, "Sam": 300}
-    assert len({s["id"] for s in sessions}) == 600
+    assert len({s.id for s in sessions}) == 600
     for session in by_agent["Alex"] + by_agent["Jo"]:
-        assert session["status"] == "scored" and session["agent_turns"] == 3
+        assert session.status == "scored" and session.agent_turns == 3
     for session_id in reviewed:
-        assert [c["text"] for c in store.get(session_id)["comments"]] == ["Reformulate first."]
+        assert [c.text for c in store.get(session_id).comments] == ["Reformulate first."]
 
 
 ORG_PACK = """pack: team
@@ -87,7 +87,7 @@ def test_a_rescore_keeps_the_comments_written_while_it_runs(tmp_path):
     db = tmp_path / "roleplay.json"
     proc = practise(db, 300, "Alex")
     proc.communicate(timeout=120)
-    ids = [s["id"] for s in SessionStore(open_database(db)).history()]
+    ids = [s.id for s in SessionStore(open_database(db)).history()]
     (tmp_path / "packs").mkdir()
     (tmp_path / "packs" / "team.yml").write_text(ORG_PACK, encoding="utf-8")
     settings = tmp_path / "settings.yml"
@@ -112,6 +112,6 @@ def test_a_rescore_keeps_the_comments_written_while_it_runs(tmp_path):
     store = SessionStore(open_database(db))
     for session_id in ids:
         session = store.get(session_id)
-        rules = {f["rule"] for f in session["scorecard"]["findings"]}
+        rules = {f.rule for f in session.scorecard.findings}
         assert "team.bonjour" in rules, session_id
-        assert len(session.get("comments", [])) == said.get(session_id, 0), session_id
+        assert len(session.comments) == said.get(session_id, 0), session_id

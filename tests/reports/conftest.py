@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from simulator.store.records import SessionRecord
 from simulator.store.sessions import SessionStore, open_database
 from tests.voice.conftest import espeak
 
@@ -82,7 +83,7 @@ class Team:
     alex: Path
     sam: Path
 
-    def sessions(self, db: Path) -> list[dict]:
+    def sessions(self, db: Path) -> list[SessionRecord]:
         """Whole session records, newest first."""
         store = SessionStore(open_database(db))
         return list(store.details(store.history()))
@@ -135,7 +136,7 @@ def team(team_sessions, tmp_path) -> Team:
     return Team(copy / "alex" / "roleplay.json", copy / "sam" / "roleplay.json")
 
 
-def find(sessions: list[dict], agent: str, scenario: str, index: int = 0) -> dict:
+def find(sessions: list[SessionRecord], agent: str, scenario: str, index: int = 0) -> SessionRecord:
     """The agent's index-th session of a scenario, oldest first."""
-    found = [s for s in reversed(sessions) if s["agent"] == agent and s["scenario"] == scenario]
+    found = [s for s in reversed(sessions) if s.agent == agent and s.scenario == scenario]
     return found[index]

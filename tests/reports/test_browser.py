@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from simulator.store.records import SessionRecord
 from simulator.store.sessions import SessionStore, open_database
 from tests.reports.conftest import find, roleplay
 from tests.reports.html_checks import (
@@ -79,11 +80,11 @@ def _pixels_near(image: Image.Image, colour: str, tolerance: int = 12) -> int:
     )
 
 
-def _reviewed(db: Path, session: dict, comment: str, reason: str) -> dict:
+def _reviewed(db: Path, session: SessionRecord, comment: str, reason: str) -> SessionRecord:
     store = SessionStore(open_database(db))
-    store.add_comment(session["id"], 1, comment, "Dana")
-    store.override_score(session["id"], "empathy", 45, reason, "Dana")
-    return store.get(session["id"])
+    store.add_comment(session.id, 1, comment, "Dana")
+    store.override_score(session.id, "empathy", 45, reason, "Dana")
+    return store.get(session.id)
 
 
 CASES = {
@@ -91,12 +92,12 @@ CASES = {
     "fr": ("Alex", "fr-facture-contestee", "Reprenons l'accueil.", "Les excuses étaient sincères."),
 }
 WORDS = {
-    "en": ("Scorecard", "Why it matters", "Say instead", "Customer's mood", "original score"),
+    "en": ("Scorecard", "Why it matters", "Say instead", "Mood over the call", "original score"),
     "fr": (
         "Bilan",
         "Pourquoi c'est important",
         "Dites plutôt",
-        "Humeur du client",
+        "Humeur au fil de l'appel",
         "note d'origine",
     ),
 }
@@ -108,7 +109,7 @@ def test_scorecard_in_the_browser(team, tmp_path, locale):
     session = find(team.sessions(team.alex), agent, scenario)
     session = _reviewed(team.alex, session, comment, reason)
     html = tmp_path / f"scorecard-{locale}.html"
-    run = roleplay("report", "session", session["id"], "-o", str(html), db=team.alex)
+    run = roleplay("report", "session", session.id, "-o", str(html), db=team.alex)
     assert run.code == 0, run.err
 
     page, image, requests = open_in_browser(html, tmp_path)
@@ -118,11 +119,11 @@ def test_scorecard_in_the_browser(team, tmp_path, locale):
     for word in WORDS[locale]:
         assert word in text, word
     assert comment in text and reason in text
-    phrases = [f for f in session["scorecard"]["findings"] if f["dimension"] == "avoided_phrases"]
+    phrases = [f for f in session.scorecard.findings if f.dimension == "avoided_phrases"]
     assert phrases
     for finding in phrases:
-        assert finding["quote"] in text and finding["suggestion"] in text
-    for score in session["scores"].values():
+        assert finding.quote in text and finding.suggestion in text
+    for score in session.scores.values():
         if score is not None:
             assert str(score) in text
     assert [e.attrs.get("lang") for e in page.elements if e.tag == "html"] == [locale]
@@ -148,7 +149,7 @@ def test_scorecard_in_the_browser(team, tmp_path, locale):
 def test_a_scorecard_prints_to_pdf(team, tmp_path):
     session = find(team.sessions(team.alex), "Alex", "en-disputed-charge")
     html = tmp_path / "card.html"
-    assert roleplay("report", "session", session["id"], "-o", str(html), db=team.alex).code == 0
+    assert roleplay("report", "session", session.id, "-o", str(html), db=team.alex).code == 0
     pdf = tmp_path / "card.pdf"
     chromium(html, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
     data = pdf.read_bytes()

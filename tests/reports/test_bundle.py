@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from simulator.store.bundles import merge_session
+from simulator.store.records import Comment
 from simulator.store.sessions import SessionStore, open_database
 from tests.reports.conftest import Run, find, roleplay
 
@@ -47,7 +48,7 @@ def test_a_bundle_carries_sessions_and_audio_to_the_lead(team, tmp_path):
     assert run.code == 0, run.err
     assert "3 new session(s)" in run.out
     for session in team.sessions(team.alex):
-        assert _store(lead).get(session["id"]) == session
+        assert _store(lead).get(session.id) == session
     for name in audio:
         _, session_id, file_name = name.split("/")
         copied = lead.parent / "audio" / session_id / file_name
@@ -72,34 +73,34 @@ def test_comments_merge_by_id_and_the_leads_overrides_stay(team, tmp_path):
     session = find(team.sessions(team.alex), "Alex", "en-disputed-charge")
     # The lead reviews the call…
     lead_store = _store(lead)
-    lead_store.add_comment(session["id"], 1, "Breathe before answering.", "Dana")
-    lead_store.override_score(session["id"], "empathy", 60, "Warm tone.", "Dana")
+    lead_store.add_comment(session.id, 1, "Breathe before answering.", "Dana")
+    lead_store.override_score(session.id, "empathy", 60, "Warm tone.", "Dana")
     # …while a coach reviews the agent's own copy, which is bundled again.
     agent_store = _store(team.alex)
-    coach = agent_store.add_comment(session["id"], 3, "Good recovery here.", "Coach")
-    agent_store.override_score(session["id"], "empathy", 20, "Cold tone.", "Coach")
-    agent_store.override_score(session["id"], "pacing", 50, "Rushed.", "Coach")
+    coach = agent_store.add_comment(session.id, 3, "Good recovery here.", "Coach")
+    agent_store.override_score(session.id, "empathy", 20, "Cold tone.", "Coach")
+    agent_store.override_score(session.id, "pacing", 50, "Rushed.", "Coach")
 
     run = roleplay("import", str(_bundle(team.alex, tmp_path / "second.zip")), db=lead)
     assert run.code == 0, run.err
     assert "1 updated (1 comment(s), 1 override(s) added)" in run.out
-    merged = _store(lead).get(session["id"])
-    assert [c["text"] for c in merged["comments"]] == ["Breathe before answering.", coach["text"]]
-    assert merged["overrides"]["empathy"]["score"] == 60  # the lead's own, kept
-    assert merged["overrides"]["pacing"]["score"] == 50  # new, added
+    merged = _store(lead).get(session.id)
+    assert [c.text for c in merged.comments] == ["Breathe before answering.", coach.text]
+    assert merged.overrides["empathy"].score == 60  # the lead's own, kept
+    assert merged.overrides["pacing"].score == 50  # new, added
     # importing the same again changes nothing
     third = roleplay("import", str(tmp_path / "second.zip"), db=lead)
     assert "3 already here" in third.out
-    assert _store(lead).get(session["id"]) == merged
+    assert _store(lead).get(session.id) == merged
 
 
 def test_a_finished_session_replaces_a_copy_taken_before_it_was_scored(team):
     session = team.sessions(team.sam)[0]
-    early = {**session, "status": "in_progress", "scorecard": None, "overall": None}
-    early["comments"] = [{"id": "c1", "turn": None, "text": "Ongoing.", "author": "Dana"}]
+    early = session.model_copy(update={"status": "in_progress", "scorecard": None, "overall": None})
+    early.comments = [Comment(id="c1", turn=None, text="Ongoing.", author="Dana")]
     merged, comments, overrides = merge_session(early, session)
-    assert merged["status"] == "scored" and merged["scorecard"] == session["scorecard"]
-    assert merged["comments"][0]["text"] == "Ongoing." and comments == 0 and overrides == 0
+    assert merged.status == "scored" and merged.scorecard == session.scorecard
+    assert merged.comments[0].text == "Ongoing." and comments == 0 and overrides == 0
 
 
 def _tampered(source: Path, out: Path, replace: dict[str, bytes | None], add=()) -> Path:
@@ -128,8 +129,8 @@ def lead_with_alex(team, tmp_path):
     lead = tmp_path / "lead" / "roleplay.json"
     assert roleplay("import", str(_bundle(team.alex, tmp_path / "alex.zip")), db=lead).code == 0
     session = team.sessions(team.alex)[0]
-    _store(lead).add_comment(session["id"], 1, "Kept.", "Dana")
-    return lead, _bundle(team.sam, tmp_path / "sam.zip"), team.sessions(team.sam)[0]["id"]
+    _store(lead).add_comment(session.id, 1, "Kept.", "Dana")
+    return lead, _bundle(team.sam, tmp_path / "sam.zip"), team.sessions(team.sam)[0].id
 
 
 def _assert_untouched(lead: Path, before: bytes, tmp_path: Path) -> None:
@@ -215,6 +216,21 @@ def test_a_malformed_bundle_is_one_clear_message(lead_with_alex, tmp_path, case)
     before = lead.read_bytes()
     _one_clear_message(roleplay("import", str(bad), db=lead), words)
     assert lead.read_bytes() == before
+
+
+def test_a_session_from_an_older_roleplay_is_imported(lead_with_alex, tmp_path):
+    """A record without the keys later versions added is taken in with their defaults."""
+    lead, bundle, _ = lead_with_alex
+    old = {"id": "0ld5e55i0n01", "agent": "Old", "started_at": "2024-01-01T10:00:00"}
+    old |= {"status": "scored", "overall": 64, "scores": {"empathy": 64}}
+    without_audio = {name: None for name in _manifest(bundle)["audio"]}
+    sessions = {"sessions.json": json.dumps([old]).encode()}
+    older = _tampered(bundle, tmp_path / "old.zip", sessions | without_audio)
+    run = roleplay("import", str(older), db=lead)
+    assert run.code == 0, run.err
+    (summary,) = [s for s in _store(lead).history() if s.id == old["id"]]
+    assert summary.agent == "Old" and summary.effective_overall == 64
+    assert _store(lead).get(old["id"]).stored() == old  # stored as it came
 
 
 @pytest.mark.parametrize(

@@ -53,9 +53,9 @@ def test_two_agents_bundles_make_a_team_report(team, tmp_path):
     every = Counter()
     for db in (team.alex, team.sam):
         for session in team.sessions(db):
-            for f in session["scorecard"]["findings"]:
-                if f["dimension"] == "avoided_phrases":
-                    every[f["rule"]] += 1
+            for f in session.scorecard.findings:
+                if f.dimension == "avoided_phrases":
+                    every[f.rule] += 1
     most = max(every.values())
     assert most == counts[0]
     for rule in (r for r, n in every.items() if n == most):
@@ -95,6 +95,22 @@ def test_an_unknown_session(team):
     )
 
 
+def test_the_start_of_an_id_gives_the_whole_session(tmp_path):
+    """The document for the first characters of an id is the session's, not its summary."""
+    db = tmp_path / "roleplay.json"
+    said = "Je sais pas, c'est pas mon problème.\n"
+    run = roleplay(
+        "practice", "fr-facture-contestee", "--agent", "Sam", "--text", db=db, stdin=said
+    )
+    assert run.code == 0, run.err
+    session_id = roleplay("history", "--json", db=db).json()[0]["id"]
+    whole = roleplay("report", "session", session_id, "--format", "md", db=db)
+    short = roleplay("report", "session", session_id[:6], "--format", "md", db=db)
+    assert whole.code == 0 and short.code == 0, whole.err + short.err
+    assert "« Je sais pas »" in whole.out  # the call went badly: there is work to do
+    assert short.out == whole.out
+
+
 def test_a_start_of_id_shared_by_several_sessions(store):
     ids = [store.start("Alex", "x", "fr") for _ in range(17)]  # two must share a first digit
     first, _ = Counter(i[0] for i in ids).most_common(1)[0]
@@ -120,7 +136,7 @@ def test_an_output_that_cannot_be_written(team, tmp_path, args, where):
     blocker.write_text("x")
     folder = tmp_path / "a-folder"
     folder.mkdir()
-    sid = SessionStore(open_database(team.alex)).history()[0]["id"]
+    sid = SessionStore(open_database(team.alex)).history()[0].id
     filled = [
         a.format(sid=sid, file=blocker, folder=folder, missing=tmp_path / "nowhere") for a in args
     ]

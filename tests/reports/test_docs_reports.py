@@ -28,7 +28,7 @@ def test_every_command_on_the_page(team, tmp_path):
     # The lead already has Sam's sessions; the page shows Alex's arriving.
     assert roleplay("export", "--bundle", str(tmp_path / "sam.zip"), db=team.sam).code == 0
     assert roleplay("import", str(tmp_path / "sam.zip"), db=lead).code == 0
-    session_id = team.sessions(team.sam)[0]["id"]
+    session_id = team.sessions(team.sam)[0].id
     for command in commands():
         args = shlex.split(command.replace(EXAMPLE_ID, session_id))[1:]
         db = team.alex if args[:2] == ["export", "--bundle"] else lead

@@ -19,7 +19,7 @@ def _read_csv(path) -> list[dict]:  # type: ignore[no-untyped-def]
 def test_csv_is_one_row_per_session_and_one_per_finding(team, tmp_path):
     store = SessionStore(open_database(team.alex))
     reviewed = store.history()[0]
-    store.override_score(reviewed["id"], "empathy", 77, "Warm.", "Dana")
+    store.override_score(reviewed.id, "empathy", 77, "Warm.", "Dana")
     out = tmp_path / "export"
     run = roleplay("export", "--format", "csv", "-o", str(out), db=team.alex)
     assert run.code == 0, run.err
@@ -29,15 +29,18 @@ def test_csv_is_one_row_per_session_and_one_per_finding(team, tmp_path):
     sessions = _read_csv(out / "sessions.csv")
     stored = team.sessions(team.alex)
     assert list(sessions[0]) == list(SESSION_COLUMNS)
-    assert {r["id"] for r in sessions} == {s["id"] for s in stored}
-    row = next(r for r in sessions if r["id"] == reviewed["id"])
+    assert {r["id"] for r in sessions} == {s.id for s in stored}
+    row = next(r for r in sessions if r["id"] == reviewed.id)
     assert row["empathy"] == "77" and row["overridden"] == "empathy"
+    # the overall a reviewer's override leaves, as history shows it
+    shown = {h["id"]: h for h in roleplay("history", "--json", db=team.alex).json()}
+    assert row["overall"] == str(shown[reviewed.id]["overall"])
     for dimension in DIMENSIONS:
         assert dimension in row
 
     findings = _read_csv(out / "findings.csv")
     assert list(findings[0]) == list(FINDING_COLUMNS)
-    assert len(findings) == sum(len(s["scorecard"]["findings"]) for s in stored)
+    assert len(findings) == sum(len(s.scorecard.findings) for s in stored)
     quotes = {r["quote"] for r in findings}
     assert "c'est pas mon problème" in quotes  # accents intact
     spoken = [r for r in findings if r["rule"] == "avoided.hurry-up-wait"]
@@ -64,10 +67,12 @@ def test_json_lines_hold_whole_sessions(team, tmp_path):
     run = roleplay("export", "--format", "jsonl", db=team.sam)
     assert run.code == 0, run.err
     lines = [json.loads(line) for line in run.out.splitlines()]
-    stored = {s["id"]: s for s in team.sessions(team.sam)}
+    stored = {s.id: s for s in team.sessions(team.sam)}
     assert len(lines) == len(stored)
     for session in lines:
-        assert session == stored[session["id"]]
+        assert session == stored[session["id"]].stored()
+        file = SessionStore(open_database(team.sam)).database.session_file(session["id"])
+        assert session == json.loads(file.read_text(encoding="utf-8"))  # as it is stored
     # oldest first, so a file grows at its end
     assert [s["started_at"] for s in lines] == sorted(s["started_at"] for s in lines)
     out = tmp_path / "sessions.jsonl"

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from simulator.i18n.labels import LABELS
 from simulator.reports.session import render_session
+from simulator.store.records import FindingRecord, SessionRecord
 from simulator.store.sessions import SessionStore, open_database
 from tests.reports.conftest import find, roleplay
 from tests.reports.html_checks import Page, squash
@@ -27,30 +27,30 @@ def _review(db, session_id: str) -> None:  # type: ignore[no-untyped-def]
     store.override_score(session_id, "empathy", 45, "The apology at the end was sincere.", "Dana")
 
 
-def _findings(session: dict) -> list[dict]:
-    return session["scorecard"]["findings"]
+def _findings(session: SessionRecord) -> list[FindingRecord]:
+    return session.scorecard.findings
 
 
 def test_english_html_shows_each_finding_with_what_to_say_instead(team, tmp_path):
     session = find(team.sessions(team.alex), "Alex", "en-disputed-charge")
     out = tmp_path / "card.html"
-    run = roleplay("report", "session", session["id"], "-o", str(out), db=team.alex)
+    run = roleplay("report", "session", session.id, "-o", str(out), db=team.alex)
     assert run.code == 0, run.err
     assert run.out.strip() == str(out)
     page = Page(out.read_text())
     text = page.text
-    phrases = [f for f in _findings(session) if f["dimension"] == "avoided_phrases"]
-    assert {f["rule"] for f in phrases} >= {"avoided.hurry-up-wait", "avoided.i-dont-know"}
+    phrases = [f for f in _findings(session) if f.dimension == "avoided_phrases"]
+    assert {f.rule for f in phrases} >= {"avoided.hurry-up-wait", "avoided.i-dont-know"}
     for finding in _findings(session):
-        assert squash(finding["message"]) in text
-        if finding["quote"]:
-            assert squash(finding["quote"]) in text
-        if finding["suggestion"] and finding["polarity"] == "negative":
-            assert squash(finding["suggestion"]) in text
+        assert squash(finding.message) in text
+        if finding.quote:
+            assert squash(finding.quote) in text
+        if finding.suggestion and finding.polarity == "negative":
+            assert squash(finding.suggestion) in text
     # turn and time of the first avoided phrase, as the person heard it
     first = phrases[0]
-    minutes, seconds = divmod(round(first["time"]), 60)
-    assert f"Turn {first['turn']} · {minutes}:{seconds:02d}" in text
+    minutes, seconds = divmod(round(first.time), 60)
+    assert f"Turn {first.turn} · {minutes}:{seconds:02d}" in text
     assert "Why it matters:" in text and "Say instead:" in text
     assert [e.attrs["lang"] for e in page.elements if e.tag == "html"] == ["en"]
 
@@ -58,11 +58,11 @@ def test_english_html_shows_each_finding_with_what_to_say_instead(team, tmp_path
 def test_french_html_is_in_french(team, tmp_path):
     session = find(team.sessions(team.alex), "Alex", "fr-facture-contestee", 0)
     out = tmp_path / "bilan.html"
-    assert roleplay("report", "session", session["id"], "-o", str(out), db=team.alex).code == 0
+    assert roleplay("report", "session", session.id, "-o", str(out), db=team.alex).code == 0
     page = Page(out.read_text())
     text = page.text
     assert [e.attrs["lang"] for e in page.elements if e.tag == "html"] == ["fr"]
-    for heading in ("Bilan", "Notes", "À travailler", "L'appel", "Humeur du client"):
+    for heading in ("Bilan", "Notes", "À travailler", "L'appel", "Humeur au fil de l'appel"):
         assert heading in text, heading
     assert "Pourquoi c'est important\u202f:" in text and "Dites plutôt\u202f:" in text
     assert "« Je sais pas »" in text.replace("\xa0", " ")
@@ -73,9 +73,9 @@ def test_french_html_is_in_french(team, tmp_path):
 
 def test_overrides_and_comments_appear_in_both_documents(team):
     session = find(team.sessions(team.alex), "Alex", "en-disputed-charge")
-    _review(team.alex, session["id"])
-    reviewed = _store(team.alex).get(session["id"])
-    original = reviewed["scores"]["empathy"]
+    _review(team.alex, session.id)
+    reviewed = _store(team.alex).get(session.id)
+    original = reviewed.scores["empathy"]
     for fmt in ("html", "md"):
         document = render_session(reviewed, fmt)
         text = Page(document).text if fmt == "html" else document
@@ -96,25 +96,38 @@ def test_markdown_lists_findings_with_turn_time_quote_and_suggestion(team):
     assert md.startswith("# Bilan\u202f: ")
     assert "## À travailler" in md
     for finding in _findings(session):
-        if finding["dimension"] == "avoided_phrases":
-            assert f"« {finding['quote']} »" in md
-            assert f"Tour {finding['turn']}" in md
-            assert finding["suggestion"] in md
+        if finding.dimension == "avoided_phrases":
+            assert f"« {finding.quote} »" in md
+            assert f"Tour {finding.turn}" in md
+            assert finding.suggestion in md
     # headings are separated by blank lines, so they render as headings
     assert not re.search(r"[^\n]\n#", md)
 
 
 def test_french_spoken_session_shows_pace_against_the_band(team, tmp_path):
     session = find(team.sessions(team.sam), "Sam", "fr-facture-contestee")
-    pacing = session["scorecard"]["dimensions"]["pacing"]
-    assert pacing["score"] is not None
+    pacing = session.scorecard.dimensions["pacing"]
+    assert pacing.score is not None
     html = render_session(session, "html")
     page = Page(html)
     assert "Débit par tour" in page.text
-    low, high = (round(v) for v in pacing["band"])
+    low, high = (round(v) for v in pacing.detail("band"))
     assert f"{low}–{high} mots/min" in html
-    for turn in pacing["per_turn"]:
+    for turn in pacing.detail("per_turn"):
         assert f"tour {turn['turn']}\u202f: {round(turn['wpm'])}" in html.replace(",", ".")
+
+
+def test_the_call_shows_when_each_timed_turn_began(store):
+    session_id = store.start("Alex", "en-disputed-charge", "en")
+    turns = [
+        {"speaker": "customer", "text": "I was charged twice.", "start": 0.0, "end": 2.4},
+        {"speaker": "agent", "text": "I'm sorry, let me look.", "start": 65.2, "end": 67.0},
+        {"speaker": "customer", "text": "Thank you."},  # no timing: no time shown
+    ]
+    store.save_transcript(session_id, {"locale": "en", "turns": turns})
+    text = Page(render_session(store.get(session_id), "html")).text
+    assert "Turn 0 · 0:00" in text and "Turn 1 · 1:05" in text
+    assert "Turn 2 ·" not in text and "Turn 2" in text
 
 
 def test_a_session_stopped_before_scoring_still_renders(store):
@@ -128,15 +141,10 @@ def test_markdown_or_html_by_default_places(team, tmp_path, fmt):
     session = team.sessions(team.sam)[0]
     here = tmp_path / "here"
     here.mkdir()
-    run = roleplay("report", "session", session["id"][:6], "--format", fmt, db=team.sam, cwd=here)
+    run = roleplay("report", "session", session.id[:6], "--format", fmt, db=team.sam, cwd=here)
     assert run.code == 0, run.err
     if fmt == "html":
-        assert run.out.strip() == f"{session['id']}.html"
-        assert (here / f"{session['id']}.html").read_text().startswith("<!DOCTYPE html>")
+        assert run.out.strip() == f"{session.id}.html"
+        assert (here / f"{session.id}.html").read_text().startswith("<!DOCTYPE html>")
     else:
         assert run.out.startswith("# ") and not list(here.iterdir())
-
-
-def test_every_report_word_exists_in_both_languages():
-    for key, entry in LABELS.items():
-        assert set(entry) >= {"fr", "en"}, key

@@ -16,17 +16,18 @@ from simulator.analytics.team import (
     team_figures,
 )
 from simulator.reports.team_document import render_team
+from simulator.store.records import SessionRecord
 from simulator.store.sessions import SessionStore, open_database
 from tests.reports.html_checks import Page
 
 
-def _all(team) -> list[dict]:  # type: ignore[no-untyped-def]
+def _all(team) -> list[SessionRecord]:  # type: ignore[no-untyped-def]
     return team.sessions(team.alex) + team.sessions(team.sam)
 
 
-def _dated(session: dict, day: date) -> dict:
+def _dated(session: SessionRecord, day: date) -> SessionRecord:
     stamp = datetime(day.year, day.month, day.day, 10, tzinfo=UTC).isoformat()
-    return {**session, "started_at": stamp}
+    return session.model_copy(update={"started_at": stamp})
 
 
 def test_the_phrases_used_most_and_who_used_them(team):
@@ -45,7 +46,7 @@ def test_the_phrases_used_most_and_who_used_them(team):
 
 
 def test_agents_who_improved_or_slipped(team):
-    alex = sorted((s for s in _all(team) if s["agent"] == "Alex"), key=lambda s: s["overall"] or 0)
+    alex = sorted((s for s in _all(team) if s.agent == "Alex"), key=lambda s: s.overall or 0)
     start = date(2026, 3, 2)
     # Worst call first, best last: Alex improved. The other way round: Alex slipped.
     rising = [_dated(s, start + timedelta(weeks=2 * i)) for i, s in enumerate(alex)]
@@ -56,7 +57,7 @@ def test_agents_who_improved_or_slipped(team):
     assert [a.name for a in down.slipped] == ["Alex"] and down.improved == []
     change = up.agents[0].change
     assert change is not None and change >= CHANGE_POINTS
-    assert change == pytest.approx(alex[-1]["overall"] - alex[0]["overall"])
+    assert change == pytest.approx(alex[-1].overall - alex[0].overall)
     # four weeks from first to last: the trend is by week (from Monday)
     assert up.weekly and [p.start for p in up.periods] == [
         start + timedelta(weeks=2 * i) for i in range(3)
@@ -67,7 +68,7 @@ def test_reviewer_overrides_count_in_the_averages(team):
     store = SessionStore(open_database(team.sam))
     sessions = store.history()
     for session in sessions:
-        store.override_score(session["id"], "empathy", 90, "Heard in the recording.", "Dana")
+        store.override_score(session.id, "empathy", 90, "Heard in the recording.", "Dana")
     figures = team_figures(store.details(select_sessions(store.history(), TeamFilters())))
     assert figures.agents[0].dimensions["empathy"] == 90
     assert figures.dimensions["empathy"] == 90
@@ -79,7 +80,7 @@ def test_filters_keep_only_what_was_asked(team):
     store.start("Sam", "fr-facture-contestee", "fr")  # still in progress: not reported
     sessions = _all(team)
     assert len(select_sessions(sessions, TeamFilters())) == 6
-    assert {s["agent"] for s in select_sessions(sessions, TeamFilters(agents=("Sam",)))} == {"Sam"}
+    assert {s.agent for s in select_sessions(sessions, TeamFilters(agents=("Sam",)))} == {"Sam"}
     chosen = select_sessions(sessions, TeamFilters(scenarios=("en-disputed-charge",)))
     assert len(chosen) == 2
     tomorrow = datetime.now(UTC).date() + timedelta(days=2)
@@ -113,8 +114,9 @@ def test_both_documents_name_agents_and_phrases(team, locale):
 
 
 def test_majority_locale():
-    assert majority_locale([{"locale": "fr"}, {"locale": "fr"}, {"locale": "en"}]) == "fr"
-    assert majority_locale([{"locale": "fr"}, {"locale": "en"}]) == "en"
+    assert majority_locale(["fr", "fr", "en"]) == "fr"
+    assert majority_locale(["fr", "en"]) == "en"
+    assert majority_locale(["fr", None, "de"]) == "fr"
     assert majority_locale([]) == "en"
 
 
@@ -123,9 +125,9 @@ def test_thousands_of_sessions_in_seconds(team):
     real = _all(team)
     many = []
     for i in range(3000):
-        session = dict(real[i % len(real)])
-        session["id"] = f"copy{i:05d}"
-        session["agent"] = f"Agent {i % 40:02d}"
+        session = real[i % len(real)].model_copy(
+            update={"id": f"copy{i:05d}", "agent": f"Agent {i % 40:02d}"}
+        )
         many.append(_dated(session, date(2026, 1, 1) + timedelta(days=i % 300)))
     began = time.perf_counter()
     figures = team_figures(select_sessions(many, TeamFilters()))

@@ -54,9 +54,9 @@ def seed_team(store: SessionStore) -> None:
                 store,
             )
             session = store.get(session_id)
-            session["started_at"] = f"2026-11-{day:02d}T09:00:00+00:00"
-            session["ended_at"] = f"2026-11-{day:02d}T09:05:00+00:00"
-            session["id"] = f"{agent.lower()}-{attempt}"
+            session.started_at = f"2026-11-{day:02d}T09:00:00+00:00"
+            session.ended_at = f"2026-11-{day:02d}T09:05:00+00:00"
+            session.id = f"{agent.lower()}-{attempt}"
             store.delete([session_id])
             store.put(session)
             day += 1

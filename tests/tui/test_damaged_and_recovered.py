@@ -75,7 +75,7 @@ def _interrupt(store) -> str:
         },
     )
     record = store.get(session_id)
-    record["owner"] = {"pid": 2**22 + 12345, "host": record["owner"]["host"], "since": 1}
+    record.owner = {"pid": 2**22 + 12345, "host": record.owner.host, "since": 1}
     store.replace(record)
     return session_id
 
@@ -93,8 +93,8 @@ async def test_the_app_offers_to_score_an_interrupted_session(store, app_factory
         await pilot.pause()
         assert any("1 interrupted session(s) scored" in n.message for n in app._notifications)
     session = store.get(session_id)
-    assert session["status"] == "scored" and session["outcome"] == "interrupted"
-    assert any(f["rule"] == "avoided.je-ne-sais-pas" for f in session["scorecard"]["findings"])
+    assert session.status == "scored" and session.outcome == "interrupted"
+    assert any(f.rule == "avoided.je-ne-sais-pas" for f in session.scorecard.findings)
     assert not interrupted(store)
 
 
@@ -107,4 +107,4 @@ async def test_later_leaves_the_interrupted_session_for_next_time(store, app_fac
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, RecoverDialog)
-    assert [s["id"] for s in interrupted(store)] == [session_id]
+    assert [s.id for s in interrupted(store)] == [session_id]

@@ -1,7 +1,11 @@
 """Every flow of the terminal UI, driven with Textual's Pilot."""
 
+import re
+
 from textual.widgets import DataTable, Input, Select, Switch
 
+from simulator.analytics.team import TeamFilters, select_sessions, team_figures
+from simulator.reports.team_document import render_team
 from simulator.tui.practice import PracticeScreen
 from simulator.tui.review import ReviewScreen
 from simulator.tui.scorecard import ScorecardScreen
@@ -36,10 +40,10 @@ async def test_typed_session_from_start_to_scorecard(store, app_factory):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ScorecardScreen)
-        session = store.get(store.history()[0]["id"])
-        assert session["agent"] == "Alex" and session["outcome"] == "resolved"
+        session = store.get(store.history()[0].id)
+        assert session.agent == "Alex" and session.outcome == "resolved"
         findings = app.screen.query_one("#findings", DataTable)
-        assert findings.row_count == len(session["scorecard"]["findings"])
+        assert findings.row_count == len(session.scorecard.findings)
     # the agent's name is remembered for next time
     assert store.preference("agent") == "Alex"
 
@@ -66,9 +70,9 @@ async def test_ending_early_keeps_the_completed_turns(store, app_factory):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ScorecardScreen)
-    session = store.get(store.history()[0]["id"])
-    assert session["outcome"] == "stopped" and session["status"] == "scored"
-    assert [t["speaker"] for t in session["transcript"]["turns"]][:2] == ["customer", "agent"]
+    session = store.get(store.history()[0].id)
+    assert session.outcome == "stopped" and session.status == "scored"
+    assert [t.speaker for t in session.transcript.turns][:2] == ["customer", "agent"]
 
 
 async def test_ctrl_c_quits_and_keeps_every_turn(store, app_factory):
@@ -82,9 +86,9 @@ async def test_ctrl_c_quits_and_keeps_every_turn(store, app_factory):
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert app.return_code in (0, None)
-    session = store.get(store.history()[0]["id"])
-    assert session["transcript"]["turns"][1]["text"] == "Je comprends votre agacement."
-    assert session["status"] == "scored"
+    session = store.get(store.history()[0].id)
+    assert session.transcript.turns[1].text == "Je comprends votre agacement."
+    assert session.status == "scored"
 
 
 async def test_filters_narrow_the_library(store, app_factory):
@@ -112,10 +116,10 @@ async def test_starting_without_a_name_asks_for_it(store, app_factory):
 
 
 async def test_voice_without_devices_falls_back_to_typing(store, app_factory):
-    from simulator.errors import SimulatorError
+    from simulator.errors import Phrase, SimulatorError
 
     def no_devices(conversation):
-        raise SimulatorError("no microphone found", "Voice")
+        raise SimulatorError("error.no_audio_device", why=Phrase("error.why.no_microphone"))
 
     app = app_factory(store, rig_factory=no_devices)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -168,6 +172,39 @@ async def test_review_names_who_needs_coaching_and_the_phrases(team_store, app_f
         assert by_agent["Sam"].endswith("Empathy") and by_agent["Jo"].endswith("Empathy")
 
 
+async def test_the_phrase_table_counts_what_the_team_report_counts(team_store, app_factory):
+    """The review screen reads the index, the report whole records: the same phrases,
+    counts, people and wording come out."""
+    again = team_store.get("jo-1").model_copy(deep=True)
+    again.update(id="jo-2", started_at="2026-11-07T09:00:00+00:00")
+    said = next(f for f in again.scorecard.findings if f.rule == "avoided.je-ne-sais-pas")
+    said.quote = "JE  sais PAS"  # another spelling of the same words
+    team_store.put(again)
+    sessions = select_sessions(team_store.history(), TeamFilters())
+    report = render_team(team_figures(team_store.details(sessions)), TeamFilters(), "en", "md")
+    section = report.split("## Avoided phrases used most")[1].split("\n## ")[0]
+    in_report = {
+        match["rule"]: (match["quote"], int(match["count"]), match["who"])
+        for match in re.finditer(
+            r"^\| “(?P<quote>[^”]*)”.*\((?P<rule>[^)]+)\) \| (?P<count>\d+) \| (?P<who>[^|]*) \|",
+            section,
+            re.M,
+        )
+    }
+    app = app_factory(team_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        phrases = app.screen.query_one("#phrases", DataTable)
+        rows = [phrases.get_row_at(i) for i in range(phrases.row_count)]
+    on_screen = {
+        re.search(r"\[(.+)\]$", phrase)[1]: (re.search(r"« (.*) »", phrase)[1], count, who)
+        for phrase, count, who in rows
+    }
+    assert on_screen["avoided.je-ne-sais-pas"] == ("Je sais pas", 4, "Jo (2), Sam (2)")
+    assert on_screen == in_report
+
+
 async def test_a_reviewer_comments_on_a_turn_and_overrides_a_score(team_store, app_factory):
     app = app_factory(team_store)
     async with app.run_test(size=SIZE) as pilot:
@@ -185,11 +222,15 @@ async def test_a_reviewer_comments_on_a_turn_and_overrides_a_score(team_store, a
         await pilot.pause()
         scores = str(app.screen.query_one("#scores").render())
     session = team_store.get("sam-1")
-    assert session["comments"][0]["text"] == "Reformulez avant de répondre."
-    override = next(iter(session["overrides"].values()))
-    assert override["score"] == 60 and override["reason"] == "Bon ton malgré tout"
-    assert override["original"] is not None
+    assert session.comments[0].text == "Reformulez avant de répondre."
+    override = next(iter(session.overrides.values()))
+    assert override.score == 60 and override.reason == "Bon ton malgré tout"
+    assert override.original is not None
     assert "60" in scores and "was" in scores
+    # the overall the override leaves is the one history and the exports show
+    (summary,) = [s for s in team_store.history() if s.id == "sam-1"]
+    assert summary.effective_overall != summary.overall
+    assert f": {summary.effective_overall}/100" in scores
 
 
 async def test_help_lists_the_keys_of_the_screen(store, app_factory):
@@ -232,7 +273,9 @@ async def test_years_of_sessions_show_the_first_rows_and_say_so(team_store, app_
     template = team_store.get("sam-1")
     team_store.put_many(
         [
-            {**template, "id": f"old-{n:04d}", "started_at": f"2024-01-01T09:{n % 60:02d}:00"}
+            template.model_copy(
+                update={"id": f"old-{n:04d}", "started_at": f"2024-01-01T09:{n % 60:02d}:00"}
+            )
             for n in range(MAX_ROWS + 20)
         ]
     )

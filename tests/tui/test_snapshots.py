@@ -60,10 +60,10 @@ def test_scorecard_with_review(snap_compare, tmp_path, store):
     store.add_comment("sam-1", 1, "Reformulez d'abord.", "Lead")
     store.override_score("sam-1", "empathy", 30, "Le ton était calme", "Lead")
     for session in list(store.details(store.history())):  # fixed times for a stable picture
-        for comment in session.get("comments", []):
-            comment["at"] = "2026-11-20T10:00:00+00:00"
-        for override in (session.get("overrides") or {}).values():
-            override["at"] = "2026-11-20T10:00:00+00:00"
+        for comment in session.comments:
+            comment.at = "2026-11-20T10:00:00+00:00"
+        for override in session.overrides.values():
+            override.at = "2026-11-20T10:00:00+00:00"
         store.replace(session)
 
     async def open_card(pilot):

@@ -54,5 +54,5 @@ def test_open_practise_and_quit_in_a_real_terminal(tmp_path):
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     store = SessionStore(open_database(db))
     stored = list(store.details(store.history()))
-    assert len(stored) == 1 and stored[0]["agent"] == "Alex"
-    assert stored[0]["transcript"]["turns"][1]["text"] == "I'm sorry Mr Okafor, I understand."
+    assert len(stored) == 1 and stored[0].agent == "Alex"
+    assert stored[0].transcript.turns[1].text == "I'm sorry Mr Okafor, I understand."

@@ -58,9 +58,9 @@ async def test_spoken_session_in_the_app(store, app_factory, tmp_path, whisper_m
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ScorecardScreen)
-    session = store.get(store.history()[0]["id"])
-    agent_turns = [t for t in session["transcript"]["turns"] if t["speaker"] == "agent"]
-    assert "sorry" in agent_turns[0]["text"].lower()
-    assert agent_turns[0]["measured"]["wpm"] and agent_turns[0]["audio"]
-    assert (tmp_path / "audio" / session["id"] / agent_turns[0]["audio"]).exists()
-    assert session["scorecard"]["dimensions"]["pacing"]["score"] is not None
+    session = store.get(store.history()[0].id)
+    agent_turns = [t for t in session.transcript.turns if t.speaker == "agent"]
+    assert "sorry" in agent_turns[0].text.lower()
+    assert agent_turns[0].measured.wpm and agent_turns[0].audio
+    assert (tmp_path / "audio" / session.id / agent_turns[0].audio).exists()
+    assert session.scorecard.dimensions["pacing"].score is not None

@@ -1,0 +1,97 @@
+"""The words screens, the terminal scorecard and documents share, in French and English.
+
+The names of a scenario's values (``persona.*``, ``channel.*``, ``difficulty.*``,
+``outcome.*``) are keyed by the Literals of :mod:`simulator.conversation.scenario`; the
+dimensions and severities by those of :mod:`scoring.findings`.
+
+A noun that is also counted (``word.session``: "3 sessions") is written in lower case;
+a heading or a column title capitalises it (``Text.capital``, Jinja's ``capitalize``), so
+the same word is not kept twice in two casings.
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, dict[str, str]] = {
+    # The four scored dimensions (scoring.findings.Dimension).
+    "dimension.pacing": {"en": "Pacing", "fr": "Rythme"},
+    "dimension.interruptions": {"en": "Interruptions", "fr": "Interruptions"},
+    "dimension.empathy": {"en": "Empathy", "fr": "Empathie"},
+    "dimension.avoided_phrases": {"en": "Avoided phrases", "fr": "Phrases à éviter"},
+    # How a call ended (simulator.conversation.scenario.Outcome).
+    "outcome.resolved": {"en": "resolved", "fr": "résolu"},
+    "outcome.escalated": {"en": "escalated", "fr": "escaladé"},
+    "outcome.hung_up": {"en": "the customer hung up", "fr": "le client a raccroché"},
+    "outcome.stopped": {"en": "stopped before the end", "fr": "arrêté avant la fin"},
+    # The customer types (Persona), channels (Channel) and difficulties (Difficulty).
+    "persona.active_hater": {"en": "Active hater", "fr": "Détracteur actif"},
+    "persona.extreme_critic": {"en": "Extreme critic", "fr": "Critique extrême"},
+    "persona.loyal_irritated": {"en": "Loyal, now irritated", "fr": "Fidèle, désormais irrité"},
+    "persona.passionate_loyal": {"en": "Passionate loyal", "fr": "Fidèle passionné"},
+    "channel.phone": {"en": "Phone", "fr": "Téléphone"},
+    "channel.counter": {"en": "At the counter", "fr": "Au comptoir"},
+    "channel.letter_followup": {"en": "After a letter", "fr": "Suite à un courrier"},
+    "channel.email": {"en": "E-mail", "fr": "E-mail"},
+    "channel.sms": {"en": "SMS", "fr": "SMS"},
+    "difficulty.easy": {"en": "Easy", "fr": "Facile"},
+    "difficulty.medium": {"en": "Medium", "fr": "Moyen"},
+    "difficulty.hard": {"en": "Hard", "fr": "Difficile"},
+    # The languages of a call (scoring.rules.Locale).
+    "language.fr": {"en": "French", "fr": "Français"},
+    "language.en": {"en": "English", "fr": "Anglais"},
+    # How much a finding matters (scoring.findings.Severity).
+    "severity.error": {"en": "Must fix", "fr": "À corriger"},
+    "severity.warning": {"en": "Should fix", "fr": "À améliorer"},
+    "severity.suggestion": {"en": "Tip", "fr": "Conseil"},
+    "severity.info": {"en": "Note", "fr": "Remarque"},
+    # Why a dimension has no score (DimensionResult.skipped).
+    "skipped.no_timing": {
+        "en": "no timing in the transcript",
+        "fr": "pas de minutage dans la transcription",
+    },
+    "skipped.agent_silent": {"en": "the agent never spoke", "fr": "l'agent n'a rien dit"},
+    # Nouns.
+    "word.agent": {"en": "agent", "fr": "agent"},
+    "word.agents": {"en": "agents", "fr": "agents"},
+    "word.customer": {"en": "Customer", "fr": "Client"},
+    "word.date": {"en": "Date", "fr": "Date"},
+    "word.dimension": {"en": "Dimension", "fr": "Dimension"},
+    "word.phrase": {"en": "Phrase", "fr": "Phrase"},
+    "word.scenario": {"en": "Scenario", "fr": "Scénario"},
+    "word.scenarios": {"en": "scenarios", "fr": "scénarios"},
+    "word.session": {"en": "session", "fr": "séance"},
+    "word.sessions": {"en": "sessions", "fr": "séances"},
+    "word.turn": {"en": "turn", "fr": "tour"},
+    "word.wpm": {"en": "wpm", "fr": "mots/min"},
+    "word.you": {"en": "You", "fr": "Vous"},
+    # The scorecard, wherever it is shown: terminal, terminal UI, documents.
+    "card.scorecard": {"en": "Scorecard", "fr": "Bilan"},
+    "card.overall": {"en": "Overall", "fr": "Note globale"},
+    "card.outcome": {"en": "Outcome", "fr": "Issue"},
+    "card.score": {"en": "Score", "fr": "Note"},
+    "card.scores": {"en": "Scores", "fr": "Notes"},
+    "card.not_scored": {"en": "not scored", "fr": "non noté"},
+    "card.original_score": {"en": "original score", "fr": "note d'origine"},
+    "card.reviewer_change": {"en": "Reviewer's change", "fr": "Révision"},
+    "card.reviewer_comments": {"en": "Reviewer comments", "fr": "Commentaires du relecteur"},
+    "card.to_work_on": {"en": "To work on", "fr": "À travailler"},
+    "card.well_done": {"en": "Well done", "fr": "Bien joué"},
+    "card.whole_call": {"en": "whole call", "fr": "tout l'appel"},
+    "card.you_said": {"en": "You said", "fr": "Vous avez dit"},
+    "card.why_it_matters": {"en": "Why it matters", "fr": "Pourquoi c'est important"},
+    "card.instead": {"en": "Say instead", "fr": "Dites plutôt"},
+    "card.mood_curve": {"en": "Mood over the call", "fr": "Humeur au fil de l'appel"},
+    "card.pace_per_turn": {"en": "Pace per turn", "fr": "Débit par tour"},
+    # A typed call on the command line, in the call's language.
+    "call.brief": {"en": "Brief", "fr": "Contexte"},
+    "call.objectives": {"en": "Objectives", "fr": "Objectifs"},
+    # Follows the speaker's name, "Customer (mood 40/100)", so it does not name whose.
+    "call.mood": {"en": "mood", "fr": "humeur"},
+    "call.typed_help": {
+        "en": "Type each reply and press Enter; an empty line ends the session.",
+        "fr": "Tapez chaque réponse puis Entrée ; une ligne vide termine la séance.",
+    },
+    # Team review, on screen and in the team report.
+    "team.weakest": {"en": "Needs coaching on", "fr": "À accompagner sur"},
+    "team.times": {"en": "Times", "fr": "Fois"},
+    "team.used_by": {"en": "Used by", "fr": "Employée par"},
+}
