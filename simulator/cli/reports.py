@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -12,6 +13,17 @@ from simulator.cli.common import db_option, open_store
 from simulator.errors import SimulatorError
 
 FORMAT_HELP = "html: a page to open, share or print to PDF; md: Markdown for a ticket or chat."
+
+
+def _format_option(command: Callable) -> Callable:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["html", "md"]),
+        default="html",
+        show_default=True,
+        help=FORMAT_HELP,
+    )(command)
 
 
 def _output_option(help_text: str):  # type: ignore[no-untyped-def]
@@ -38,14 +50,7 @@ def report() -> None:
 
 @report.command("session")
 @click.argument("session_id")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["html", "md"]),
-    default="html",
-    show_default=True,
-    help=FORMAT_HELP,
-)
+@_format_option
 @_output_option("File to write ('-' for standard output). Default: <id>.html here; md prints.")
 @db_option
 @click.pass_context
@@ -73,14 +78,7 @@ def report_session(
 @click.option(
     "--scenario", "scenarios", multiple=True, help="Only this scenario id (repeat for more)."
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["html", "md"]),
-    default="html",
-    show_default=True,
-    help=FORMAT_HELP,
-)
+@_format_option
 @_output_option("File to write ('-' for standard output). Default: team-report.html; md prints.")
 @click.option(
     "--locale",

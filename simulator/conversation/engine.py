@@ -73,6 +73,18 @@ class AgentReply:
     audio: str | None = None
     measured: MeasuredPacing | None = None
 
+    def as_turn(self) -> Turn:
+        """The reply as a turn of the transcript."""
+        return Turn(
+            speaker="agent",
+            text=self.text,
+            start=self.start,
+            end=self.end,
+            words=self.words,
+            audio=self.audio,
+            measured=self.measured,
+        )
+
 
 @dataclass(frozen=True)
 class Step:
@@ -182,17 +194,7 @@ class Conversation:
         context = TurnContext(self.scenario.customer_name, customer.text)
         findings = turn_findings(self.rules.rules, reply.text, index, reply.start, context)
         cut_into = self.interrupted(reply)
-        self.transcript.turns.append(
-            Turn(
-                speaker="agent",
-                text=reply.text,
-                start=reply.start,
-                end=reply.end,
-                words=reply.words,
-                audio=reply.audio,
-                measured=reply.measured,
-            )
-        )
+        self.transcript.turns.append(reply.as_turn())
         before = self.mood
         reasons = self._react(findings, reply, cut_into)
         self.moods.append(self.mood)

@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from scoring.pacing import DEFAULT_BANDS, PacingBands, turn_wpm
-from scoring.transcript import Turn
 from simulator.conversation.engine import AgentReply, Conversation, CustomerTurn, Step
 from simulator.tui.conversation_log import ConversationLog
 from simulator.tui.localise import localise_bindings
@@ -124,18 +123,7 @@ class PracticeScreen(Screen[None]):
             self.turns_done += 1
             log.add(t("word.you"), reply.text or "…", "bold cyan", "agent-line")
             level.speaker = t("ui.nobody_speaking")
-            pace = turn_wpm(
-                Turn(
-                    speaker="agent",
-                    text=reply.text,
-                    start=reply.start,
-                    end=reply.end,
-                    words=reply.words,
-                    measured=reply.measured,
-                ),
-                self.conversation.scenario.locale,
-                self._band,
-            )
+            pace = turn_wpm(reply.as_turn(), self.conversation.scenario.locale, self._band)
             if pace is not None:  # the same figure as the scorecard's, or none
                 self.query_one("#pace", PaceGauge).wpm = pace
         elif kind == "step":
