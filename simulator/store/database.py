@@ -109,6 +109,14 @@ class SharedTable(Table):
         self._next_id = None
         return super().insert(document)
 
+    def rows(self) -> list[tuple[int, Mapping[str, Any]]]:
+        """Every document as read from the file, with its id, for reading only.
+
+        ``all()`` wraps a copy of each document; with years of sessions that costs more
+        than the file's parsing, and the readers here never change what they get.
+        """
+        return [(int(doc_id), doc) for doc_id, doc in self._read_table().items()]
+
     def insert_multiple(self, documents: Iterable[Mapping]) -> list[int]:
         self._next_id = None
         return super().insert_multiple(documents)

@@ -110,8 +110,8 @@ class ScorecardRecord(_Part):
     overall: Number | None = None
     locale: str | None = None
     weights: dict[str, Number] | None = None
-    dimensions: dict[str, DimensionRecord] = {}
-    findings: list[FindingRecord] = []
+    dimensions: dict[str, DimensionRecord] = Field(default_factory=dict)
+    findings: list[FindingRecord] = Field(default_factory=list)
 
 
 class AvoidedPhrase(NamedTuple):
@@ -134,8 +134,8 @@ class SessionFields(BaseModel):
     status: str | None = None
     outcome: str | None = None
     overall: Number | None = None
-    scores: Scores = {}
-    overrides: dict[str, Override] = {}
+    scores: Scores = Field(default_factory=dict)
+    overrides: dict[str, Override] = Field(default_factory=dict)
     owner: Owner | None = None
     audio_removed: str | None = None
     """Why the recordings were erased (the retention setting), when they were."""
@@ -187,7 +187,7 @@ class SessionSummary(SessionFields):
 
     weights: dict[str, Number] | None = None
     """Kept only when a dimension is overridden: the overall is then recomputed."""
-    avoided: list[tuple[str, str]] = []
+    avoided: list[tuple[str, str]] = Field(default_factory=list)
     """(rule, quote) of each avoided phrase said."""
     agent_turns: int = 0
     comment_count: int = 0
@@ -217,8 +217,8 @@ class SessionRecord(SessionFields):
     persona: str | None = None
     transcript: Transcript | None = None
     scorecard: ScorecardRecord | None = None
-    moods: list[Number] = []
-    comments: list[Comment] = []
+    moods: list[Number] = Field(default_factory=list)
+    comments: list[Comment] = Field(default_factory=list)
     weights: dict[str, Number] | None = None
     """The weights from the index, for a record rebuilt from its summary alone (its own
     file was lost): its scorecard, which normally holds them, is gone."""

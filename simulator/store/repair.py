@@ -64,24 +64,25 @@ def salvage(text: str) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     return sessions, prefs
 
 
-def _session_files(database: Database) -> dict[str, Path]:
-    """Each session file by id; a killed writer's old temporary files go on the way, so
-    that opening the database reads the (possibly large) folder once."""
+def _session_files(database: Database) -> dict[str, str]:
+    """Each session file's path by id; a killed writer's old temporary files go on the way,
+    so that opening the database reads the (possibly large) folder once. Paths stay text:
+    with years of sessions, making a ``Path`` of each costs more than the folder scan."""
     try:
         entries = list(os.scandir(database.sessions_dir))
     except FileNotFoundError:
         return {}
     _remove_stale(Path(e.path) for e in entries if _temporary(e.name))
     return {
-        e.name[: -len(".json")]: Path(e.path)
+        e.name[: -len(".json")]: e.path
         for e in entries
         if e.name.endswith(".json") and not e.name.startswith(".")
     }
 
 
-def _read_session(path: Path) -> SessionRecord | None:
+def _read_session(path: str | Path) -> SessionRecord | None:
     try:
-        record = SessionRecord.model_validate_json(path.read_bytes())
+        record = SessionRecord.model_validate_json(Path(path).read_bytes())
     except (OSError, ValidationError):
         return None
     return record if SESSION_ID.match(record.id) else None
@@ -172,7 +173,7 @@ def check_and_repair(database: Database) -> None:
     """Run on every open: cheap when all is well (one read of the index, one folder scan)."""
     _remove_stale(database.root.glob(".*.tmp"))
     try:
-        rows = database.table("sessions").all()
+        rows = [row for _, row in database.table("sessions").rows()]  # type: ignore[attr-defined]
     except DamagedIndexError:
         with database.writing():
             try:
@@ -189,7 +190,7 @@ def check_and_repair(database: Database) -> None:
         return
     if len(files) > len(rows):
         with database.writing():
-            known = {r["id"] for r in database.table("sessions").all()}
+            known = {row["id"] for _, row in database.table("sessions").rows()}  # type: ignore[attr-defined]
             orphans = [
                 record.summary().entry()
                 for session_id, file in files.items()

@@ -220,7 +220,7 @@ class SessionStore:
 
     def ids(self) -> set[str]:
         """Every session id in the index."""
-        return {r["id"] for r in self.sessions.all()}
+        return {row["id"] for _, row in self.sessions.rows()}  # type: ignore[attr-defined]
 
     def put(self, session: Record) -> bool:
         """Insert a whole session record (an import); False if that id is already stored."""
@@ -313,8 +313,8 @@ class SessionStore:
         """
         seen = identity(self.database.path)
         if seen is None or seen != self._read[0]:
-            docs = self.sessions.all()
-            valid = [(s, d.doc_id) for d in docs if (s := _summary(d)) is not None]
+            rows = self.sessions.rows()  # type: ignore[attr-defined]
+            valid = [(s, doc_id) for doc_id, row in rows if (s := _summary(row)) is not None]
             valid.sort(key=lambda pair: (pair[0].started_at, pair[1]), reverse=True)
             self._read = (seen, [s for s, _ in valid])
         every = self._read[1]
