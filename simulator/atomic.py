@@ -22,10 +22,12 @@ folders that already exist are left as they are (the person may have chosen them
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -193,6 +195,25 @@ def damaged_name(path: Path) -> Path:
     """Where a damaged file is kept aside: ``<name>.damaged-<UTC time>``."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     return path.with_name(f"{path.name}.damaged-{stamp}")
+
+
+STALE_TEMPORARY = 3600.0
+"""Seconds after which a temporary file is a killed writer's leftover, not work in progress."""
+
+
+def is_temporary(name: str) -> bool:
+    """Whether ``name`` is one of the temporary files written here (``.<name>.<random>.tmp``)."""
+    return name.startswith(".") and name.endswith(".tmp")
+
+
+def remove_stale_temporaries(candidates: Iterable[Path]) -> None:
+    """Remove the temporary files a killed writer left, once they are old enough that no
+    writer can still be working on them."""
+    cutoff = time.time() - STALE_TEMPORARY
+    for leftover in candidates:
+        with contextlib.suppress(OSError):
+            if is_temporary(leftover.name) and leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
 
 
 def keep_aside(path: Path) -> Path:

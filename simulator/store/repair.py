@@ -10,18 +10,22 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
-import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from simulator.atomic import keep_aside, write_bytes, write_json
+from simulator.atomic import (
+    is_temporary,
+    keep_aside,
+    remove_stale_temporaries,
+    write_bytes,
+    write_json,
+)
 from simulator.errors import SimulatorError
 from simulator.store.database import SESSION_ID, DamagedIndexError, Database
 from simulator.store.records import SessionRecord, SessionSummary
@@ -72,7 +76,7 @@ def _session_files(database: Database) -> dict[str, str]:
         entries = list(os.scandir(database.sessions_dir))
     except FileNotFoundError:
         return {}
-    _remove_stale(Path(e.path) for e in entries if _temporary(e.name))
+    remove_stale_temporaries(Path(e.path) for e in entries if is_temporary(e.name))
     return {
         e.name[: -len(".json")]: e.path
         for e in entries
@@ -153,25 +157,9 @@ def _migrate(database: Database, rows: list[dict[str, Any]]) -> None:
     _write_sessions(database, rows)
 
 
-STALE_TEMPORARY = 3600.0
-"""Seconds after which a temporary file is a killed writer's leftover, not work in progress."""
-
-
-def _temporary(name: str) -> bool:
-    return name.startswith(".") and name.endswith(".tmp")
-
-
-def _remove_stale(candidates: Iterable[Path]) -> None:
-    cutoff = time.time() - STALE_TEMPORARY
-    for leftover in candidates:
-        with contextlib.suppress(OSError):
-            if leftover.stat().st_mtime < cutoff:
-                leftover.unlink()
-
-
 def check_and_repair(database: Database) -> None:
     """Run on every open: cheap when all is well (one read of the index, one folder scan)."""
-    _remove_stale(database.root.glob(".*.tmp"))
+    remove_stale_temporaries(database.root.glob(".*.tmp"))
     try:
         rows = [row for _, row in database.table("sessions").rows()]  # type: ignore[attr-defined]
     except DamagedIndexError:

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
-from simulator.atomic import private_dir, replacing_path
+from simulator.atomic import private_dir, remove_stale_temporaries, replacing_path
 from simulator.authoring.voices import VoiceSettings
 from simulator.errors import SimulatorError
 
@@ -88,6 +88,9 @@ class RenderCache:
 
     def __init__(self, folder: Path, synthesizer: Synthesizer | None = None) -> None:
         self.folder = private_dir(folder)
+        # a process that ended mid-render (lines are rendered ahead in the background)
+        # leaves its temporary file: gone once it is old enough to be nobody's work
+        remove_stale_temporaries(self.folder.glob(".*.tmp"))
         self.synthesizer = synthesizer or Pyttsx3Synthesizer()
 
     def key(self, text: str, voice: VoiceSettings) -> str:

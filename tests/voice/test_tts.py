@@ -1,8 +1,12 @@
 """The customer's voice is rendered correctly: each file holds its own words."""
 
+import os
+import time
+
 import soundfile as sf
 
 from scoring.syllables import analyse
+from simulator.atomic import STALE_TEMPORARY
 from simulator.authoring.voices import load_voice
 from simulator.voice.asr import audio_to_16k
 from simulator.voice.tts import RenderCache
@@ -56,3 +60,21 @@ def test_renders_are_cached_by_text_and_voice(tmp_path):
     assert angry != first
     assert sf.info(str(angry)).duration < sf.info(str(first)).duration
     assert cache.prerender([("Hello there.", calm), ("Goodbye.", calm)]) == 1
+
+
+def test_a_render_cut_short_long_ago_leaves_nothing_behind(tmp_path):
+    """Lines render ahead in the background: a process that ends mid-render leaves its
+    temporary file, which the next cache opened on the folder removes once it is old."""
+    cache = tmp_path / "voice-cache"
+    cache.mkdir()
+    old = cache / ".abc.wav.x1y2z3.tmp"
+    fresh = cache / ".def.wav.a1b2c3.tmp"  # another process may be writing it right now
+    kept = cache / "abc.wav"
+    for path in (old, fresh, kept):
+        path.write_bytes(b"RIFF")
+    long_ago = time.time() - STALE_TEMPORARY - 60
+    os.utime(old, (long_ago, long_ago))
+    os.utime(kept, (long_ago, long_ago))
+    RenderCache(cache)
+    assert not old.exists()
+    assert fresh.exists() and kept.exists()
