@@ -10,7 +10,8 @@ Every key is namespaced by what it names or where it is shown:
 - ``report.*``: documents (:mod:`simulator.i18n.document_texts`);
 - ``cli.*``: the command line (:mod:`simulator.i18n.command_texts`);
 - ``error.*``: what a :class:`~simulator.errors.SimulatorError` says
-  (:mod:`simulator.i18n.error_texts`);
+  (:mod:`simulator.i18n.error_texts`; ``error.bundle.*``, why a bundle is refused, in
+  :mod:`simulator.i18n.bundle_texts`);
 - ``problem.*``: what is wrong in a file a person wrote
   (:mod:`simulator.i18n.problem_texts`);
 - ``scoring.*``: what the scorer says in findings. The scorer stands alone and imports
@@ -29,6 +30,7 @@ from collections.abc import Mapping
 
 from scoring.messages import MESSAGES
 from scoring.messages import NAMESPACE as SCORING
+from simulator.i18n.bundle_texts import BUNDLE_TEXTS
 from simulator.i18n.command_texts import COMMAND_TEXTS
 from simulator.i18n.document_texts import DOCUMENT_TEXTS
 from simulator.i18n.error_texts import ERROR_TEXTS
@@ -59,6 +61,7 @@ CATALOGUE: dict[str, Entry] = _gather(
     DOCUMENT_TEXTS,
     COMMAND_TEXTS,
     ERROR_TEXTS,
+    BUNDLE_TEXTS,
     PROBLEM_TEXTS,
     {f"{SCORING}.{key}": entry for key, entry in MESSAGES.items()},
 )

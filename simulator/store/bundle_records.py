@@ -14,17 +14,19 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from simulator.errors import Phrase
 from simulator.store.records import SessionRecord
 
 # What pydantic reports, as the bundle's sender would say it.
 _SAID = {
-    "string_type": "should be text",
-    "int_type": "should be a number",
-    "float_type": "should be a number",
-    "list_type": "should be a list",
-    "dict_type": "should be a mapping",
-    "model_type": "is not what roleplay writes there",
-    "model_attributes_type": "is not what roleplay writes there",
+    "missing": "error.bundle.record.missing",
+    "string_type": "error.bundle.record.text",
+    "int_type": "error.bundle.record.number",
+    "float_type": "error.bundle.record.number",
+    "list_type": "error.bundle.record.list",
+    "dict_type": "error.bundle.record.mapping",
+    "model_type": "error.bundle.record.shape",
+    "model_attributes_type": "error.bundle.record.shape",
 }
 # Where a value could be of one of several kinds, pydantic names the kind it tried.
 _KINDS = {"int", "float", "str", "constrained-str", "list", "dict"}
@@ -37,17 +39,19 @@ def _where(error: ErrorDetails) -> str:
     return ".".join(parts)
 
 
-def _said(error: ErrorDetails) -> str:
-    if error["type"] == "missing":
-        return "is missing"
-    return _SAID.get(error["type"]) or ": " + error["msg"].lower()
+def _said(error: ErrorDetails) -> Phrase:
+    key = _SAID.get(error["type"])
+    if key is not None:
+        return Phrase(key)
+    return Phrase("error.bundle.record.other", detail=error["msg"].lower())  # a library's words
 
 
-def check_record(session: dict[str, Any]) -> tuple[SessionRecord | None, str | None]:
-    """The incoming session as a record, or what is wrong with it as 'key why'."""
+def check_record(
+    session: dict[str, Any],
+) -> tuple[SessionRecord | None, tuple[str, Phrase] | None]:
+    """The incoming session as a record, or where it is wrong and why."""
     try:
         return SessionRecord.model_validate(session), None
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
-        said = _said(first)
-        return None, _where(first) + ("" if said.startswith(":") else " ") + said
+        return None, (_where(first), _said(first))

@@ -136,24 +136,22 @@ def _refuse(path: Path, why: Phrase | str) -> SimulatorError:
     return SimulatorError("error.bad_bundle", path=path, why=why)
 
 
-def _unsafe_entry(info: zipfile.ZipInfo) -> str | None:
+def _unsafe_entry(info: zipfile.ZipInfo) -> Phrase | None:
     """Why an entry could write outside the data folder, or None."""
     name = info.filename
     # zipfile cuts a name at its first NUL; other tools may not, so look at it whole.
-    if "\x00" in info.orig_filename:
-        return "has a NUL character in its name"
+    if "\x00" in info.orig_filename or "\x00" in name:
+        return Phrase("error.bundle.entry.nul")
     if not name:
-        return "has no name"
+        return Phrase("error.bundle.entry.no_name")
     if stat.S_ISLNK(info.external_attr >> 16):
-        return "is a symbolic link"
+        return Phrase("error.bundle.entry.link")
     if name.startswith("/") or re.match(r"[A-Za-z]:", name):
-        return "is an absolute path"
+        return Phrase("error.bundle.entry.absolute")
     if "\\" in name:
-        return "uses backslashes, which could lead out of its folder"
+        return Phrase("error.bundle.entry.backslashes")
     if any(part in ("..", ".") for part in name.rstrip("/").split("/")):
-        return "climbs out of its folder ('..')"
-    if "\x00" in name:
-        return "has a NUL character in its name"
+        return Phrase("error.bundle.entry.climbs")
     return None
 
 
@@ -161,53 +159,53 @@ def _load_json(bundle: zipfile.ZipFile, path: Path, name: str) -> Any:
     try:
         info = bundle.getinfo(name)
     except KeyError:
-        raise _refuse(path, f"it has no {name}; is it a roleplay bundle?") from None
+        raise _refuse(path, Phrase("error.bundle.no_entry", name=name)) from None
     if info.file_size > MAX_JSON_BYTES:
-        raise _refuse(path, f"its {name} is too large to be a bundle's ({info.file_size:,} bytes)")
+        raise _refuse(path, Phrase("error.bundle.too_large", name=name, size=info.file_size))
     raw = bundle.read(info)
     try:
         return json.loads(raw.decode("utf-8"))
     except ValueError as exc:  # not UTF-8, not JSON, or a number too long to read
-        where = f" (line {exc.lineno}: {exc.msg})" if isinstance(exc, json.JSONDecodeError) else ""
-        raise _refuse(path, f"its {name} is not valid JSON{where}") from None
+        if isinstance(exc, json.JSONDecodeError):
+            why = Phrase("error.bundle.not_json_at", name=name, line=exc.lineno, detail=exc.msg)
+        else:
+            why = Phrase("error.bundle.not_json", name=name)
+        raise _refuse(path, why) from None
     except RecursionError:
-        raise _refuse(path, f"its {name} is nested too deep to be a bundle's") from None
+        raise _refuse(path, Phrase("error.bundle.too_deep", name=name)) from None
 
 
 def _check_manifest(path: Path, manifest: Any) -> None:
     if not isinstance(manifest, dict) or manifest.get("format") != BUNDLE_FORMAT:
-        raise _refuse(path, f"its {MANIFEST} is not a roleplay bundle manifest")
+        raise _refuse(path, Phrase("error.bundle.not_manifest", name=MANIFEST))
     found = manifest.get("version")
     if found != BUNDLE_VERSION:
         if isinstance(found, int) and found > BUNDLE_VERSION:
-            raise _refuse(
-                path,
-                f"it was made by a newer roleplay (bundle version {found}); "
-                "update roleplay to import it",
-            )
+            raise _refuse(path, Phrase("error.bundle.newer", version=found))
         raise _refuse(
-            path, f"bundle version {found!r} is not supported (expected {BUNDLE_VERSION})"
+            path, Phrase("error.bundle.unsupported", version=repr(found), expected=BUNDLE_VERSION)
         )
 
 
 def _check_sessions(path: Path, sessions: Any) -> list[SessionRecord]:
     if not isinstance(sessions, list):
-        raise _refuse(path, f"its {SESSIONS} should hold a list of sessions")
+        raise _refuse(path, Phrase("error.bundle.not_a_list", name=SESSIONS))
     seen: set[str] = set()
     records = []
     for index, session in enumerate(sessions):
         where = f"{SESSIONS}[{index}]"
         if not isinstance(session, dict):
-            raise _refuse(path, f"{where} is not a session")
+            raise _refuse(path, Phrase("error.bundle.not_a_session", where=where))
         sid = session.get("id")
         if not isinstance(sid, str) or not SAFE_ID.fullmatch(sid):
-            raise _refuse(path, f"{where}.id {quoted(sid)} is not a session id")
+            raise _refuse(path, Phrase("error.bundle.bad_id", where=where, value=quoted(sid)))
         if sid in seen:
-            raise _refuse(path, f"it holds session {sid} twice")
+            raise _refuse(path, Phrase("error.bundle.session_twice", id=sid))
         seen.add(sid)
-        record, why = check_record(session)
-        if record is None:
-            raise _refuse(path, f"{where}.{why}")
+        record, problem = check_record(session)
+        if problem is not None:
+            key, why = problem
+            raise _refuse(path, Phrase("error.bundle.record", where=f"{where}.{key}", why=why))
         records.append(record)
     return records
 
@@ -228,7 +226,8 @@ def read_bundle(path: Path) -> Bundle:
                 why = _unsafe_entry(info)
                 if why:
                     raise _refuse(
-                        path, f"the entry {quoted(info.filename)} {why}; nothing was imported"
+                        path,
+                        Phrase("error.bundle.unsafe_entry", entry=quoted(info.filename), why=why),
                     )
                 if info.flag_bits & 0x1:
                     raise _refuse(
@@ -264,17 +263,13 @@ def _audio_entries(
         if info.is_dir() or not parts or parts[0] != AUDIO:
             continue
         if len(parts) != 3 or not SAFE_FILE.fullmatch(parts[2]):
-            raise _refuse(
-                path,
-                f"the entry {quoted(info.filename)} is not audio/<session id>/<file name>; "
-                "nothing was imported",
-            )
+            raise _refuse(path, Phrase("error.bundle.bad_audio_entry", entry=quoted(info.filename)))
         if parts[1] not in ids:
             raise _refuse(
-                path, f"the entry {quoted(info.filename)} belongs to no session in the bundle"
+                path, Phrase("error.bundle.audio_of_no_session", entry=quoted(info.filename))
             )
         if info.file_size > MAX_AUDIO_BYTES:
-            raise _refuse(path, f"the entry {quoted(info.filename)} is too large for an audio file")
+            raise _refuse(path, Phrase("error.bundle.audio_too_large", entry=quoted(info.filename)))
         audio[info.filename] = (parts[1], parts[2])
     return audio
 
@@ -331,9 +326,7 @@ def _write_audio(bundle: Bundle, audio_root: Path, track: Tracker) -> int:
             folder = audio_root / sid
             target = folder / name
             if not _inside(audio_root, folder) or target.is_symlink():
-                raise _refuse(
-                    bundle.path, f"{target} leads outside the data folder; nothing more imported"
-                )
+                raise _refuse(bundle.path, Phrase("error.bundle.leads_outside", target=target))
             if target.exists():
                 continue  # the same session's audio, imported before
             with archive.open(entry) as source:

@@ -7,9 +7,11 @@ traceback are checked in both languages.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -168,3 +170,20 @@ def test_no_audio_device_is_told_in_the_interface_language(tmp_path, monkeypatch
     assert result.exit_code == 2, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert words in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("fr", "sessions.json[0].overall devrait être un nombre"),
+        ("en", "sessions.json[0].overall should be a number"),
+    ],
+)
+def test_a_bad_bundle_is_refused_in_the_readers_language(tmp_path, lang, said):
+    bundle = tmp_path / "team.zip"
+    with zipfile.ZipFile(bundle, "w") as archive:
+        archive.writestr("manifest.json", json.dumps({"format": "roleplay-bundle", "version": 1}))
+        record = {"id": "abc123", "agent": "Sam", "started_at": "2026-11-01T09:00:00+00:00"}
+        archive.writestr("sessions.json", json.dumps([{**record, "overall": "high"}]))
+    err = _run(tmp_path, "import", str(bundle), lang=lang)
+    assert said in err
