@@ -93,7 +93,7 @@ def open_store(ctx: click.Context, db: Path | None) -> tuple[SessionStore, Path]
     path = database_path(db or state(ctx).db)
     database = open_database(path)
     for notice in database.notices:
-        click.echo(f"roleplay: {notice}", err=True)
+        click.echo(f"roleplay: {notice.render(interface_locale(ctx))}", err=True)
     return SessionStore(database), path
 
 

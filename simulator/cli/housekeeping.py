@@ -8,6 +8,7 @@ import sys
 import click
 
 from simulator.authoring.workspace import Workspace
+from simulator.i18n.catalogue import text, ui_locale
 from simulator.store.privacy import prune_audio
 from simulator.store.records import SessionRecord, SessionSummary
 from simulator.store.recovery import describe, finish_interrupted, interrupted
@@ -18,9 +19,8 @@ def apply_retention(store: SessionStore, space: Workspace) -> None:
     """Erase recordings older than the ``audio_retention`` setting allows."""
     erased = prune_audio(store, space.settings.audio_days())
     if erased:
-        click.echo(
-            f"roleplay: erased {erased} recording(s) past the audio_retention setting.", err=True
-        )
+        said = text("cli.recordings_erased", _locale(space), count=erased)
+        click.echo(f"roleplay: {said}", err=True)
 
 
 def offer_recovery(store: SessionStore, space: Workspace) -> None:
@@ -28,11 +28,13 @@ def offer_recovery(store: SessionStore, space: Workspace) -> None:
     found = interrupted(store)
     if not found:
         return
-    what = f"{len(found)} practice session(s) stopped before being scored"
-    if sys.stdin.isatty() and click.confirm(f"{what}. Score them now?", default=True, err=True):
+    locale = _locale(space)
+    what = text("cli.interrupted_found", locale, count=len(found))
+    question = text("cli.interrupted_score_now", locale, found=what)
+    if sys.stdin.isatty() and click.confirm(question, default=True, err=True):
         recover_sessions(store, space, found)
     else:
-        click.echo(f"roleplay: {what}; 'roleplay recover' scores them.", err=True)
+        click.echo(f"roleplay: {text('cli.interrupted_later', locale, found=what)}", err=True)
 
 
 def recover_sessions(store: SessionStore, space: Workspace, sessions: list[SessionSummary]) -> None:
@@ -40,3 +42,8 @@ def recover_sessions(store: SessionStore, space: Workspace, sessions: list[Sessi
         line = describe(store.get(session.id) or SessionRecord.from_summary(session))
         card = finish_interrupted(store, session.id, space)
         click.echo(f"{session.id}: {line} — overall {card.get('overall')}")
+
+
+def _locale(space: Workspace) -> str:
+    """The interface language: notices are told like errors."""
+    return ui_locale(space.settings.ui_locale)

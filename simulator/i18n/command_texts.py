@@ -34,4 +34,34 @@ COMMAND_TEXTS: dict[str, dict[str, str]] = {
         "fr": "{problems} problème(s) ; {valid} pack(s) valide(s).",
     },
     "cli.packs_valid": {"en": "{valid} pack(s) valid.", "fr": "{valid} pack(s) valide(s)."},
+    # Notices: what roleplay did on its own, said before the command's own output.
+    "cli.database_repaired": {
+        "en": "the database {name} was damaged ({detail}); it is kept as {backup} and "
+        "{total} session(s) were recovered ({from_files} from session files, "
+        "{from_index} from the damaged file){unreadable}. Check them with 'roleplay history'.",
+        "fr": "la base {name} était endommagée ({detail}) ; elle est conservée sous {backup} "
+        "et {total} séance(s) ont été récupérées ({from_files} depuis les fichiers de séance, "
+        "{from_index} depuis le fichier endommagé){unreadable}. Vérifiez-les avec "
+        "'roleplay history'.",
+    },
+    "cli.database_unreadable_files": {
+        "en": "; {count} session file(s) in {folder} are unreadable",
+        "fr": " ; {count} fichier(s) de séance dans {folder} sont illisibles",
+    },
+    "cli.recordings_erased": {
+        "en": "erased {count} recording(s) past the audio_retention setting.",
+        "fr": "{count} enregistrement(s) effacé(s), au-delà du réglage audio_retention.",
+    },
+    "cli.interrupted_found": {
+        "en": "{count} practice session(s) stopped before being scored",
+        "fr": "{count} séance(s) se sont arrêtées avant d'être notées",
+    },
+    "cli.interrupted_score_now": {
+        "en": "{found}. Score them now?",
+        "fr": "{found}. Les noter maintenant ?",
+    },
+    "cli.interrupted_later": {
+        "en": "{found}; 'roleplay recover' scores them.",
+        "fr": "{found} ; 'roleplay recover' les note.",
+    },
 }

@@ -21,7 +21,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from simulator.atomic import identity, private_dir, write_bytes
-from simulator.errors import SimulatorError
+from simulator.errors import Phrase, SimulatorError
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 LOCK_TIMEOUT = 30.0
@@ -139,7 +139,8 @@ class Database:
             str(self.path) + ".lock", timeout=LOCK_TIMEOUT, mode=0o600, poll_interval=0.005
         )
         self.db = SharedTinyDB(self.path, storage=AtomicJSONStorage)
-        self.notices: list[str] = []
+        self.notices: list[Phrase] = []
+        """What opening the database did on its own (a repair), to tell the person."""
         """Things the person should be told once (a repaired database…)."""
 
     def table(self, name: str) -> Table:

@@ -26,7 +26,7 @@ from simulator.atomic import (
     write_bytes,
     write_json,
 )
-from simulator.errors import SimulatorError
+from simulator.errors import Phrase, SimulatorError
 from simulator.store.database import SESSION_ID, DamagedIndexError, Database
 from simulator.store.records import SessionRecord, SessionSummary
 
@@ -92,7 +92,7 @@ def _read_session(path: str | Path) -> SessionRecord | None:
     return record if SESSION_ID.match(record.id) else None
 
 
-def rebuild(database: Database, damaged: DamagedIndexError) -> str:
+def rebuild(database: Database, damaged: DamagedIndexError) -> Phrase:
     """Keep the damaged index aside and build a new one; returns what to tell the person."""
     path = database.path
     text = path.read_bytes().decode("utf-8", errors="replace")
@@ -111,14 +111,20 @@ def rebuild(database: Database, damaged: DamagedIndexError) -> str:
         records.setdefault(session_id, record)
     _write_sessions(database, list(records.values()))
     database.table("prefs").insert_multiple({"key": k, "value": v} for k, v in prefs.items())
-    message = (
-        f"the database {path.name} was damaged ({damaged.detail}); it is kept as "
-        f"{backup.name} and {len(records)} session(s) were recovered "
-        f"({from_files} from session files, {len(records) - from_files} from the damaged file)"
+    return Phrase(
+        "cli.database_repaired",
+        name=path.name,
+        detail=damaged.detail,
+        backup=backup.name,
+        total=len(records),
+        from_files=from_files,
+        from_index=len(records) - from_files,
+        unreadable=Phrase(
+            "cli.database_unreadable_files", count=unreadable, folder=database.sessions_dir
+        )
+        if unreadable
+        else "",
     )
-    if unreadable:
-        message += f"; {unreadable} session file(s) in {database.sessions_dir} are unreadable"
-    return message + ". Check them with 'roleplay history'."
 
 
 def _index_entry(database: Database, found: SessionRecord | dict[str, Any]) -> dict | None:
