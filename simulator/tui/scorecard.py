@@ -22,6 +22,11 @@ def _bar(score: float | None, width: int = 20) -> str:
     return "█" * round(score / 100 * width) + "░" * (width - round(score / 100 * width))
 
 
+def _score(score: float | None) -> str:
+    """A score as shown: 0 is a score, only a missing one is a dash."""
+    return "–" if score is None else f"{score:.0f}"
+
+
 class ScorecardScreen(Screen[None]):
     """One session's scorecard; reviewers can comment on a turn and override a score."""
 
@@ -76,7 +81,7 @@ class ScorecardScreen(Screen[None]):
         dimensions = session.scorecard.dimensions if session.scorecard else {}
         self.app.sub_title = f"{session.agent} · {session.title or session.scenario}"
         lines = [
-            f"[b]{t('card.overall')}: {session.effective_overall or '–'}/100[/b]  "
+            f"[b]{t('card.overall')}: {_score(session.effective_overall)}/100[/b]  "
             f"({t.named('outcome', session.outcome or 'stopped')})",
             "",
         ]

@@ -4,6 +4,7 @@ import re
 
 from textual.widgets import DataTable, Input, Select, Switch
 
+from scoring.findings import DIMENSIONS
 from simulator.analytics.team import TeamFilters, select_sessions, team_figures
 from simulator.reports.team_document import render_team
 from simulator.tui.practice import PracticeScreen
@@ -294,3 +295,16 @@ async def test_years_of_sessions_show_the_first_rows_and_say_so(team_store, app_
         assert table.row_count == 2 and not shown.display
         # the trends still count every session, not only the rows shown
         assert app.screen.sessions and len(app.screen.sessions) == MAX_ROWS + 26
+
+
+async def test_a_call_scored_zero_shows_zero_not_a_dash(store, app_factory):
+    dimensions = {d: {"score": 0, "skipped": None} for d in DIMENSIONS}
+    card = {"overall": 0, "locale": "en", "weights": {}, "dimensions": dimensions, "findings": []}
+    transcript = {"locale": "en", "turns": [{"speaker": "agent", "text": "Whatever."}]}
+    session_id = store.add_scored("Sam", "en-disputed-charge", "en", transcript, "hung_up", card)
+    app = app_factory(store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_scorecard(session_id)
+        await pilot.pause()
+        scores = str(app.screen.query_one("#scores").render())
+    assert ": 0/100" in scores and "–/100" not in scores
