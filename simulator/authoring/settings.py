@@ -89,6 +89,11 @@ class Settings(BaseModel):
             return 0
         return int(self.audio_retention)
 
+    @property
+    def records_audio(self) -> bool:
+        """Whether a spoken turn is recorded at all (``audio_retention: none`` records nothing)."""
+        return self.audio_days() != 0
+
     def bands(self, locale: str) -> PacingBands:
         base = DEFAULT_BANDS[locale]
         override = self.pacing.get(locale)  # type: ignore[call-overload]

@@ -19,8 +19,10 @@ from scoring.transcript import Transcript
 from simulator.authoring.library import BUNDLED_SCENARIOS, LoadReport, find_scenario, load_all
 from simulator.authoring.packs import rules_for
 from simulator.authoring.settings import Settings, load_settings
+from simulator.conversation.engine import Conversation
 from simulator.conversation.scenario import Scenario
 from simulator.errors import SimulatorError
+from simulator.i18n.catalogue import ui_locale
 
 
 @dataclass
@@ -34,6 +36,12 @@ class Workspace:
         """Read the settings file (``$ROLEPLAY_SETTINGS`` or the user's) once."""
         return cls(load_settings(settings_file))
 
+    @property
+    def interface_locale(self) -> str:
+        """The language of screens, errors and notices: ``$ROLEPLAY_LANG``, else the
+        ``ui_locale`` setting, else the system's."""
+        return ui_locale(self.settings.ui_locale)
+
     # -- scoring -------------------------------------------------------------------
 
     def rules(self, locale: str) -> RuleSet:
@@ -42,6 +50,12 @@ class Workspace:
 
     def bands(self, locale: str) -> PacingBands:
         return self.settings.bands(locale)
+
+    def conversation(self, scenario: Scenario, agent_name: str) -> Conversation:
+        """A call to play: the scenario, scored as it goes with this workspace's rules and
+        pacing bands for its language."""
+        locale = scenario.locale
+        return Conversation(scenario, agent_name, self.rules(locale), self.bands(locale))
 
     def score(
         self, transcript: Transcript, weights: Mapping[str, float] | None = None

@@ -53,13 +53,12 @@ def interface_locale(ctx: click.Context | None = None) -> str:
     ``ui_locale`` setting, else the system's. A settings file that cannot be read is itself
     the error being reported, so then the setting is passed over, not read again."""
     ctx = ctx or click.get_current_context(silent=True)
-    setting = None
     if ctx is not None:
         try:
-            setting = state(ctx).workspace.settings.ui_locale
+            return state(ctx).workspace.interface_locale
         except SimulatorError:
-            setting = None
-    return ui_locale(setting)
+            pass  # the settings file is the mistake being reported
+    return ui_locale()
 
 
 def db_option(command: Callable) -> Callable:

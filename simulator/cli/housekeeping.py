@@ -8,7 +8,7 @@ import sys
 import click
 
 from simulator.authoring.workspace import Workspace
-from simulator.i18n.catalogue import text, ui_locale
+from simulator.i18n.catalogue import text
 from simulator.store.privacy import prune_audio
 from simulator.store.records import SessionRecord, SessionSummary
 from simulator.store.recovery import describe, finish_interrupted, interrupted
@@ -19,7 +19,7 @@ def apply_retention(store: SessionStore, space: Workspace) -> None:
     """Erase recordings older than the ``audio_retention`` setting allows."""
     erased = prune_audio(store, space.settings.audio_days())
     if erased:
-        said = text("cli.recordings_erased", _locale(space), count=erased)
+        said = text("cli.recordings_erased", space.interface_locale, count=erased)
         click.echo(f"roleplay: {said}", err=True)
 
 
@@ -28,7 +28,7 @@ def offer_recovery(store: SessionStore, space: Workspace) -> None:
     found = interrupted(store)
     if not found:
         return
-    locale = _locale(space)
+    locale = space.interface_locale
     what = text("cli.interrupted_found", locale, count=len(found))
     question = text("cli.interrupted_score_now", locale, found=what)
     if sys.stdin.isatty() and click.confirm(question, default=True, err=True):
@@ -42,8 +42,3 @@ def recover_sessions(store: SessionStore, space: Workspace, sessions: list[Sessi
         line = describe(store.get(session.id) or SessionRecord.from_summary(session))
         card = finish_interrupted(store, session.id, space)
         click.echo(f"{session.id}: {line} — overall {card.get('overall')}")
-
-
-def _locale(space: Workspace) -> str:
-    """The interface language: notices are told like errors."""
-    return ui_locale(space.settings.ui_locale)

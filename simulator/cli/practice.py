@@ -78,7 +78,7 @@ def practice(
     store, db_path = open_store(ctx, db)
     offer_recovery(store, space)
     apply_retention(store, space)
-    conversation = Conversation(found, agent, space.rules(found.locale), space.bands(found.locale))
+    conversation = space.conversation(found, agent)
     announce(conversation, typed)
     if typed:
         session_id, card = run_typed(conversation, store, show_mood)
@@ -87,8 +87,9 @@ def practice(
 
         options = VoiceOptions.from_settings(space.settings, asr_engine, asr_model, end_of_turn)
         rig = build_rig(conversation, options, db_path.parent / "voice-cache", input_audio, fast)
-        keep_audio = space.settings.audio_days() != 0
-        session_id, card = _spoken(conversation, store, rig, keep_audio, show_mood, output_audio)
+        session_id, card = _spoken(
+            conversation, store, rig, space.settings.records_audio, show_mood, output_audio
+        )
     locale = found.locale
     click.echo("")
     click.echo(render_scorecard(card.to_dict(), conversation.outcome))

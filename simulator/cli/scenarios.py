@@ -16,7 +16,6 @@ from simulator.authoring.preview import describe_step
 from simulator.authoring.scaffold import write_scenario
 from simulator.cli.common import interface_locale, print_json, workspace
 from simulator.cli.console import run_typed
-from simulator.conversation.engine import Conversation
 from simulator.conversation.scenario import CHANNELS, DIFFICULTIES, PERSONA_TYPES
 from simulator.errors import EXIT_USER_ERROR, SimulatorError
 from simulator.i18n.catalogue import text
@@ -161,7 +160,7 @@ def scenarios_preview(ctx: click.Context, scenario: str, agent: str) -> None:
     """Play SCENARIO as text, showing which branch each reply took and why. Nothing is saved."""
     space = workspace(ctx)
     found = space.scenario(scenario)
-    conversation = Conversation(found, agent, space.rules(found.locale), space.bands(found.locale))
+    conversation = space.conversation(found, agent)
     click.echo(f"{found.title} — {found.customer_name} ({found.persona}, mood {found.mood})")
     click.echo(text("call.typed_help", found.locale))
     click.echo("")

@@ -140,11 +140,10 @@ class Database:
         )
         self.db = SharedTinyDB(self.path, storage=AtomicJSONStorage)
         self.notices: list[Phrase] = []
-        """What opening the database did on its own (a repair), to tell the person."""
-        """Things the person should be told once (a repaired database…)."""
+        """What opening the database did on its own (a repair), to tell the person once."""
 
-    def table(self, name: str) -> Table:
-        return self.db.table(name)
+    def table(self, name: str) -> SharedTable:
+        return self.db.table(name)  # type: ignore[return-value]  # table_class is SharedTable
 
     @contextmanager
     def writing(self) -> Iterator[None]:

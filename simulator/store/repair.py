@@ -167,7 +167,7 @@ def check_and_repair(database: Database) -> None:
     """Run on every open: cheap when all is well (one read of the index, one folder scan)."""
     remove_stale_temporaries(database.root.glob(".*.tmp"))
     try:
-        rows = [row for _, row in database.table("sessions").rows()]  # type: ignore[attr-defined]
+        rows = [row for _, row in database.table("sessions").rows()]
     except DamagedIndexError:
         with database.writing():
             try:
@@ -184,7 +184,7 @@ def check_and_repair(database: Database) -> None:
         return
     if len(files) > len(rows):
         with database.writing():
-            known = {row["id"] for _, row in database.table("sessions").rows()}  # type: ignore[attr-defined]
+            known = {row["id"] for _, row in database.table("sessions").rows()}
             orphans = [
                 record.summary().entry()
                 for session_id, file in files.items()

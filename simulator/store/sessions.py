@@ -220,7 +220,7 @@ class SessionStore:
 
     def ids(self) -> set[str]:
         """Every session id in the index."""
-        return {row["id"] for _, row in self.sessions.rows()}  # type: ignore[attr-defined]
+        return {row["id"] for _, row in self.sessions.rows()}
 
     def put(self, session: Record) -> bool:
         """Insert a whole session record (an import); False if that id is already stored."""
@@ -273,7 +273,7 @@ class SessionStore:
         """Remove sessions from the index and their files; returns the ids removed."""
         wanted = set(session_ids)
         with self.database.writing():
-            removed = [r["id"] for r in self.sessions.all() if r["id"] in wanted]
+            removed = [row["id"] for _, row in self.sessions.rows() if row["id"] in wanted]
             gone = set(removed)
             self.sessions.remove(Query().id.test(lambda v: v in gone))
             for session_id in removed:
@@ -301,8 +301,11 @@ class SessionStore:
         found = self.sessions.search(Query().id == session_id)
         if not found:
             return None
+        record = self.load(session_id)
+        if record is not None:
+            return record
         row = _summary(found[0])
-        return self.load(session_id) or (SessionRecord.from_summary(row) if row else None)
+        return SessionRecord.from_summary(row) if row is not None else None
 
     def history(self, agent: str | None = None) -> list[SessionSummary]:
         """Session summaries from the index, newest first.
@@ -313,7 +316,7 @@ class SessionStore:
         """
         seen = identity(self.database.path)
         if seen is None or seen != self._read[0]:
-            rows = self.sessions.rows()  # type: ignore[attr-defined]
+            rows = self.sessions.rows()
             valid = [(s, doc_id) for doc_id, row in rows if (s := _summary(row)) is not None]
             valid.sort(key=lambda pair: (pair[0].started_at, pair[1]), reverse=True)
             self._read = (seen, [s for s, _ in valid])

@@ -14,7 +14,7 @@ from simulator.authoring.workspace import Workspace
 from simulator.conversation.engine import Conversation
 from simulator.conversation.scenario import Scenario
 from simulator.errors import SimulatorError
-from simulator.i18n.catalogue import Text, ui_locale
+from simulator.i18n.catalogue import Text
 from simulator.store.sessions import SessionStore
 
 if TYPE_CHECKING:  # the voice stack loads only when a spoken call starts
@@ -114,12 +114,7 @@ class RoleplayApp(App[None]):
 
         self.store.remember("agent", self.agent_name)
         self.store.remember("voice", "on" if voice else "off")
-        conversation = Conversation(
-            scenario,
-            self.agent_name,
-            self.workspace.rules(scenario.locale),
-            self.workspace.bands(scenario.locale),
-        )
+        conversation = self.workspace.conversation(scenario, self.agent_name)
         rig = None
         if voice and self.rig_factory is not None:
             try:
@@ -184,7 +179,7 @@ def make_app(
         library,
         workspace,
         audio_root or Path("audio"),
-        locale or ui_locale(workspace.settings.ui_locale),
+        locale or workspace.interface_locale,
         rig_factory,
         player,
     )

@@ -46,7 +46,7 @@ class PracticeScreen(Screen[None]):
         self.turns_done = 0
         self.bridge = SessionBridge(conversation, self.app.store, self._post_from_worker, rig)
         # audio_retention: none records nothing
-        keep = self.app.settings.audio_days() != 0
+        keep = self.app.settings.records_audio
         self.bridge.audio_root = self.app.audio_root if keep else None
         self.quitting = False
 

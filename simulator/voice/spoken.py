@@ -148,7 +148,6 @@ class VoiceAgent:
     settings: EndpointSettings = field(default_factory=EndpointSettings)
     audio_dir: Path | None = None
     max_wait: float = 10.0
-    """Seconds after the customer stops before an agent who says nothing is silent."""
     """Seconds after the customer stops before an agent who says nothing is 'silent'."""
     push_to_talk: bool = False
     """Listen only while the trainee holds the talk key, instead of hands-free."""
