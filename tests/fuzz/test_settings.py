@@ -88,3 +88,15 @@ def test_a_folder_as_the_settings_file(settings_file, cli_env):
     result = invoke(COMMANDS[0], env)
     assert_clean(result, codes=(EXIT_USER_ERROR,))
     assert "folder, not a file" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [(b"end_of_turn: 9\n", "end_of_turn"), (b"end_of_turn: .nan\n", "end_of_turn")],
+)
+def test_an_end_of_turn_silence_out_of_range_is_named(settings_file, cli_env, content, said):
+    settings_file.write_bytes(content)
+    env = {**cli_env, "ROLEPLAY_SETTINGS": str(settings_file)}
+    result = invoke(COMMANDS[0], env)
+    assert_clean(result, codes=(EXIT_USER_ERROR,))
+    assert said in result.stderr and "settings.yml:1" in result.stderr
