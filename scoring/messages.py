@@ -37,10 +37,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{seconds:.1f} s de silence avant votre réponse.",
     },
     "dead_air.fix": {
-        "en": 'Acknowledge at once, even while you look something up: "Let me check that for '
-        'you right now."',
-        "fr": "Répondez tout de suite, même pendant une recherche : « Je regarde cela pour vous "
-        "tout de suite. »",
+        "en": "Answer at once, and keep talking while you look something up (\"I'm opening your "
+        'file now…"); if it will take longer, ask first: "May I put you on hold for two minutes '
+        'while I check?"',
+        "fr": "Répondez tout de suite et parlez pendant la recherche (« J'ouvre votre dossier… ») ; "
+        "si cela doit durer, demandez d'abord : « Puis-je vous mettre en attente deux minutes, "
+        "le temps de vérifier ? »",
     },
     "long_pause": {
         "en": "A {seconds:.1f} s pause in the middle of your answer.",
@@ -81,6 +83,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": '"{name}, first we need to…"',
         "fr": "« {name}, nous devons d'abord… »",
     },
+    "unanswered.trouble": {
+        "en": "The customer told you about a problem or how they feel, and your answer did "
+        "not acknowledge it or apologise.",
+        "fr": "Le client vous a dit son problème ou son ressenti, et votre réponse ne l'a ni "
+        "reconnu ni excusé.",
+    },
+    "repeated": {
+        "en": "You said almost exactly what you had already said: it sounds scripted, and it "
+        "earns nothing the second time.",
+        "fr": "Vous avez redit presque mot pour mot ce que vous aviez déjà dit : cela sonne "
+        "récité, et ne compte pas une deuxième fois.",
+    },
+    "repeated.fix": {
+        "en": "Answer what the customer just said, in new words.",
+        "fr": "Répondez à ce que le client vient de dire, avec vos propres mots.",
+    },
     "missing.acknowledge": {
         "en": "You never acknowledged how the customer feels.",
         "fr": "Vous n'avez jamais reconnu ce que ressent le client.",
@@ -103,8 +121,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "compris.",
     },
     "missing.reformulate.fix": {
-        "en": '"If I understand correctly, you were charged twice for…"',
-        "fr": "« Si je comprends bien, vous avez été facturé deux fois pour… »",
+        "en": "Restate the problem in the customer's own words, then check: \"If I understand "
+        'correctly, … Is that right?"',
+        "fr": "Reformulez le problème avec les mots du client, puis vérifiez : « Si je comprends "
+        "bien, … C'est bien ça ? »",
+    },
+    "missing.reformulate.fix.restated": {
+        "en": '"If I understand correctly, {problem}?"',
+        "fr": "« Si je comprends bien, {problem} ? »",
     },
     "missing.name": {
         "en": "You never used the customer's name.",
@@ -113,6 +137,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "missing.name.fix": {
         "en": 'Use their name: "{name}, …"',
         "fr": "Utilisez son nom : « {name}, … »",
+    },
+    "missing.name.fix.titles": {
+        "en": 'Use their name with the title they go by, "Ms {surname}" or "Mr {surname}"; if '
+        'you are not sure which, ask: "How would you like me to address you?"',
+        "fr": "Utilisez son nom avec sa civilité, « Madame {surname} » ou « Monsieur {surname} » ; "
+        "en cas de doute, demandez : « Comment souhaitez-vous que je vous appelle ? »",
+    },
+    "missing.name.fix.ask": {
+        "en": 'Use their name, with the title they go by; if you are not sure, ask: "How would '
+        'you like me to address you?"',
+        "fr": "Utilisez son nom, avec la civilité qu'il emploie ; en cas de doute, demandez : "
+        "« Comment souhaitez-vous que je vous appelle ? »",
     },
     "missing.offer_help": {
         "en": "You never offered your help.",
@@ -127,8 +163,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Vous n'avez jamais annoncé la suite : quoi, quand et qui.",
     },
     "missing.next_step.fix": {
-        "en": "\"I'll send you the replacement today; you'll have it by Friday.\"",
-        "fr": "« Je vous envoie le remplacement aujourd'hui ; vous l'aurez d'ici vendredi. »",
+        "en": "Tell the customer what happens next, who does it and when: \"I'll call you back "
+        'today to tell you where things stand."',
+        "fr": "Dites au client ce qui va se passer, qui s'en charge et quand : « Je vous rappelle "
+        "aujourd'hui pour vous dire où nous en sommes. »",
+    },
+    "missing.next_step.fix.action": {
+        "en": "Tell the customer what happens next, who does it and when: \"{action}, and I'll "
+        'call you back today to tell you where things stand."',
+        "fr": "Dites au client ce qui va se passer, qui s'en charge et quand : « {action}, et je "
+        "vous rappelle aujourd'hui pour vous dire où nous en sommes. »",
     },
 }
 

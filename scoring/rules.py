@@ -85,10 +85,16 @@ class _RuleBase(BaseModel):
         default_factory=list,
         description="Patterns that, when they match around a hit, mean it is a look-alike.",
     )
+    unless_followed_by: list[str] = Field(
+        default_factory=list,
+        description="Patterns matched on the words right after a hit (up to the next "
+        "sentence's end): when one matches, the hit does not count. An apology followed "
+        "by a refusal ('sorry, but that's the policy') is not an apology.",
+    )
     examples: Examples = Field(default_factory=Examples, description="Should flag / should pass.")
     enabled: bool = Field(True, description="Set false in an organisation pack to switch off.")
 
-    @field_validator("exceptions")
+    @field_validator("exceptions", "unless_followed_by")
     @classmethod
     def _valid_exceptions(cls, value: list[str]) -> list[str]:
         return [check_pattern(p) for p in value]
@@ -127,7 +133,22 @@ class ReformulationRule(_RuleBase):
     type: Literal["reformulation"]
     tokens: list[str] = Field(default_factory=list, description="Reformulation markers.")
     min_shared_words: int = Field(
-        3, ge=1, description="Content words shared with the customer's last turn that also count."
+        3,
+        ge=1,
+        description="Content words shared with the customer's last turn that count as "
+        "restating it without a marker, in a turn that opens like a restatement ('so', "
+        "'donc') or asks for confirmation.",
+    )
+    min_marker_shared: int = Field(
+        2,
+        ge=0,
+        description="Content words a marked restatement ('if I understand correctly…') must "
+        "share with what the customer said so far: a marker over a stock answer restates "
+        "nothing.",
+    )
+    openers: list[str] = Field(
+        default_factory=list,
+        description="Patterns for how a restatement without a marker opens ('so', 'donc').",
     )
     stopwords: list[str] = Field(default_factory=list, description="Words never counted as shared.")
 
@@ -190,6 +211,8 @@ class TurnContext:
 
     customer_name: str | None = None
     previous_customer_text: str | None = None
+    customer_so_far: tuple[str, ...] | None = None
+    """Everything the customer said before this turn, when known (None: not known)."""
 
 
 class CompiledRule:
@@ -202,6 +225,9 @@ class CompiledRule:
         self.pack = pack
         self.locale = pack.locale
         self.exceptions = [compile_pattern(p) for p in rule.exceptions]
+        self.followers = [
+            re.compile(strip_accents(p), re.IGNORECASE) for p in rule.unless_followed_by
+        ]
         self.patterns: list[tuple[re.Pattern[str], str | None]] = []
         if isinstance(rule, ExistenceRule):
             self.patterns = [(compile_pattern(p), rule.suggestion) for p in rule.tokens]
@@ -210,6 +236,7 @@ class CompiledRule:
         elif isinstance(rule, ReformulationRule):
             self.patterns = [(compile_pattern(p), None) for p in rule.tokens]
             self.stopwords = {strip_accents(w).lower() for w in rule.stopwords}
+            self.openers = [compile_pattern(p) for p in rule.openers]
 
     @property
     def id(self) -> str:
@@ -232,23 +259,52 @@ class CompiledRule:
             for m in pattern.finditer(norm.text):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
-                if self._excepted(norm, m.start(), m.end()):
+                if self._excepted(norm, m.start(), m.end()) or self._followed(norm, m.end()):
                     continue
                 taken.append((m.start(), m.end()))
                 found.append(Hit(m.start(), m.end(), norm.quote(m.start(), m.end()), suggestion))
-        if isinstance(self.rule, ReformulationRule) and not found:
-            found.extend(self._shared_words(norm, context))
+        if isinstance(self.rule, ReformulationRule):
+            if found and not self._restates(norm, context):
+                found = []
+            if not found:
+                found.extend(self._shared_words(norm, context))
         if isinstance(self.rule, NameRule) and context.customer_name:
             found.extend(_name_hits(norm, context.customer_name))
         return sorted(found, key=lambda h: h.start)
 
+    def _followed(self, norm: Normalised, end: int) -> bool:
+        """Is the hit ending at ``end`` followed by words that undo it?"""
+        if not self.followers:
+            return False
+        after = re.split(r"(?<=[.!?])\s", norm.text[end:], maxsplit=2)
+        tail = " ".join(after[:2])[:160]
+        return any(p.match(tail) for p in self.followers)
+
+    def _restates(self, norm: Normalised, context: TurnContext) -> bool:
+        """Does a marked restatement share enough words with what the customer said?"""
+        said = context.customer_so_far
+        if said is None:
+            said = (context.previous_customer_text,) if context.previous_customer_text else None
+        if said is None:
+            return True  # nothing to compare with: the marker is all there is
+        rule = self.rule
+        assert isinstance(rule, ReformulationRule)
+        theirs = set().union(*(_stems(t, self.locale, self.stopwords) for t in said))
+        mine = _stems(norm.original, self.locale, self.stopwords)
+        return len(theirs & mine) >= rule.min_marker_shared
+
     def _shared_words(self, norm: Normalised, context: TurnContext) -> list[Hit]:
         if not context.previous_customer_text:
             return []
-        theirs = _content_words(context.previous_customer_text, self.locale, self.stopwords)
-        mine = _content_words(norm.original, self.locale, self.stopwords)
-        shared = sorted(theirs & mine)
-        if len(shared) < self.rule.min_shared_words:  # type: ignore[union-attr]
+        rule = self.rule
+        assert isinstance(rule, ReformulationRule)
+        spoken = norm.text.strip()
+        opens = any(p.match(spoken) for p in self.openers)
+        if not (opens or spoken.endswith("?")):
+            return []
+        theirs = _stems(context.previous_customer_text, self.locale, self.stopwords)
+        mine = _stems(norm.original, self.locale, self.stopwords)
+        if len(theirs & mine) < rule.min_shared_words:
             return []
         return [Hit(0, len(norm.text), norm.original.strip(), None)]
 
@@ -274,6 +330,12 @@ def _content_words(text: str, locale: str, stopwords: set[str]) -> set[str]:
     # "l'adresse" and "adresse", "customer's" and "customer" are one word for restating
     bare = (w.split("'")[-1] if locale == "fr" else w.split("'")[0] for w in words(norm))
     return {w for w in bare if len(w) > 3 and w not in stopwords}
+
+
+def _stems(text: str, locale: str, stopwords: set[str]) -> set[str]:
+    """Content words cut to their first five letters: "charged" and "charge", "livré"
+    and "livraison" are one word for restating."""
+    return {w[:5] for w in _content_words(text, locale, stopwords)}
 
 
 def _name_hits(norm: Normalised, customer_name: str) -> list[Hit]:

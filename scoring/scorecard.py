@@ -7,15 +7,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scoring.empathy import score_empathy
-from scoring.findings import DIMENSIONS, Dimension, Finding
+from scoring.findings import Dimension, Finding
 from scoring.interruptions import score_interruptions
 from scoring.pacing import PacingBands, score_pacing
 from scoring.phrases import transcript_findings
 from scoring.result import DimensionResult, clamp
 from scoring.ruleset import RuleSet
+from scoring.suggestions import fit_results
 from scoring.transcript import Transcript
 
-DEFAULT_WEIGHTS: dict[str, float] = dict.fromkeys(DIMENSIONS, 25.0)
+# What a trainer weighs first: was the customer respected (avoided phrases) and cared for
+# (empathy, the next step); pace and interruptions support them.
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "pacing": 15.0,
+    "interruptions": 15.0,
+    "empathy": 35.0,
+    "avoided_phrases": 35.0,
+}
 # What each avoided-phrase finding costs, by its level.
 PHRASE_COST = {"error": 20, "warning": 10, "suggestion": 5, "info": 0}
 
@@ -82,6 +90,7 @@ def score_transcript(
     rules: RuleSet,
     weights: Mapping[str, float] | None = None,
     bands: PacingBands | None = None,
+    lines: Mapping[str, str] | None = None,
 ) -> Scorecard:
     """Score every dimension of ``transcript`` with ``rules`` (compiled by the caller)."""
     if rules.locale != transcript.locale:
@@ -94,5 +103,6 @@ def score_transcript(
             transcript, rules.for_dimension("avoided_phrases")
         ),
     }
+    fit_results(results, transcript, lines, rules.for_dimension("avoided_phrases"))
     chosen = dict(DEFAULT_WEIGHTS if weights is None else weights)
     return Scorecard(transcript.locale, combine(results, chosen), results, chosen)

@@ -7,6 +7,7 @@ may be missing; then timing-based checks are skipped, never guessed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -101,3 +102,37 @@ class Transcript(BaseModel):
             if self.turns[j].speaker == "customer":
                 return j, self.turns[j]
         return None
+
+    def runs(self) -> list[Run]:
+        """The turns grouped into runs of one speaker: one turn for timing purposes."""
+        runs: list[Run] = []
+        for index, turn in enumerate(self.turns):
+            if runs and runs[-1].speaker == turn.speaker:
+                last = runs[-1]
+                runs[-1] = Run(turn.speaker, (*last.indices, index), (*last.turns, turn))
+            else:
+                runs.append(Run(turn.speaker, (index,), (turn,)))
+        return runs
+
+
+@dataclass(frozen=True)
+class Run:
+    """Consecutive turns of one speaker. Transcribed calls often cut one person's speech
+    into several segments; for timing they are one turn."""
+
+    speaker: Speaker
+    indices: tuple[int, ...]
+    turns: tuple[Turn, ...]
+
+    @property
+    def start(self) -> float | None:
+        return next((t.start for t in self.turns if t.start is not None), None)
+
+    @property
+    def end(self) -> float | None:
+        ends = [t.end for t in self.turns if t.end is not None]
+        return max(ends) if ends else None
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.turns)

@@ -237,7 +237,8 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> KeyPath:
         elif i + 1 < len(parts) and isinstance(current, dict) and parts[i + 1] in current:
             continue
         else:
-            kept.extend(p for p in parts[i:] if isinstance(p, int | str))
+            # pydantic marks a mapping's key that is wrong (not its value) with "[key]"
+            kept.extend(p for p in parts[i:] if isinstance(p, int | str) and p != "[key]")
             break
     return tuple(kept)
 

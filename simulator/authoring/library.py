@@ -143,10 +143,14 @@ def check_templates(scenario: Scenario, located: Located) -> list[Problem]:
             (("nodes", node_id, "customer", i, "text"), line.text)
             for i, line in enumerate(node.customer)
         ]
+    # model lines are fitted to a call's scorecard, where the trainee's name is not known
+    lines = set(scenario.variables) | {"customer_name"}
+    checks = [(path, text, known) for path, text in texts]
+    checks += [(("model_lines", r), line, lines) for r, line in scenario.model_lines.items()]
     problems = []
-    for path, text in texts:
+    for path, text, names in checks:
         try:
-            check_template(text, known)
+            check_template(text, names)
         except TemplateProblem as exc:
             ln, col = located.position(path)
             problems.append(

@@ -16,7 +16,13 @@ from scoring.pacing import PacingBands
 from scoring.ruleset import RuleSet
 from scoring.scorecard import Scorecard, score_transcript
 from scoring.transcript import Transcript
-from simulator.authoring.library import BUNDLED_SCENARIOS, LoadReport, find_scenario, load_all
+from simulator.authoring.library import (
+    BUNDLED_SCENARIOS,
+    LoadReport,
+    find_scenario,
+    load_all,
+    scenario_files,
+)
 from simulator.authoring.packs import rules_for
 from simulator.authoring.settings import Settings, load_settings
 from simulator.conversation.engine import Conversation
@@ -30,6 +36,9 @@ class Workspace:
     """The settings of this process and what follows from them."""
 
     settings: Settings = field(default_factory=Settings)
+    _lines: tuple[tuple, dict[str, dict[str, str]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def load(cls, settings_file: Path | None = None) -> Workspace:
@@ -58,11 +67,19 @@ class Workspace:
         return Conversation(scenario, agent_name, self.rules(locale), self.bands(locale))
 
     def score(
-        self, transcript: Transcript, weights: Mapping[str, float] | None = None
+        self,
+        transcript: Transcript,
+        weights: Mapping[str, float] | None = None,
+        lines: Mapping[str, str] | None = None,
     ) -> Scorecard:
-        """Score a transcript with this workspace's rules and pacing bands."""
+        """Score a transcript with this workspace's rules and pacing bands; its suggestions
+        take the model lines of ``lines``, or else of the transcript's scenario while that
+        is still in the library."""
         locale = transcript.locale
-        return score_transcript(transcript, self.rules(locale), weights, self.bands(locale))
+        if lines is None:
+            lines = self.model_lines(transcript.scenario)
+        rules, bands = self.rules(locale), self.bands(locale)
+        return score_transcript(transcript, rules, weights, bands, lines)
 
     # -- scenarios -----------------------------------------------------------------
 
@@ -77,6 +94,21 @@ class Workspace:
         """A scenario by id (bundled or the organisation's) or by path."""
         return find_scenario(name, self.scenario_dirs)
 
+    def model_lines(self, scenario_id: str | None) -> dict[str, str]:
+        """The model lines of a scenario of the library, by id; none for any other.
+
+        Read once and kept while no scenario file changes: rescoring asks for every
+        stored session.
+        """
+        if not scenario_id:
+            return {}
+        files = scenario_files(self.scenario_dirs)
+        seen = tuple((str(f), *_stamp(f)) for f in files)
+        if self._lines is None or self._lines[0] != seen:
+            found = {s.id: s.suggested_lines() for s in self.library().scenarios}
+            self._lines = (seen, found)
+        return dict(self._lines[1].get(scenario_id, {}))
+
     def weights(self, scenario_id: str | None) -> dict[str, float] | None:
         """The scenario's own weights while it is still in the library; None otherwise."""
         if not scenario_id:
@@ -85,3 +117,12 @@ class Workspace:
             return self.scenario(scenario_id).weights.model_dump()
         except SimulatorError:
             return None
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """When a file last changed, and its size: (0, 0) when it has gone."""
+    try:
+        info = path.stat()
+    except OSError:
+        return 0, 0
+    return info.st_mtime_ns, info.st_size

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from scoring.behaviours import turn_evidence
 from scoring.findings import Finding
-from scoring.interruptions import OVERLAP_TOLERANCE, is_backchannel, segment_at
+from scoring.interruptions import overlap
 from scoring.pacing import PacingBands
-from scoring.phrases import turn_findings
-from scoring.rules import TurnContext, compile_pattern
+from scoring.rules import compile_pattern
 from scoring.ruleset import RuleSet
 from scoring.spoken import normalise
 from scoring.transcript import MeasuredPacing, Segment, Transcript, Turn, Word
@@ -175,26 +175,22 @@ class Conversation:
             segment.start, segment.end = start, end
 
     def interrupted(self, reply: AgentReply) -> Tag | None:
-        """Which kind of segment the reply cut into, if it cut into one."""
-        customer = self.transcript.turns[-1]
-        if reply.start is None or customer.end is None or customer.speaker != "customer":
-            return None
-        if reply.start >= customer.end - OVERLAP_TOLERANCE:
-            return None
-        if is_backchannel(reply.text, self.scenario.locale):
-            return None
-        return segment_at(customer, reply.start)
+        """Which kind of segment the reply cut into, if it cut into one: judged as the
+        scorecard judges it (:func:`scoring.interruptions.overlap`)."""
+        turns = [*self.transcript.turns, reply.as_turn()]
+        event = overlap(self.transcript.model_copy(update={"turns": turns}), len(turns) - 1)
+        kind = event["kind"] if event else None
+        return kind if kind in ("core", "digression") else None
 
     def reply(self, reply: AgentReply) -> Step:
         """Take the agent's reply, react, and move to the next customer turn."""
         if self.finished:
             raise RuntimeError("the conversation is over")
-        customer = self.transcript.turns[-1]
         index = len(self.transcript.turns)
-        context = TurnContext(self.scenario.customer_name, customer.text)
-        findings = turn_findings(self.rules.rules, reply.text, index, reply.start, context)
         cut_into = self.interrupted(reply)
         self.transcript.turns.append(reply.as_turn())
+        # read in context, as the scorecard reads it: a repeated formula earns nothing
+        findings = turn_evidence(self.transcript, index, self.rules.rules)
         before = self.mood
         reasons = self._react(findings, reply, cut_into)
         self.moods.append(self.mood)

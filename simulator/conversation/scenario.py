@@ -8,18 +8,24 @@ the call: resolved, escalated, or the customer hung up.
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+import re
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
+    StringConstraints,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from scoring.rules import EmpathyCategory, Locale, check_pattern
+from simulator.conversation.templating import render
+from simulator.errors import SimulatorError
 
 Persona = Literal["active_hater", "extreme_critic", "loyal_irritated", "passionate_loyal"]
 Channel = Literal["phone", "counter", "letter_followup", "email", "sms"]
@@ -33,6 +39,21 @@ CHANNELS: tuple[Channel, ...] = get_args(Channel)
 DIFFICULTIES: tuple[Difficulty, ...] = get_args(Difficulty)
 
 NODE_ID = r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$"
+RULE_ID = r"^[a-z0-9][a-z0-9_-]*\.[a-z0-9][a-z0-9_.-]*$"
+"""A finding's rule as the scorecard names it: the pack (or check) and the rule."""
+
+
+def _rule_id(value: str) -> str:
+    if not re.match(RULE_ID, value):
+        # The error type is the catalogue key the problem is worded from.
+        raise PydanticCustomError("problem.model_line_key", "not a rule id such as avoided.x")
+    return value
+
+
+RuleId = Annotated[
+    str, AfterValidator(_rule_id), WithJsonSchema({"type": "string", "pattern": RULE_ID})
+]
+ModelLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
 
 
 class Line(BaseModel):
@@ -200,6 +221,14 @@ class Scenario(BaseModel):
         default_factory=dict, description="Values for {{ variables }} in customer lines."
     )
     weights: Weights = Field(default_factory=Weights, description="Scoring weights.")
+    model_lines: dict[RuleId, ModelLine] = Field(
+        default_factory=dict,
+        description="What the scorecard suggests saying instead, in this call, by rule id "
+        "(e.g. empathy.missing-next-step, avoided.i-dont-know): a line written for this "
+        "customer and their problem, in place of the rule's generic suggestion. Variables "
+        "allowed, except agent_name.",
+        json_schema_extra={"additionalProperties": False},
+    )
     max_turns: int = Field(12, ge=1, le=50, description="The call stops after this many replies.")
     start: str = Field(pattern=NODE_ID, description="The id of the first node.")
     on_hangup: str | None = Field(
@@ -209,3 +238,15 @@ class Scenario(BaseModel):
     examples: list[ExampleRun] = Field(
         default_factory=list, description="Example runs checked by 'roleplay scenarios test'."
     )
+
+    def suggested_lines(self) -> dict[str, str]:
+        """The model lines, their variables filled in (``customer_name`` and the scenario's
+        own); a line that does not render is left out, so the generic suggestion stays."""
+        values = {**self.variables, "customer_name": self.customer_name}
+        lines = {}
+        for rule, line in self.model_lines.items():
+            try:
+                lines[rule] = render(line, values)
+            except SimulatorError:
+                continue
+        return lines

@@ -44,9 +44,12 @@ class AgentEars(Protocol):
 
 
 def score_conversation(conversation: Conversation) -> Scorecard:
-    weights = conversation.scenario.weights.model_dump()
+    """The call's scorecard: the scenario's weights, and its model lines for suggestions."""
+    scenario = conversation.scenario
+    weights = scenario.weights.model_dump()
+    lines = scenario.suggested_lines()
     return score_transcript(
-        conversation.transcript, conversation.rules, weights, conversation.bands
+        conversation.transcript, conversation.rules, weights, conversation.bands, lines
     )
 
 

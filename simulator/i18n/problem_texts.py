@@ -266,6 +266,12 @@ PROBLEM_TEXTS: dict[str, dict[str, str]] = {
         "en": "a node with 'end' closes the call, so it cannot also have 'next'",
         "fr": "un nœud avec 'end' termine l'appel : il ne peut pas avoir aussi 'next'",
     },
+    "problem.model_line_key": {
+        "en": "not a rule id: write the pack and the rule as the scorecard names them, "
+        "e.g. empathy.missing-next-step or avoided.i-dont-know",
+        "fr": "ce n'est pas un identifiant de règle : écrivez le pack et la règle comme la "
+        "fiche les nomme, par ex. empathy.missing-next-step ou avoided.je-ne-sais-pas",
+    },
     "problem.band_order": {
         "en": "min_wpm ({low}) must be below max_wpm ({high})",
         "fr": "min_wpm ({low}) doit être inférieur à max_wpm ({high})",

@@ -79,3 +79,18 @@ def test_every_customer_type_of_the_scenario_model_has_its_reactions():
     from simulator.conversation.scenario import PERSONA_TYPES
 
     assert set(PERSONAS) == set(PERSONA_TYPES)
+
+
+def test_the_customer_reads_a_repeated_reply_as_the_scorecard_does(minimal_scenario, mini_rules):
+    """A formula said again earns no empathy from the live customer either: the engine
+    reads each reply with the scorer's reader (scoring.behaviours.turn_evidence)."""
+    scenario = minimal_scenario.model_copy(update={"max_turns": 5})
+    talk = Conversation(scenario, "Sam", rules=mini_rules)
+    talk.start()
+    formula = "I'm sorry Mrs Johnson, I understand how annoying this is."
+    first = talk.reply(AgentReply(formula))
+    assert {"apologise", "acknowledge"} <= {f.category for f in first.findings}
+    if talk.finished:
+        pytest.skip("the minimal scenario ended after one reply")
+    again = talk.reply(AgentReply(formula))
+    assert not [f for f in again.findings if f.dimension == "empathy"]

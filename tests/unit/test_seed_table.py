@@ -79,6 +79,12 @@ EN_TABLE = [
 ]
 
 
+# The guide's advice for "Ne reviens pas" asks the customer to calm down, which the packs
+# flag (telling an upset customer to calm down inflames them): that row's advice may be
+# flagged by this rule only, and its suggestion keeps the advice's opening without it.
+REWORDED = {"ne-revenez-pas": "calmez-vous", "dont-come-back": "calm-down"}
+
+
 def _seed_rows() -> list[tuple[str, str, str]]:
     """The (avoid, why, say) rows of the table in the seed that holds it."""
     if not SEEDS.is_dir():
@@ -131,8 +137,9 @@ def test_each_seed_phrase_to_avoid_is_flagged_by_its_rule() -> None:
 
 def test_no_seed_wording_to_use_is_flagged() -> None:
     rules = _avoided("fr")
-    for _, _, say in _seed_rows():
-        assert not _flagged_by(rules, say), f"the guide's own advice {say!r} is flagged"
+    for rule_id, (_, _, say) in zip(FR_RULES, _seed_rows(), strict=True):
+        flagged = _flagged_by(rules, say)
+        assert set(flagged) <= {REWORDED.get(rule_id)}, f"the guide's advice {say!r}: {flagged}"
 
 
 @pytest.mark.parametrize(("rule_id", "avoid", "say"), EN_TABLE, ids=[r for r, _, _ in EN_TABLE])
@@ -141,7 +148,8 @@ def test_english_table(rule_id: str, avoid: str, say: str) -> None:
     for phrase in [avoid, *_phrases(avoid)]:
         flagged = _flagged_by(rules, phrase)
         assert rule_id in flagged, f"{phrase!r} should be flagged by {rule_id}: {flagged}"
-    assert not _flagged_by(rules, say), f"{say!r} is what to say, yet it is flagged"
+    flagged = _flagged_by(rules, say)
+    assert set(flagged) <= {REWORDED.get(rule_id)}, f"{say!r} is what to say, yet: {flagged}"
 
 
 def test_substitutions_suggest_the_tables_wording() -> None:
@@ -149,6 +157,11 @@ def test_substitutions_suggest_the_tables_wording() -> None:
     fr = {rule.id: rule for rule in _avoided("fr")}
     for rule_id, (avoid, _, say) in zip(FR_RULES, _seed_rows(), strict=True):
         hits = fr[rule_id].hits(_phrases(avoid)[0])
+        if rule_id in REWORDED:
+            opening = say.split(". ")[0]
+            assert _comparable(hits[0].suggestion).startswith(_comparable(opening)), rule_id
+            assert not _flagged_by(list(fr.values()), hits[0].suggestion or ""), rule_id
+            continue
         assert _comparable(hits[0].suggestion) == _comparable(say), rule_id
 
 

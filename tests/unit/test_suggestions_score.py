@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from scoring.messages import MESSAGES
+from scoring.messages import MESSAGES, say
 from scoring.phrases import turn_findings
 from scoring.rules import TurnContext
 from simulator.authoring.packs import rules_for
@@ -28,3 +28,38 @@ def test_suggested_wordings_use_no_avoided_phrase(locale):
         if key.endswith(".fix"):
             text = texts[locale].format(name="Monsieur Balagtas", wpm=150, low=1, high=2)
             assert turn_findings(rules, text, 0, None, TurnContext()) == [], (key, text)
+
+
+FITTED = [
+    (
+        "en",
+        "reformulate",
+        "missing.reformulate.fix.restated",
+        {"problem": "your parcel never arrived"},
+    ),
+    (
+        "fr",
+        "reformulate",
+        "missing.reformulate.fix.restated",
+        {"problem": "votre colis n'est jamais arrivé"},
+    ),
+    (
+        "en",
+        "next_step",
+        "missing.next_step.fix.action",
+        {"action": "I'll check with the warehouse"},
+    ),
+    (
+        "fr",
+        "next_step",
+        "missing.next_step.fix.action",
+        {"action": "Je vais vérifier votre dossier"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("locale", "category", "key", "values"), FITTED)
+def test_a_suggestion_fitted_to_the_call_still_shows_its_part(locale, category, key, values):
+    said = re.sub(r"[«»\"…]", "", say(key, locale, **values)).strip()
+    found = turn_findings(rules_for(locale).for_dimension("empathy"), said, 0, None, TurnContext())
+    assert category in {f.category for f in found}, said
