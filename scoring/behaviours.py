@@ -30,9 +30,7 @@ def context_for(transcript: Transcript, index: int) -> TurnContext:
     before = transcript.turns[:index]
     said = tuple(t.text for t in before if t.speaker == "customer")
     previous = transcript.previous_customer(index)
-    return TurnContext(
-        transcript.customer_name, previous[1].text if previous else None, said
-    )
+    return TurnContext(transcript.customer_name, previous[1].text if previous else None, said)
 
 
 def _wording(text: str, locale: str) -> set[str]:
@@ -94,7 +92,6 @@ def says_when(text: str, locale: str) -> bool:
     return bool(_WHENS[locale].search(spoken) or _DONES[locale].search(spoken))
 
 
-
 def is_statement(text: str, locale: str) -> bool:
     """Does ``text`` tell the customer something (four words or more, not a question, not
     only courtesy or the closing "anything else?")?"""
@@ -104,8 +101,67 @@ def is_statement(text: str, locale: str) -> bool:
 
 
 _FILLER = {
-    "en": set(["okay", "ok", "so", "right", "alright", "that", "that's", "is", "it", "you", "said", "say", "the", "and", "a", "of", "for", "to", "um", "uh", "yes", "yeah", "sure", "just", "was", "correct"]),
-    "fr": set(["d'accord", "ok", "donc", "alors", "bon", "c'est", "c", "est", "vous", "avez", "dit", "dites", "le", "la", "les", "de", "du", "des", "et", "un", "une", "oui", "bien", "voila", "euh", "correct", "exact"]),
+    "en": set(
+        [
+            "okay",
+            "ok",
+            "so",
+            "right",
+            "alright",
+            "that",
+            "that's",
+            "is",
+            "it",
+            "you",
+            "said",
+            "say",
+            "the",
+            "and",
+            "a",
+            "of",
+            "for",
+            "to",
+            "um",
+            "uh",
+            "yes",
+            "yeah",
+            "sure",
+            "just",
+            "was",
+            "correct",
+        ]
+    ),
+    "fr": set(
+        [
+            "d'accord",
+            "ok",
+            "donc",
+            "alors",
+            "bon",
+            "c'est",
+            "c",
+            "est",
+            "vous",
+            "avez",
+            "dit",
+            "dites",
+            "le",
+            "la",
+            "les",
+            "de",
+            "du",
+            "des",
+            "et",
+            "un",
+            "une",
+            "oui",
+            "bien",
+            "voila",
+            "euh",
+            "correct",
+            "exact",
+        ]
+    ),
 }
 
 
@@ -125,6 +181,90 @@ def reads_back(transcript: Transcript, index: int) -> bool:
     mine = _wording(transcript.turns[index].text, locale) - _FILLER[locale]
     shared = mine & theirs
     return len(shared) >= 2 and len(shared) >= 0.6 * len(mine)
+
+
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|hundred"
+    r"|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|trente|cent)\b",
+    re.IGNORECASE,
+)
+_COMMON = {
+    "en": set(
+        [
+            "that",
+            "this",
+            "what",
+            "when",
+            "where",
+            "which",
+            "with",
+            "would",
+            "could",
+            "should",
+            "have",
+            "been",
+            "from",
+            "your",
+            "they",
+            "their",
+            "them",
+            "there",
+            "here",
+            "about",
+            "just",
+            "really",
+            "very",
+            "still",
+            "then",
+            "than",
+            "will",
+        ]
+    ),
+    "fr": set(
+        [
+            "alors",
+            "avec",
+            "avez",
+            "avoir",
+            "cela",
+            "cette",
+            "dans",
+            "donc",
+            "elle",
+            "elles",
+            "etre",
+            "fait",
+            "faire",
+            "leur",
+            "mais",
+            "meme",
+            "nous",
+            "pour",
+            "quand",
+            "quoi",
+            "sont",
+            "tout",
+            "tres",
+            "vous",
+            "votre",
+            "vos",
+        ]
+    ),
+}
+
+
+def _stems(text: str, locale: str) -> set[str]:
+    return {w[:5] for w in _wording(text, locale) if len(w) > 3 and w not in _COMMON[locale]}
+
+
+def ignores(question: str, reply: str, locale: str) -> bool:
+    """Does ``reply`` leave the customer's question unanswered: it asks nothing back, gives
+    no figure and no time, and takes up none of the question's words?"""
+    if not asks(question, locale) or asks(reply, locale) or not reply.strip():
+        return False
+    if _NUMBER.search(normalise(reply, locale).text) or says_when(reply, locale):
+        return False
+    return not (_stems(question, locale) & _stems(reply, locale))
 
 
 def turn_evidence(transcript: Transcript, index: int, rules: list[CompiledRule]) -> list[Finding]:

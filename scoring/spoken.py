@@ -8,7 +8,8 @@ back to the exact words the agent said so a finding can quote them.
 
 The normal form:
 - accents removed (``désolé`` → ``desole``), curly apostrophes straightened;
-- hyphens and commas become spaces (``attendez-vous`` → ``attendez vous``);
+- hyphens and commas become spaces (``attendez-vous`` → ``attendez vous``), except a
+  decimal comma (``14,97`` stays);
 - French: the negation particle ``ne`` / ``n'`` is dropped (``je ne sais pas`` →
   ``je sais pas``), eliding as speakers do (``je n'ai pas`` → ``j'ai pas``,
   ``ce n'est pas`` → ``c'est pas``), and ``j'`` before a consonant is read as ``je``;
@@ -92,7 +93,7 @@ def strip_accents(text: str) -> str:
 
 
 _APOSTROPHES = re.compile(r"[’‘`´ʼ]")
-_SPACERS = re.compile(r"(?<=\w)[-‐‑–](?=\w)|[,;:«»“”\"()…]")
+_SPACERS = re.compile(r"(?<=\w)[-‐‑–](?=\w)|(?<!\d),|,(?!\d)|[;:«»“”\"()…]")
 _SPACES = re.compile(r"\s+")
 _FR_NE = re.compile(r"\b(?:ne\s+|n')(?=\w)", re.IGNORECASE)
 # "je n'ai" without its "ne" is said "j'ai", not "je ai": elide so one pattern fits both

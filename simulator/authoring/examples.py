@@ -34,7 +34,8 @@ def run_example(
     """Play ``example`` through ``scenario`` and check it (with the bundled rules unless
     ``rules`` are given: an example documents the scenario as shipped)."""
     rules = rules or rules_for(scenario.locale)
-    conversation = Conversation(scenario, "example", rules)
+    # a fixed seed: the customer's wording is the same at every run of the example
+    conversation = Conversation(scenario, "example", rules, seed=example.seed)
     path = [conversation.start().node]
     for text in example.replies:
         if conversation.finished:
@@ -53,6 +54,10 @@ def run_example(
         diff.append(f"path: expected {' → '.join(expect.path)}, got {' → '.join(path)}")
     if expect.outcome is not None and expect.outcome != conversation.outcome:
         diff.append(f"outcome: expected {expect.outcome}, got {conversation.outcome}")
+    met = {o.id for o in card.objectives if o.met}
+    for objective in expect.objectives_met:
+        if objective not in met:
+            diff.append(f"objective {objective} was not met")
     for rule in expect.findings:
         if rule not in rules:
             diff.append(f"expected a finding from {rule}; found: {', '.join(rules) or 'none'}")

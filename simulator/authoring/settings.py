@@ -75,6 +75,12 @@ class Settings(BaseModel):
     ui_locale: Literal["fr", "en"] | None = Field(
         None, description="Language of the interface (default: the system's)."
     )
+    seed: int | None = Field(
+        None,
+        ge=0,
+        description="Makes the customer's choice of wordings repeatable: the same replies "
+        "get the same lines. Unset (the default), each session varies.",
+    )
     audio_retention: Literal["keep", "none"] | Annotated[int, Field(ge=1)] = Field(
         "keep",
         description="The agent's recorded turns: 'keep' them, keep them a number of days "

@@ -27,7 +27,6 @@ from simulator.authoring.packs import rules_for
 from simulator.authoring.settings import Settings, load_settings
 from simulator.conversation.engine import Conversation
 from simulator.conversation.scenario import Scenario
-from simulator.errors import SimulatorError
 from simulator.i18n.catalogue import ui_locale
 
 
@@ -36,7 +35,7 @@ class Workspace:
     """The settings of this process and what follows from them."""
 
     settings: Settings = field(default_factory=Settings)
-    _lines: tuple[tuple, dict[str, dict[str, str]]] | None = field(
+    _known: tuple[tuple, dict[str, Scenario]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
 
@@ -60,26 +59,36 @@ class Workspace:
     def bands(self, locale: str) -> PacingBands:
         return self.settings.bands(locale)
 
-    def conversation(self, scenario: Scenario, agent_name: str) -> Conversation:
+    def conversation(
+        self, scenario: Scenario, agent_name: str, seed: int | None = None
+    ) -> Conversation:
         """A call to play: the scenario, scored as it goes with this workspace's rules and
-        pacing bands for its language."""
+        pacing bands for its language; ``seed`` (else the ``seed`` setting) makes the
+        customer's wording repeatable."""
         locale = scenario.locale
-        return Conversation(scenario, agent_name, self.rules(locale), self.bands(locale))
+        chosen = self.settings.seed if seed is None else seed
+        return Conversation(
+            scenario, agent_name, self.rules(locale), self.bands(locale), seed=chosen
+        )
 
     def score(
         self,
         transcript: Transcript,
         weights: Mapping[str, float] | None = None,
         lines: Mapping[str, str] | None = None,
+        outcome: str | None = None,
     ) -> Scorecard:
-        """Score a transcript with this workspace's rules and pacing bands; its suggestions
-        take the model lines of ``lines``, or else of the transcript's scenario while that
-        is still in the library."""
+        """Score a transcript with this workspace's rules and pacing bands. While its
+        scenario is in the library, its suggestions take the scenario's model lines (unless
+        ``lines`` are given) and its objectives are checked; with the call's ``outcome``, the
+        overall weighs what the call achieved."""
         locale = transcript.locale
+        known = self.known_scenario(transcript.scenario)
         if lines is None:
-            lines = self.model_lines(transcript.scenario)
+            lines = known.suggested_lines() if known else {}
+        objectives = known.checked_objectives if known else []
         rules, bands = self.rules(locale), self.bands(locale)
-        return score_transcript(transcript, rules, weights, bands, lines)
+        return score_transcript(transcript, rules, weights, bands, lines, objectives, outcome)
 
     # -- scenarios -----------------------------------------------------------------
 
@@ -94,29 +103,29 @@ class Workspace:
         """A scenario by id (bundled or the organisation's) or by path."""
         return find_scenario(name, self.scenario_dirs)
 
-    def model_lines(self, scenario_id: str | None) -> dict[str, str]:
-        """The model lines of a scenario of the library, by id; none for any other.
+    def known_scenario(self, scenario_id: str | None) -> Scenario | None:
+        """A scenario of the library, by id; None for any other.
 
-        Read once and kept while no scenario file changes: rescoring asks for every
-        stored session.
+        The library is read once and kept while no scenario file changes: rescoring asks
+        for every stored session.
         """
         if not scenario_id:
-            return {}
+            return None
         files = scenario_files(self.scenario_dirs)
         seen = tuple((str(f), *_stamp(f)) for f in files)
-        if self._lines is None or self._lines[0] != seen:
-            found = {s.id: s.suggested_lines() for s in self.library().scenarios}
-            self._lines = (seen, found)
-        return dict(self._lines[1].get(scenario_id, {}))
+        if self._known is None or self._known[0] != seen:
+            self._known = (seen, {s.id: s for s in self.library().scenarios})
+        return self._known[1].get(scenario_id)
+
+    def model_lines(self, scenario_id: str | None) -> dict[str, str]:
+        """The model lines of a scenario of the library, by id; none for any other."""
+        known = self.known_scenario(scenario_id)
+        return known.suggested_lines() if known else {}
 
     def weights(self, scenario_id: str | None) -> dict[str, float] | None:
         """The scenario's own weights while it is still in the library; None otherwise."""
-        if not scenario_id:
-            return None
-        try:
-            return self.scenario(scenario_id).weights.model_dump()
-        except SimulatorError:
-            return None
+        known = self.known_scenario(scenario_id)
+        return known.weights.model_dump() if known else None
 
 
 def _stamp(path: Path) -> tuple[int, int]:

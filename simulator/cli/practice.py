@@ -15,7 +15,7 @@ from simulator.conversation.session import run_session
 from simulator.errors import SimulatorError
 from simulator.i18n.catalogue import text
 from simulator.reports.terminal import render_scorecard
-from simulator.store.sessions import SessionStore
+from simulator.store.practice import PracticeSink
 
 
 @click.command()
@@ -47,6 +47,13 @@ from simulator.store.sessions import SessionStore
     help="Seconds of silence that end your turn (default: 'end_of_turn' in settings, 0.8).",
 )
 @click.option("--show-mood", is_flag=True, help="Show the customer's mood after each turn.")
+@click.option(
+    "--seed",
+    type=click.IntRange(0),
+    default=None,
+    help="Make the customer's wording repeatable: the same replies get the same lines "
+    "(default: 'seed' in settings; unset, each session varies).",
+)
 @asr_options
 @db_option
 @click.pass_context
@@ -60,6 +67,7 @@ def practice(
     fast: bool,
     end_of_turn: float | None,
     show_mood: bool,
+    seed: int | None,
     asr_engine: str | None,
     asr_model: str | None,
     db: Path | None,
@@ -78,19 +86,23 @@ def practice(
     store, db_path = open_store(ctx, db)
     offer_recovery(store, space)
     apply_retention(store, space)
-    conversation = space.conversation(found, agent)
+    conversation = space.conversation(found, agent, seed)
     announce(conversation, typed)
+    sink = PracticeSink(store)
     if typed:
-        session_id, card = run_typed(conversation, store, show_mood)
+        session_id, card = run_typed(conversation, sink, show_mood)
     else:
         from simulator.voice.rig import VoiceOptions, build_rig
 
         options = VoiceOptions.from_settings(space.settings, asr_engine, asr_model, end_of_turn)
         rig = build_rig(conversation, options, db_path.parent / "voice-cache", input_audio, fast)
         session_id, card = _spoken(
-            conversation, store, rig, space.settings.records_audio, show_mood, output_audio
+            conversation, sink, rig, space.settings.records_audio, show_mood, output_audio
         )
     locale = found.locale
+    if session_id is None or store.get(session_id) is None:  # the agent never replied
+        click.echo(text("cli.not_saved", locale))
+        return
     click.echo("")
     click.echo(render_scorecard(card.to_dict(), conversation.outcome))
     click.echo("")
@@ -115,7 +127,7 @@ def _offer_typed_mode() -> bool:
 
 def _spoken(  # type: ignore[no-untyped-def]
     conversation: Conversation,
-    store: SessionStore,
+    sink: PracticeSink,
     rig,
     keep_audio: bool,
     show_mood: bool,
@@ -148,10 +160,10 @@ def _spoken(  # type: ignore[no-untyped-def]
 
     def started(session_id: str) -> None:
         if keep_audio:  # audio_retention: none records nothing
-            rig.record_into(store.audio_root / session_id)
+            rig.record_into(sink.store.audio_root / session_id)
 
     try:
-        result = run_session(conversation, Spoken(), Heard(), store, on_start=started)
+        result = run_session(conversation, Spoken(), Heard(), sink, on_start=started)
     finally:
         agent.close()
         if output_audio is not None:

@@ -8,24 +8,55 @@ persona react, and picks the next customer line.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 
-from scoring.behaviours import turn_evidence
+from scoring.behaviours import ignores, repeats_earlier, turn_evidence
 from scoring.findings import Finding
 from scoring.interruptions import overlap
+from scoring.objectives import check_all
 from scoring.pacing import PacingBands
 from scoring.rules import compile_pattern
 from scoring.ruleset import RuleSet
 from scoring.spoken import normalise
 from scoring.transcript import MeasuredPacing, Segment, Transcript, Turn, Word
 from simulator.conversation.personas import PERSONAS
-from simulator.conversation.scenario import Branch, Condition, Outcome, Scenario, Tag
+from simulator.conversation.scenario import Branch, Condition, Line, Outcome, Scenario, Tag
 from simulator.conversation.templating import render
 
 HANGUP_LINES = {
     "fr": "Non mais c'est pas possible. Laissez tomber, au revoir.",
     "en": "You know what, forget it. Goodbye.",
 }
+# What any customer says to a reply that repeats an earlier one, or that leaves their
+# question unanswered: the reply earns nothing and the call does not move on.
+REPEATED_LINES = {
+    "en": (
+        "You've said that already.",
+        "You just said that. I need an actual answer.",
+        "That's exactly what you said a minute ago.",
+    ),
+    "fr": (
+        "Vous me l'avez déjà dit, ça.",
+        "Vous venez de me dire exactement la même chose. Je veux une vraie réponse.",
+        "C'est mot pour mot ce que vous m'avez dit tout à l'heure.",
+    ),
+}
+IGNORED_LINES = {
+    "en": (
+        "You haven't answered my question.",
+        "That's not what I asked you.",
+        "Right, but that doesn't answer my question, does it?",
+    ),
+    "fr": (
+        "Vous n'avez pas répondu à ma question.",
+        "Ce n'est pas ce que je vous ai demandé.",
+        "D'accord, mais ça ne répond pas à ma question.",
+    ),
+}
+# Below this mood a line's sharper wordings are used, from this one its calmer ones.
+SHARPER_BELOW = 35
+CALMER_FROM = 65
 
 
 @dataclass(frozen=True)
@@ -107,6 +138,8 @@ class Conversation:
     agent_name: str
     rules: RuleSet
     bands: PacingBands | None = None
+    seed: int | None = None
+    """Makes the customer's choice of wordings repeatable (None: new each session)."""
     mood: int = field(init=False)
     node: str = field(init=False)
     transcript: Transcript = field(init=False)
@@ -118,6 +151,7 @@ class Conversation:
         if self.rules.locale != self.scenario.locale:
             raise ValueError(f"{self.rules.locale!r} rules for a {self.scenario.locale!r} call")
         self.persona = PERSONAS[self.scenario.persona]
+        self.rng = random.Random(self.seed)
         self.mood = self.scenario.mood
         self.node = self.scenario.start
         self.moods = [self.mood]
@@ -140,10 +174,24 @@ class Conversation:
     def finished(self) -> bool:
         return self.outcome is not None
 
+    def _wording(self, line: Line) -> str:
+        """One wording of ``line``, as the customer's mood now has it."""
+        choices = line.text
+        if self.mood < SHARPER_BELOW and line.sharper:
+            choices = line.sharper
+        elif self.mood >= CALMER_FROM and line.calmer:
+            choices = line.calmer
+        return render(self.rng.choice(choices), self.variables)
+
     def _customer_turn(self, node_id: str) -> CustomerTurn:
         node = self.scenario.nodes[node_id]
-        lines = tuple(Said(render(line.text, self.variables), line.tag) for line in node.customer)
+        lines = tuple(Said(self._wording(line), line.tag) for line in node.customer)
         return CustomerTurn(node_id, lines, self.mood, node.end)
+
+    def _rebuff(self, lines: dict[str, tuple[str, ...]]) -> CustomerTurn:
+        """The customer pushing back on a reply that earns nothing; the call stays put."""
+        said = Said(self.rng.choice(lines[self.scenario.locale]), "core")
+        return CustomerTurn(self.node, (said,), self.mood)
 
     def _hangup_turn(self) -> CustomerTurn:
         if self.scenario.on_hangup:
@@ -192,7 +240,19 @@ class Conversation:
         # read in context, as the scorecard reads it: a repeated formula earns nothing
         findings = turn_evidence(self.transcript, index, self.rules.rules)
         before = self.mood
+        previous = self.transcript.previous_customer(index)
+        rebuff = None
+        if repeats_earlier(self.transcript, index) is not None:
+            rebuff = REPEATED_LINES
+        elif previous and ignores(previous[1].text, reply.text, self.scenario.locale):
+            rebuff = IGNORED_LINES
         reasons = self._react(findings, reply, cut_into)
+        if rebuff is not None:
+            self.mood = max(0, self.mood + self.persona.silence)
+            reasons.append(
+                f"{self.persona.silence:+d} "
+                + ("said again" if rebuff is REPEATED_LINES else "did not answer the question")
+            )
         self.moods.append(self.mood)
         replies = sum(1 for t in self.transcript.turns if t.speaker == "agent")
 
@@ -204,6 +264,8 @@ class Conversation:
             reasons.append(f"{replies} replies: the call stops")
             node = self._customer_turn(self.node)
             nxt = CustomerTurn(node.node, (), self.mood, "stopped")
+        elif rebuff is not None:
+            nxt = self._rebuff(rebuff)
         else:
             branch_index, branch = self._choose(findings, reply, cut_into)
             self.node = branch.goto
@@ -286,4 +348,13 @@ class Conversation:
             checks.append(self.mood < when.mood_below)
         if when.mood_at_least is not None:
             checks.append(self.mood >= when.mood_at_least)
+        if when.objectives is not None:
+            met = self.objectives_met()
+            checks.append(set(when.objectives) <= met)
         return all(checks)
+
+    def objectives_met(self) -> set[str]:
+        """The ids of the scenario's objectives the call has met so far."""
+        objectives = self.scenario.checked_objectives
+        results = check_all(self.transcript, objectives, self.rules.for_dimension("empathy"))
+        return {r.id for r in results if r.met}

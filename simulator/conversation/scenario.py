@@ -23,14 +23,16 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from scoring.objectives import Objective
 from scoring.rules import EmpathyCategory, Locale, check_pattern
+from scoring.scorecard import DEFAULT_WEIGHTS
 from simulator.conversation.templating import render
 from simulator.errors import SimulatorError
 
 Persona = Literal["active_hater", "extreme_critic", "loyal_irritated", "passionate_loyal"]
 Channel = Literal["phone", "counter", "letter_followup", "email", "sms"]
 Difficulty = Literal["easy", "medium", "hard"]
-Outcome = Literal["resolved", "escalated", "hung_up", "stopped"]
+Outcome = Literal["resolved", "escalated", "transferred", "hung_up", "stopped"]
 Tag = Literal["core", "digression"]
 
 # The lists a screen or a prompt offers, read from the types above: nowhere else.
@@ -56,15 +58,40 @@ RuleId = Annotated[
 ModelLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
 
 
+Wording = Annotated[str, StringConstraints(min_length=1)]
+
+
 class Line(BaseModel):
-    """Part of what the customer says: the complaint itself, or a digression."""
+    """Part of what the customer says: the complaint itself, or a digression.
+
+    ``text`` may list several wordings of the same line: a session picks one at random
+    (repeatably with a seed). ``sharper`` and ``calmer`` list the wordings used instead
+    when the customer's mood has dropped low or risen high."""
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(
-        min_length=1, description="What the customer says (Jinja2 variables allowed)."
+    text: list[Wording] = Field(
+        min_length=1,
+        description="What the customer says (Jinja2 variables allowed): one text, or a list "
+        "of variants of which a session picks one.",
     )
     tag: Tag = Field("core", description="core: the complaint; digression: off-topic drift.")
+    sharper: list[Wording] = Field(
+        default_factory=list, description="Wordings for when the customer is angrier."
+    )
+    calmer: list[Wording] = Field(
+        default_factory=list, description="Wordings for when the customer is calmer."
+    )
+
+    @field_validator("text", mode="before")
+    @classmethod
+    def _one_text(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+    @property
+    def wordings(self) -> list[str]:
+        """Every wording of the line, variants and moods alike."""
+        return [*self.text, *self.sharper, *self.calmer]
 
 
 class Condition(BaseModel):
@@ -93,6 +120,11 @@ class Condition(BaseModel):
     )
     mood_at_least: int | None = Field(
         None, ge=0, le=100, description="The customer's mood, after this reply, is at least this."
+    )
+    objectives: list[str] | None = Field(
+        None,
+        description="These objectives (by id) are met by the call so far: the facts stated, "
+        "the questions asked. Resolution branches should ask for substance, not markers.",
     )
 
     @field_validator("says")
@@ -158,10 +190,16 @@ class Weights(BaseModel):
     # Bounded and finite: an infinite (or overflowing) weight makes the overall score NaN.
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
-    pacing: float = Field(25, ge=0, le=1000, description="Weight of pacing.")
-    interruptions: float = Field(25, ge=0, le=1000, description="Weight of interruption use.")
-    empathy: float = Field(25, ge=0, le=1000, description="Weight of empathy.")
-    avoided_phrases: float = Field(25, ge=0, le=1000, description="Weight of avoided phrases.")
+    pacing: float = Field(DEFAULT_WEIGHTS["pacing"], ge=0, le=1000, description="Weight of pacing.")
+    interruptions: float = Field(
+        DEFAULT_WEIGHTS["interruptions"], ge=0, le=1000, description="Weight of interruption use."
+    )
+    empathy: float = Field(
+        DEFAULT_WEIGHTS["empathy"], ge=0, le=1000, description="Weight of empathy."
+    )
+    avoided_phrases: float = Field(
+        DEFAULT_WEIGHTS["avoided_phrases"], ge=0, le=1000, description="Weight of avoided phrases."
+    )
 
 
 class Expectation(BaseModel):
@@ -180,6 +218,9 @@ class Expectation(BaseModel):
     no_findings: list[str] = Field(
         default_factory=list, description="Rule ids that must not be found."
     )
+    objectives_met: list[str] = Field(
+        default_factory=list, description="Objective ids the run must meet."
+    )
     min_overall: int | None = Field(
         None, ge=0, le=100, description="Lowest acceptable overall score."
     )
@@ -195,6 +236,9 @@ class ExampleRun(BaseModel):
 
     name: str = Field(min_length=1, description="What this run shows, e.g. 'good handling'.")
     replies: list[str] = Field(min_length=1, description="The agent's replies, one per turn.")
+    seed: int = Field(
+        0, ge=0, description="Which of the customer's wordings the run hears (repeatable)."
+    )
     expect: Expectation = Field(description="The expected path, outcome and findings.")
 
 
@@ -216,7 +260,12 @@ class Scenario(BaseModel):
         40, ge=0, le=100, description="Starting mood: 0 furious, 50 annoyed, 100 delighted."
     )
     brief: str = Field(min_length=1, description="What the trainee knows before the call.")
-    objectives: list[str] = Field(min_length=1, description="What good handling achieves.")
+    objectives: list[Objective | str] = Field(
+        min_length=1,
+        description="What good handling achieves. An objective with an id and a kind is "
+        "checked on the call and shown met or missed on the scorecard; plain text is shown "
+        "in the brief only.",
+    )
     variables: dict[str, str] = Field(
         default_factory=dict, description="Values for {{ variables }} in customer lines."
     )
@@ -238,6 +287,15 @@ class Scenario(BaseModel):
     examples: list[ExampleRun] = Field(
         default_factory=list, description="Example runs checked by 'roleplay scenarios test'."
     )
+
+    @property
+    def checked_objectives(self) -> list[Objective]:
+        """The objectives the scorecard checks (plain-text ones are only read)."""
+        return [o for o in self.objectives if isinstance(o, Objective)]
+
+    def objective_texts(self) -> list[str]:
+        """Every objective as the trainee reads it."""
+        return [o.text if isinstance(o, Objective) else o for o in self.objectives]
 
     def suggested_lines(self) -> dict[str, str]:
         """The model lines, their variables filled in (``customer_name`` and the scenario's

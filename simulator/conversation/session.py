@@ -44,12 +44,17 @@ class AgentEars(Protocol):
 
 
 def score_conversation(conversation: Conversation) -> Scorecard:
-    """The call's scorecard: the scenario's weights, and its model lines for suggestions."""
+    """The call's scorecard: the scenario's weights, its model lines for suggestions, its
+    objectives checked, and how the call ended weighed in the overall."""
     scenario = conversation.scenario
-    weights = scenario.weights.model_dump()
-    lines = scenario.suggested_lines()
     return score_transcript(
-        conversation.transcript, conversation.rules, weights, conversation.bands, lines
+        conversation.transcript,
+        conversation.rules,
+        scenario.weights.model_dump(),
+        conversation.bands,
+        scenario.suggested_lines(),
+        scenario.checked_objectives,
+        conversation.outcome or "stopped",
     )
 
 

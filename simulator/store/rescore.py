@@ -90,7 +90,7 @@ def _score_file(job: tuple[str, str]) -> Answer:
     assert _workspace is not None, "the worker was started without its settings"
     assert record.transcript is not None
     weights = record.scorecard.weights if record.scorecard else None
-    card = _workspace.score(record.transcript, weights).to_dict()
+    card = _workspace.score(record.transcript, weights, outcome=record.outcome).to_dict()
     # through JSON, as the stored scorecard was: tuples become lists, as on disk
     fresh = ScorecardRecord.model_validate_json(orjson.dumps(card))
     if fresh == record.scorecard:

@@ -25,11 +25,12 @@ from simulator.voice.vad import SAMPLE_RATE, EndpointSettings
 
 
 def scenario_lines(conversation: Conversation) -> list[str]:
-    """Every customer line of the scenario, with its variables filled in."""
+    """Every customer line of the scenario, every wording, with its variables filled in."""
     lines = [
-        conversation.render(line.text)
+        conversation.render(wording)
         for node in conversation.scenario.nodes.values()
         for line in node.customer
+        for wording in line.wordings
     ]
     return list(dict.fromkeys(lines))
 
