@@ -184,8 +184,8 @@ def reads_back(transcript: Transcript, index: int) -> bool:
 
 
 _NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|hundred"
-    r"|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|trente|cent)\b",
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|hundred"
+    r"|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|trente|cent)\b",
     re.IGNORECASE,
 )
 _COMMON = {
@@ -223,6 +223,15 @@ _COMMON = {
     "fr": set(
         [
             "alors",
+            "c'est",
+            "suis",
+            "etes",
+            "vraiment",
+            "bien",
+            "voila",
+            "comme",
+            "aussi",
+            "encore",
             "avec",
             "avez",
             "avoir",

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from scoring.behaviours import says_when, turn_evidence
 from scoring.interruptions import overlap
 from scoring.rules import CompiledRule, check_pattern, compile_pattern
-from scoring.speech_acts import asks
+from scoring.speech_acts import asks, is_minimal
 from scoring.spoken import normalise
 from scoring.transcript import Transcript
 
@@ -120,7 +120,8 @@ def check(
                 event = overlap(transcript, index)
                 if event and event["kind"] == objective.interrupts:
                     return result(False, index)
-        return result(bool(agent))
+        # not doing something wrong is only worth it from an agent who did something
+        return result(any(not is_minimal(turn.text, locale) for _, turn in agent))
     if objective.kind == "state":
         said: set[int] = set()
         for index, turn in agent:

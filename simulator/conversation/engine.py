@@ -188,6 +188,23 @@ class Conversation:
         lines = tuple(Said(self._wording(line), line.tag) for line in node.customer)
         return CustomerTurn(node_id, lines, self.mood, node.end)
 
+    def _rebuff_for(
+        self, index: int, reply: AgentReply, findings: list[Finding]
+    ) -> dict[str, tuple[str, ...]] | None:
+        """The push-back a reply earns: it says an earlier one again, or, committing to
+        nothing, it leaves the customer's question (in the complaint, not a digression)
+        unanswered."""
+        if repeats_earlier(self.transcript, index) is not None:
+            return REPEATED_LINES
+        previous = self.transcript.previous_customer(index)
+        if previous is None:
+            return None
+        turn = previous[1]
+        asked = " ".join(s.text for s in turn.segments or [] if s.tag == "core") or turn.text
+        commits = any(f.category in ("offer_help", "next_step") for f in findings)
+        unanswered = not commits and ignores(asked, reply.text, self.scenario.locale)
+        return IGNORED_LINES if unanswered else None
+
     def _rebuff(self, lines: dict[str, tuple[str, ...]]) -> CustomerTurn:
         """The customer pushing back on a reply that earns nothing; the call stays put."""
         said = Said(self.rng.choice(lines[self.scenario.locale]), "core")
@@ -240,12 +257,13 @@ class Conversation:
         # read in context, as the scorecard reads it: a repeated formula earns nothing
         findings = turn_evidence(self.transcript, index, self.rules.rules)
         before = self.mood
-        previous = self.transcript.previous_customer(index)
         rebuff = None
-        if repeats_earlier(self.transcript, index) is not None:
-            rebuff = REPEATED_LINES
-        elif previous and ignores(previous[1].text, reply.text, self.scenario.locale):
-            rebuff = IGNORED_LINES
+        # a phrase to avoid takes its branch (the customer is hurt), whatever else
+        if not any(f.dimension == "avoided_phrases" for f in findings):
+            rebuff = self._rebuff_for(index, reply, findings)
+        if rebuff is not None:
+            # pushed back: its kind words earn nothing
+            findings = [f for f in findings if f.dimension != "empathy"]
         reasons = self._react(findings, reply, cut_into)
         if rebuff is not None:
             self.mood = max(0, self.mood + self.persona.silence)

@@ -1,6 +1,14 @@
 import pytest
 
-from simulator.conversation.engine import AgentReply, Conversation, Timing
+from simulator.authoring.packs import rules_for
+from simulator.conversation.engine import (
+    IGNORED_LINES,
+    REPEATED_LINES,
+    AgentReply,
+    Conversation,
+    Timing,
+)
+from simulator.conversation.scenario import Branch, Condition
 
 
 def test_empathy_takes_the_calmer_path_and_next_step_resolves(minimal_scenario, mini_rules):
@@ -94,3 +102,99 @@ def test_the_customer_reads_a_repeated_reply_as_the_scorecard_does(minimal_scena
         pytest.skip("the minimal scenario ended after one reply")
     again = talk.reply(AgentReply(formula))
     assert not [f for f in again.findings if f.dimension == "empathy"]
+
+
+def _asking(locale: str):
+    from simulator.conversation.scenario import Scenario
+
+    question = {
+        "en": "So when do I get my money back?",
+        "fr": "Alors, je suis remboursée quand ?",
+    }[locale]
+    return Scenario.model_validate(
+        {
+            "id": f"{locale}-asking",
+            "title": "Asking",
+            "locale": locale,
+            "persona": "loyal_irritated",
+            "customer_name": "Mrs Lee",
+            "channel": "phone",
+            "brief": "b",
+            "objectives": ["o"],
+            "start": "ask",
+            "nodes": {
+                "ask": {"customer": question, "next": [{"goto": "done"}]},
+                "done": {"customer": "Fine.", "end": "resolved"},
+            },
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("locale", "dodge", "answer"),
+    [
+        (
+            "en",
+            "I'm so sorry, I understand how upsetting this is.",
+            "The refund reaches you Friday.",
+        ),
+        (
+            "fr",
+            "Je suis désolé, je comprends que ce soit pénible.",
+            "Le remboursement arrive vendredi.",
+        ),
+    ],
+)
+def test_a_reply_that_leaves_the_question_unanswered_is_pushed_back(locale, dodge, answer):
+    rules = rules_for(locale)
+    talk = Conversation(_asking(locale), "Sam", rules=rules, seed=1)
+    talk.start()
+    step = talk.reply(AgentReply(dodge))
+    assert step.next.node == "ask" and step.next.text in IGNORED_LINES[locale]
+    assert step.mood_after < step.mood_before + 10
+    step = talk.reply(AgentReply(answer))
+    assert step.next.node == "done"
+
+
+@pytest.mark.parametrize("locale", ["en", "fr"])
+def test_a_reply_said_again_is_pushed_back_and_the_call_stays_put(locale):
+    scenario = _asking(locale).model_copy(update={"max_turns": 5})
+    scenario.nodes["ask"].next = [
+        Branch(when=Condition(says=["vendredi|friday"]), goto="done"),
+        Branch(goto="ask"),
+    ]
+    talk = Conversation(scenario, "Sam", rules=rules_for(locale), seed=1)
+    talk.start()
+    said = "Let me check your file." if locale == "en" else "Je regarde votre dossier."
+    talk.reply(AgentReply(said))
+    step = talk.reply(AgentReply(said))
+    assert step.next.text in REPEATED_LINES[locale]
+    assert any("said again" in r for r in step.reasons)
+
+
+def test_a_seed_makes_the_wording_repeatable():
+    from simulator.conversation.scenario import Scenario
+
+    scenario = Scenario.model_validate(
+        {
+            "id": "en-vary",
+            "title": "Vary",
+            "locale": "en",
+            "persona": "loyal_irritated",
+            "customer_name": "Mrs Lee",
+            "channel": "phone",
+            "brief": "b",
+            "objectives": ["o"],
+            "start": "a",
+            "nodes": {
+                "a": {"customer": [{"text": [f"Line {i}." for i in range(9)]}], "end": "resolved"}
+            },
+        }
+    )
+    rules = rules_for("en")
+
+    def opening(seed):
+        return Conversation(scenario, "Sam", rules=rules, seed=seed).start().text
+
+    assert opening(7) == opening(7)
+    assert len({opening(None) for _ in range(8)}) > 1
