@@ -174,6 +174,83 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Dites au client ce qui va se passer, qui s'en charge et quand : « {action}, et je "
         "vous rappelle aujourd'hui pour vous dire où nous en sommes. »",
     },
+    "fillers.none": {
+        "en": "No filler words.",
+        "fr": "Aucun mot de remplissage.",
+    },
+    "fillers.per_minute": {
+        "en": "Few filler words: {count} ({which}), {rate:.1f} a minute of your speech "
+        "(at most {band:.0f}).",
+        "fr": "Peu de mots de remplissage : {count} ({which}), {rate:.1f} par minute de parole "
+        "(au plus {band:.0f}).",
+    },
+    "fillers.per_minute.many": {
+        "en": "Many filler words: {count} ({which}), {rate:.1f} a minute of your speech, more "
+        "than {band:.0f}. They make you sound unsure.",
+        "fr": "Beaucoup de mots de remplissage : {count} ({which}), {rate:.1f} par minute de "
+        "parole, plus de {band:.0f}. Ils vous font paraître hésitant.",
+    },
+    "fillers.per_reply": {
+        "en": "Few filler words: {count} ({which}) in {replies} replies.",
+        "fr": "Peu de mots de remplissage : {count} ({which}) en {replies} réponses.",
+    },
+    "fillers.per_reply.many": {
+        "en": "Many filler words: {count} ({which}) in {replies} replies, more than one a reply.",
+        "fr": "Beaucoup de mots de remplissage : {count} ({which}) en {replies} réponses, plus "
+        "d'un par réponse.",
+    },
+    "fillers.fix": {
+        "en": 'Let a short silence do the work of "um" or "you know": a pause sounds sure of '
+        "itself, a filler does not.",
+        "fr": "Laissez un court silence remplacer « euh » ou « du coup » : une pause paraît sûre "
+        "d'elle, un mot de remplissage non.",
+    },
+    "talk_ratio": {
+        "en": "You did {percent:.0f}% of the talking ({agent}, the customer {customer}).",
+        "fr": "Vous avez parlé {percent:.0f} % du temps ({agent}, le client {customer}).",
+    },
+    "talk_ratio.high": {
+        "en": "You did {percent:.0f}% of the talking ({agent}, the customer {customer}), more "
+        "than {band:.0f}% on a complaint call: the customer needs to be heard.",
+        "fr": "Vous avez parlé {percent:.0f} % du temps ({agent}, le client {customer}), plus de "
+        "{band:.0f} % sur une réclamation : le client a besoin d'être écouté.",
+    },
+    "talk_ratio.fix": {
+        "en": 'Ask, then listen: "Tell me what happened." Let them finish before you explain.',
+        "fr": "Posez une question, puis écoutez : « Racontez-moi ce qui s'est passé. » Laissez-le "
+        "finir avant d'expliquer.",
+    },
+    "monologue": {
+        "en": "Your longest stretch without the customer speaking: {seconds:.0f} s ({words} words).",
+        "fr": "Votre plus long temps de parole sans que le client parle : {seconds:.0f} s "
+        "({words} mots).",
+    },
+    "monologue.long": {
+        "en": "You spoke for {seconds:.0f} s ({words} words) without the customer saying a word; "
+        "past {band:.0f} s a listener stops taking it in.",
+        "fr": "Vous avez parlé {seconds:.0f} s ({words} mots) sans que le client dise un mot ; "
+        "au-delà de {band:.0f} s, on n'écoute plus.",
+    },
+    "monologue.fix": {
+        "en": 'Explain in steps and check in between them: "Does that make sense so far?"',
+        "fr": "Expliquez par étapes et vérifiez entre deux : « Jusque-là, c'est clair pour vous ? »",
+    },
+    "questions": {
+        "en": "Questions asked: {count}.",
+        "fr": "Questions posées : {count}.",
+    },
+    "questions.none": {
+        "en": "You asked no question in {replies} replies: you never checked what the customer "
+        "needed or whether you had understood.",
+        "fr": "Vous n'avez posé aucune question en {replies} réponses : vous n'avez jamais vérifié "
+        "ce dont le client avait besoin ni si vous l'aviez compris.",
+    },
+    "questions.fix": {
+        "en": '"If I understand correctly, … is that right?" and, before closing, "Is there '
+        'anything else I can do for you?"',
+        "fr": "« Si je comprends bien, … c'est bien ça ? » et, avant de conclure, « Puis-je faire "
+        "autre chose pour vous ? »",
+    },
 }
 
 

@@ -15,6 +15,7 @@ import statistics
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from scoring.delivery import assess_delivery
 from scoring.findings import Finding, Severity
 from scoring.messages import say
 from scoring.result import DimensionResult, clamp
@@ -258,9 +259,13 @@ def score_pacing(transcript: Transcript, bands: PacingBands | None = None) -> Di
             )
         )
 
+    # Fillers, talk ratio, monologue and questions: evidence shown, not scored.
+    delivery = assess_delivery(transcript)
     details = {"band": [bands.min_wpm, bands.max_wpm], "per_turn": per_turn}
+    details["delivery"] = delivery.details
+    findings += delivery.findings
     has_latency = any("latency" in e for e in per_turn)
     if not turn_scores and not has_latency:
-        return DimensionResult("pacing", None, [], details, skipped="no_timing")
+        return DimensionResult("pacing", None, delivery.findings, details, skipped="no_timing")
     base = sum(turn_scores) / len(turn_scores) if turn_scores else 100
     return DimensionResult("pacing", clamp(base - penalties), findings, details)

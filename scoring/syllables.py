@@ -1,17 +1,29 @@
-"""Speaking rate from the audio itself: syllable nuclei (De Jong & Wempe, 2009).
+"""Speaking rate from the audio itself: syllable nuclei, after De Jong & Wempe (2009).
 
-Word counts from speech recognition are hostage to recognition errors, and there
-may be no model at all for a language. Syllables can be counted from the signal:
-each syllable has a vowel nucleus, a local peak of loudness that is voiced. The
-method, as described by De Jong and Wempe ("Praat script to detect syllable
-nuclei and measure speech rate automatically", Behavior Research Methods 41(2)):
+Word counts from speech recognition are what pace is measured by when a recogniser
+knows the language (see ``simulator/voice/pace.py``). Without one — French, unless
+the person supplies a French model — syllables are counted in the signal: each
+syllable has a vowel nucleus, a local peak of loudness that is voiced. De Jong and
+Wempe ("Praat script to detect syllable nuclei and measure speech rate
+automatically", Behavior Research Methods 41(2)) take peaks of the intensity
+contour 2 dB above the dip before them, 25 dB under the loudest part, that are
+voiced. On real recordings — read speech compressed to MP3 or Opus, telephone
+bands, a noisy room — fixed thresholds miss syllables in some clips and count
+noise in others, so this version, measured on such recordings
+(``benchmarks/pace_accuracy.py``, docs/performance.md):
 
-1. an intensity contour (dB) of the signal;
-2. a silence threshold 25 dB below the loudest part (its 99th percentile);
-   stretches under it lasting at least 0.3 s are pauses;
-3. peaks of intensity above the threshold, each preceded by a dip of at least
-   2 dB, are syllable candidates;
-4. candidates where the signal is not voiced (no pitch) are discarded.
+1. measures loudness in the band where vowels carry their energy (250–4000 Hz):
+   rumble, hum and the hiss of fricatives and noise do not make peaks;
+2. smooths that contour over 30 ms, so that a codec's frame-to-frame flutter is
+   not a syllable;
+3. sets the silence threshold from the clip itself: 25 dB under its loudest part,
+   and at least 4 dB above its noise floor (the quietest tenth of the frames);
+4. keeps a peak whose prominence (its height over the higher of the lowest points
+   on either side, within 0.25 s) is at least 5 % of the clip's range from noise
+   floor to loudest: a quiet, noisy clip has shallow dips between syllables, a
+   clean studio one deep dips;
+5. keeps it only where the signal is voiced, and at least 80 ms from a louder
+   nucleus (no one says more than about 12 syllables a second).
 
 Speech rate is syllables over speaking time; articulation rate is syllables over
 the time actually spent sounding (speaking time minus pauses).
@@ -23,14 +35,22 @@ from dataclasses import dataclass
 
 import numpy as np
 
-# Average syllables per spoken word (spoken French keeps many a schwa, so it counts more
-# per word than English); used to turn a
-# syllable rate into words per minute when no trustworthy word count exists.
-SYLLABLES_PER_WORD = {"en": 1.45, "fr": 1.65}
+# Syllables per word in what agents say, counted on the project's labelled and
+# written calls by their eSpeak NG pronunciation: 1.31–1.39 in English (1.35
+# taken), 1.49–1.55 in French (1.52). Used to turn syllables into words when no
+# recogniser gives the words.
+SYLLABLES_PER_WORD = {"en": 1.35, "fr": 1.52}
 
 HOP = 0.01  # seconds between analysis frames
-SILENCE_DB = -25.0
-MIN_DIP_DB = 2.0
+WINDOW = 0.032  # analysis window, seconds
+BAND = (250.0, 4000.0)  # Hz: where vowels carry their energy
+SMOOTHING = 0.03  # seconds
+SILENCE_DB = -25.0  # under the loudest part
+FLOOR_MARGIN_DB = 4.0  # over the noise floor
+PROMINENCE = 0.05  # of the range from noise floor to loudest
+PROMINENCE_REACH = 0.25  # seconds either side where a peak's dips are looked for
+VOICING = 0.3  # normalised autocorrelation of a voiced frame
+MIN_GAP = 0.08  # seconds between two nuclei
 MIN_PAUSE = 0.3
 
 
@@ -70,28 +90,59 @@ def _frames(signal: np.ndarray, rate: int, window: float) -> np.ndarray:
     return signal[index]
 
 
-def intensity_db(signal: np.ndarray, rate: int) -> np.ndarray:
-    """Intensity per 10 ms frame, in dB, over a Gaussian-like window (as Praat does for
-    a minimum pitch of 50 Hz: an effective window of about 64 ms)."""
-    frames = _frames(signal, rate, 0.064)
-    window = np.kaiser(frames.shape[1], 20)
-    power = (frames**2 * window).sum(axis=1) / window.sum()
-    return 10 * np.log10(power + 1e-12)
+def band_level_db(frames: np.ndarray, rate: int) -> np.ndarray:
+    """Per frame, the level in dB of the vowel band, smoothed over ``SMOOTHING``."""
+    size = frames.shape[1]
+    fft = 1 << (size - 1).bit_length()
+    spectrum = np.abs(np.fft.rfft(frames * np.hanning(size), fft, axis=1)) ** 2
+    freqs = np.fft.rfftfreq(fft, 1 / rate)
+    band = (freqs >= BAND[0]) & (freqs <= BAND[1])
+    db = 10 * np.log10(spectrum[:, band].sum(axis=1) / size + 1e-12)
+    width = max(1, round(SMOOTHING / HOP))
+    kernel = np.hanning(width + 2)[1:-1]
+    padded = np.pad(db, width, mode="edge")
+    return np.convolve(padded, kernel / kernel.sum(), "same")[width:-width]
 
 
-def voiced(signal: np.ndarray, rate: int, threshold: float = 0.45) -> np.ndarray:
-    """Per 10 ms frame, whether the signal is periodic in the range of the human voice
-    (75–500 Hz), by the normalised autocorrelation peak."""
-    frames = _frames(signal, rate, 0.04)
+def voicing(frames: np.ndarray, rate: int) -> np.ndarray:
+    """Per frame, how periodic the signal is in the range of the human voice
+    (70–400 Hz): the highest normalised autocorrelation there."""
     frames = frames - frames.mean(axis=1, keepdims=True)
-    frames = frames * np.hanning(frames.shape[1])
-    n = frames.shape[1]
-    spectrum = np.fft.rfft(frames, 2 * n, axis=1)
-    corr = np.fft.irfft(np.abs(spectrum) ** 2, axis=1)[:, :n]
+    size = frames.shape[1]
+    spectrum = np.fft.rfft(frames, 2 * size, axis=1)
+    corr = np.fft.irfft(np.abs(spectrum) ** 2, axis=1)[:, :size]
     energy = corr[:, :1]
     corr = corr / np.where(energy > 0, energy, 1)
-    low, high = int(rate / 500), min(n - 1, int(rate / 75))
-    return corr[:, low:high].max(axis=1) > threshold
+    low, high = int(rate / 400), min(size - 1, int(rate / 70))
+    return corr[:, low:high].max(axis=1)
+
+
+def _peaks(level: np.ndarray, threshold: float) -> np.ndarray:
+    inner = level[1:-1]
+    rising = inner >= level[:-2]
+    falling = inner > level[2:]
+    return np.flatnonzero(rising & falling & (inner > threshold)) + 1
+
+
+def _prominence(level: np.ndarray, peak: int, reach: int) -> float:
+    """The peak's height over the higher of the lowest points on either side, each
+    looked for up to a higher point or ``reach`` frames away."""
+    height = level[peak]
+    sides = []
+    for side in (level[max(0, peak - reach) : peak][::-1], level[peak + 1 : peak + 1 + reach]):
+        higher = np.flatnonzero(side > height)
+        stretch = side[: higher[0]] if higher.size else side
+        sides.append(stretch.min() if stretch.size else height)
+    return float(height - max(sides))
+
+
+def _spaced(peaks: list[int], level: np.ndarray, gap: int) -> list[int]:
+    """The loudest peaks first, each at least ``gap`` frames from those kept."""
+    kept: list[int] = []
+    for peak in sorted(peaks, key=lambda p: -level[p]):
+        if all(abs(peak - other) >= gap for other in kept):
+            kept.append(peak)
+    return sorted(kept)
 
 
 def analyse(signal: np.ndarray, rate: int) -> SpeechRate:
@@ -102,57 +153,35 @@ def analyse(signal: np.ndarray, rate: int) -> SpeechRate:
     duration = len(signal) / rate if rate else 0.0
     if len(signal) < rate * 0.1 or not np.any(signal):
         return SpeechRate(duration, None, None, 0, (), ())
-    db = intensity_db(signal, rate)
-    threshold = np.quantile(db, 0.99) + SILENCE_DB
-    sounding = db > threshold
+    frames = _frames(signal, rate, WINDOW)
+    level = band_level_db(frames, rate)
+    loudest = float(np.quantile(level, 0.99))
+    floor = float(np.quantile(level, 0.1))
+    threshold = max(loudest + SILENCE_DB, floor + FLOOR_MARGIN_DB)
+    sounding = level > threshold
     if not sounding.any():
         return SpeechRate(duration, None, None, 0, (), ())
-    times = np.arange(len(db)) * HOP + 0.032  # centre of each intensity window
+    times = np.arange(len(level)) * HOP + WINDOW / 2  # centre of each window
     first, last = np.flatnonzero(sounding)[[0, -1]]
     pauses = _pauses(sounding, times, first, last)
 
-    voicing = voiced(signal, rate)
-    voice_times = np.arange(len(voicing)) * HOP + 0.02
-    nuclei = []
-    dip = np.inf
-    last_peak = None
-    for i in range(1, len(db) - 1):
-        dip = min(dip, db[i])
-        if db[i] >= db[i - 1] and db[i] > db[i + 1] and db[i] > threshold:
-            # a peak counts once the contour has dipped enough since the last one
-            if last_peak is None or db[i] - dip >= MIN_DIP_DB:
-                if last_peak is not None and db[last_peak] - _min_between(db, last_peak, i) < (
-                    MIN_DIP_DB
-                ):
-                    # not separated from the previous peak on its right side: keep the louder
-                    if db[i] > db[last_peak]:
-                        nuclei[-1] = i
-                        last_peak = i
-                    continue
-                nuclei.append(i)
-                last_peak = i
-                dip = db[i]
-            elif db[i] > db[last_peak]:
-                nuclei[-1] = i
-                last_peak = i
-                dip = db[i]
-    kept = []
-    for i in nuclei:
-        j = int(np.clip(np.searchsorted(voice_times, times[i]), 0, len(voicing) - 1))
-        if voicing[max(0, j - 1) : j + 2].any():
-            kept.append(float(times[i]))
+    needed = PROMINENCE * (loudest - floor)
+    reach = round(PROMINENCE_REACH / HOP)
+    periodic = voicing(frames, rate) > VOICING
+    candidates = [
+        int(p)
+        for p in _peaks(level, threshold)
+        if periodic[max(0, p - 1) : p + 2].any() and _prominence(level, p, reach) >= needed
+    ]
+    nuclei = _spaced(candidates, level, round(MIN_GAP / HOP))
     return SpeechRate(
         duration=duration,
-        speech_start=float(times[first] - 0.032),
-        speech_end=float(times[last] + 0.032),
-        syllables=len(kept),
+        speech_start=float(times[first] - WINDOW / 2),
+        speech_end=float(times[last] + WINDOW / 2),
+        syllables=len(nuclei),
         pauses=tuple(pauses),
-        nuclei=tuple(kept),
+        nuclei=tuple(round(float(times[i]), 2) for i in nuclei),
     )
-
-
-def _min_between(db: np.ndarray, a: int, b: int) -> float:
-    return float(db[a : b + 1].min())
 
 
 def _pauses(sounding: np.ndarray, times: np.ndarray, first: int, last: int) -> list:
@@ -169,4 +198,4 @@ def _pauses(sounding: np.ndarray, times: np.ndarray, first: int, last: int) -> l
 
 
 def words_from_syllables(syllables: int, locale: str) -> float:
-    return syllables / SYLLABLES_PER_WORD.get(locale, 1.45)
+    return syllables / SYLLABLES_PER_WORD.get(locale, SYLLABLES_PER_WORD["en"])

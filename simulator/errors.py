@@ -31,6 +31,7 @@ class Problem:
 
     ``message`` and ``suggestion`` are catalogue phrases (``problem.*``); a plain string is
     text roleplay did not write (a parser's own English for a rare case), shown as is.
+    A ``warning`` does not stop the file from loading: it says what will not work as meant.
     """
 
     file: str
@@ -39,6 +40,7 @@ class Problem:
     column: int | None = None
     key: str | None = None
     suggestion: Phrase | str | None = None
+    warning: bool = False
 
     def render(self, locale: str) -> str:
         where = self.file
@@ -47,6 +49,8 @@ class Problem:
             if self.column is not None:
                 where += f":{self.column}"
         text = f"{where}: "
+        if self.warning:
+            text += f"{worded(Phrase('author.warning'), locale)}: "
         if self.key:
             key = self.key if self.key.isprintable() else repr(self.key)[1:-1]
             text += f"{key if len(key) <= 80 else key[:79] + '…'}: "

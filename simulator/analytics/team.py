@@ -6,28 +6,43 @@ The one aggregation of stored sessions: the team report reads it from whole reco
 the review screen from the index summaries (the same scores and the same avoided
 phrases, without what only a whole record holds: suggestions, scenario titles).
 Scores are the ones a reviewer left: an override takes the place of the scorer's.
+
+Figures say what they rest on. Every average comes with the number of sessions that
+scored it (a typed call scores no pacing), and advice waits for :data:`MIN_SESSIONS`:
+who needs coaching on what, a scenario's weakest dimension, and who improved or slipped,
+which compares an agent's earlier and later sessions of the same scenario only, so that
+a harder scenario tried later does not read as slipping.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from statistics import fmean
-from typing import TypeVar
+from typing import TypeVar, get_args
 
 from scoring.findings import DIMENSIONS
-from simulator.store.records import AvoidedPhrase, SessionFields, SessionRecord
+from simulator.analytics.phrases import TOP_PHRASES, PhraseFigures, PhraseTally
+from simulator.conversation.scenario import Outcome
+from simulator.store.agents import display_names
+from simulator.store.names import fold
+from simulator.store.records import SessionFields
 
 S = TypeVar("S", bound=SessionFields)
 
-# A change in average overall score, between the first and the second half of an
-# agent's sessions, that counts as improving or slipping (points out of 100).
+# A change in average overall score, between an agent's earlier and later sessions of
+# the same scenarios, that counts as improving or slipping (points out of 100).
 CHANGE_POINTS = 5
+MIN_SESSIONS = 3
+"""The fewest sessions advice rests on: a dimension to coach (sessions scoring it), a
+scenario's weakest dimension, a change (sessions of scenarios tried more than once)."""
 # Periods of a trend: days over a short span, weeks (from Monday) beyond it.
 DAILY_UP_TO_DAYS = 21
-TOP_PHRASES = 10
+OUTCOMES = (*get_args(Outcome), "interrupted")
+"""How calls end, in the order rates are shown: a scenario's endings, then a call a crash
+cut short; one a newer roleplay wrote comes after."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +56,7 @@ class TeamFilters:
     def keeps(self, session: SessionFields) -> bool:
         if session.status != "scored":
             return False
-        if self.agents and session.agent not in self.agents:
+        if self.agents and fold(session.agent) not in {fold(a) for a in self.agents}:
             return False
         if self.scenarios and session.scenario not in self.scenarios:
             return False
@@ -63,6 +78,29 @@ def _mean(values: Sequence[float | None]) -> float | None:
     return fmean(present) if present else None
 
 
+def _scored(values: Sequence[float | None]) -> int:
+    return sum(v is not None for v in values)
+
+
+@dataclass(frozen=True)
+class OutcomeRate:
+    """How many calls ended one way, and their share of all the calls (0–100)."""
+
+    outcome: str
+    count: int
+    percent: float
+
+
+def outcome_rates(counts: Mapping[str, int], total: int) -> list[OutcomeRate]:
+    """Every usual outcome (none is left out for being zero), then any other seen."""
+    order = [*OUTCOMES, *sorted(o for o in counts if o not in OUTCOMES)]
+    return [
+        OutcomeRate(o, counts.get(o, 0), 100 * counts.get(o, 0) / total if total else 0.0)
+        for o in order
+        if o in counts or o != "interrupted"
+    ]
+
+
 @dataclass(frozen=True)
 class AgentFigures:
     """One agent over the period; series are per session, oldest first."""
@@ -74,9 +112,17 @@ class AgentFigures:
     overall_series: list[int]
     dimension_series: dict[str, list[int]]
     first_half: float | None
+    """The average of their earlier sessions of each scenario they did more than once
+    (None when fewer than MIN_SESSIONS such sessions)."""
     second_half: float | None
+    scored: dict[str, int] = field(default_factory=dict)
+    """How many of their sessions scored each dimension."""
+    outcomes: dict[str, int] = field(default_factory=dict)
+    compared: int = 0
+    """How many sessions the change rests on: those of scenarios done more than once."""
     weakest: str | None = None
-    """The dimension where this agent is furthest below the team: what to coach first."""
+    """The dimension where this agent is furthest below the team, among those scored in
+    at least MIN_SESSIONS of their sessions: what to coach first."""
 
     @property
     def change(self) -> float | None:
@@ -84,16 +130,13 @@ class AgentFigures:
             return None
         return self.second_half - self.first_half
 
+    @property
+    def too_few_for_advice(self) -> bool:
+        """No dimension scored often enough to say what to coach."""
+        return max(self.scored.values(), default=0) < MIN_SESSIONS
 
-@dataclass(frozen=True)
-class PhraseFigures:
-    """One avoided-phrase rule: how often it was said, by whom, in which words."""
-
-    rule: str
-    count: int
-    agents: list[tuple[str, int]]
-    quotes: list[tuple[str, int]]
-    suggestion: str
+    def outcome_rates(self) -> list[OutcomeRate]:
+        return outcome_rates(self.outcomes, self.sessions)
 
 
 @dataclass(frozen=True)
@@ -103,6 +146,7 @@ class ScenarioFigures:
     sessions: int
     overall: float | None
     weakest: str | None
+    """Its lowest dimension on average, among those scored in MIN_SESSIONS sessions."""
 
 
 @dataclass(frozen=True)
@@ -124,17 +168,28 @@ class TeamFigures:
     last: date | None = None
     overall: float | None = None
     dimensions: dict[str, float | None] = field(default_factory=dict)
+    scored: dict[str, int] = field(default_factory=dict)
+    """How many sessions scored each dimension: what each average rests on."""
+    outcomes: dict[str, int] = field(default_factory=dict)
     agents: list[AgentFigures] = field(default_factory=list)
     periods: list[PeriodFigures] = field(default_factory=list)
     weekly: bool = False
     phrase_uses: list[PhraseFigures] = field(default_factory=list)
-    """Every avoided phrase said, the most used first (the review screen lists them all)."""
+    """Every avoided phrase said, the most used first."""
     scenarios: list[ScenarioFigures] = field(default_factory=list)
 
     @property
     def phrases(self) -> list[PhraseFigures]:
-        """The avoided phrases used most: the ones the report lists."""
+        """The avoided phrases used most: the ones the report and the review screen list."""
         return self.phrase_uses[:TOP_PHRASES]
+
+    @property
+    def more_phrases(self) -> int:
+        """How many other avoided phrases were used ("and N more")."""
+        return max(0, len(self.phrase_uses) - TOP_PHRASES)
+
+    def outcome_rates(self) -> list[OutcomeRate]:
+        return outcome_rates(self.outcomes, self.sessions)
 
     @property
     def improved(self) -> list[AgentFigures]:
@@ -157,24 +212,51 @@ class _Scored:
     day: date | None
     overall: float | None
     scores: dict[str, float | None]
+    outcome: str
 
 
-def _coach_on(agent: dict[str, float | None], team: dict[str, float | None]) -> str | None:
-    """The dimension where the agent's mean is furthest below the team's; on a tie, the
-    one with the lower score."""
+def _coach_on(agent: AgentFigures, team: dict[str, float | None]) -> str | None:
+    """The dimension where the agent's mean is furthest below the team's, among those
+    scored often enough to tell; on a tie, the one with the lower score."""
     gaps = {
         d: mine - theirs
         for d in DIMENSIONS
-        if (mine := agent[d]) is not None and (theirs := team[d]) is not None and mine < theirs
+        if agent.scored.get(d, 0) >= MIN_SESSIONS
+        and (mine := agent.dimensions[d]) is not None
+        and (theirs := team[d]) is not None
+        and mine < theirs
     }
     if not gaps:
         return None
-    return min(gaps, key=lambda d: (round(gaps[d], 1), agent[d]))
+    return min(gaps, key=lambda d: (round(gaps[d], 1), agent.dimensions[d]))
+
+
+def _like_with_like(rows: list[_Scored]) -> tuple[float | None, float | None, int]:
+    """The averages of an agent's earlier and later sessions, scenario by scenario: each
+    scenario done more than once is split in halves (an odd session in the middle belongs
+    to neither), weighted by the sessions compared. Returns (earlier, later, how many
+    sessions that rests on); no averages under MIN_SESSIONS sessions."""
+    by_scenario: dict[str, list[float]] = defaultdict(list)
+    for r in rows:
+        if r.overall is not None:
+            by_scenario[r.scenario].append(r.overall)
+    earlier = later = weight = 0.0
+    compared = 0
+    for scores in by_scenario.values():
+        half = len(scores) // 2
+        if half:
+            earlier += half * fmean(scores[:half])
+            later += half * fmean(scores[-half:])
+            weight += half
+            compared += len(scores)
+    if compared < MIN_SESSIONS:
+        return None, None, compared
+    return earlier / weight, later / weight, compared
 
 
 def _agent_figures(name: str, rows: list[_Scored]) -> AgentFigures:
     overall = [r.overall for r in rows if r.overall is not None]
-    half = len(overall) // 2
+    earlier, later, compared = _like_with_like(rows)
     return AgentFigures(
         name=name,
         sessions=len(rows),
@@ -184,9 +266,11 @@ def _agent_figures(name: str, rows: list[_Scored]) -> AgentFigures:
         dimension_series={
             d: [r.scores[d] for r in rows if r.scores[d] is not None] for d in DIMENSIONS
         },
-        # An odd session in the middle belongs to neither half.
-        first_half=_mean(overall[:half]) if half else None,
-        second_half=_mean(overall[-half:]) if half else None,
+        first_half=earlier,
+        second_half=later,
+        scored={d: _scored([r.scores[d] for r in rows]) for d in DIMENSIONS},
+        outcomes=dict(Counter(r.outcome for r in rows)),
+        compared=compared,
     )
 
 
@@ -212,52 +296,18 @@ def _periods(rows: list[_Scored]) -> tuple[list[PeriodFigures], bool]:
     return periods, weekly
 
 
-class _PhraseTally:
-    def __init__(self) -> None:
-        self.count: Counter[str] = Counter()
-        self.agents: dict[str, Counter[str]] = defaultdict(Counter)
-        self.quotes: dict[str, Counter[str]] = defaultdict(Counter)
-        self.spelling: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-        self.suggestion: dict[str, str] = {}
-
-    def add(self, agent: str, phrase: AvoidedPhrase) -> None:
-        """Count one use; quotes are grouped whatever their case and spacing, and shown
-        in their most common spelling."""
-        rule = phrase.rule or "?"
-        quote = " ".join(phrase.quote.split())
-        self.count[rule] += 1
-        self.agents[rule][agent] += 1
-        if quote:
-            self.quotes[rule][quote.casefold()] += 1
-            self.spelling[(rule, quote.casefold())][quote] += 1
-        if phrase.suggestion and rule not in self.suggestion:
-            self.suggestion[rule] = phrase.suggestion
-
-    def figures(self) -> list[PhraseFigures]:
-        ranked = sorted(self.count.items(), key=lambda item: (-item[1], item[0]))
-        return [
-            PhraseFigures(
-                rule=rule,
-                count=count,
-                agents=sorted(self.agents[rule].items(), key=lambda a: (-a[1], a[0])),
-                quotes=[
-                    (self.spelling[(rule, folded)].most_common(1)[0][0], n)
-                    for folded, n in self.quotes[rule].most_common(3)
-                ],
-                suggestion=self.suggestion.get(rule, ""),
-            )
-            for rule, count in ranked
-        ]
-
-
 def _scenario_figures(rows: list[_Scored]) -> list[ScenarioFigures]:
     groups: dict[str, list[_Scored]] = defaultdict(list)
     for r in rows:
         groups[r.scenario].append(r)
     figures = []
     for scenario, group in groups.items():
-        averages = {d: _mean([r.scores[d] for r in group]) for d in DIMENSIONS}
-        scored = {d: v for d, v in averages.items() if v is not None}
+        scored = {
+            d: mean
+            for d in DIMENSIONS
+            if _scored(values := [r.scores[d] for r in group]) >= MIN_SESSIONS
+            and (mean := _mean(values)) is not None
+        }
         figures.append(
             ScenarioFigures(
                 scenario=scenario,
@@ -271,27 +321,26 @@ def _scenario_figures(rows: list[_Scored]) -> list[ScenarioFigures]:
     return sorted(figures, key=lambda s: (s.overall is None, s.overall or 0, s.scenario))
 
 
-def _title(session: SessionFields) -> str:
-    title = session.title if isinstance(session, SessionRecord) else None
-    return title or session.scenario or "?"
-
-
 def team_figures(sessions: Iterable[SessionFields]) -> TeamFigures:
     """Aggregate scored sessions: whole records (the report) or index summaries (the
-    review screen). Each agent's series run oldest first, whatever the order given."""
+    review screen). Each agent's series run oldest first, whatever the order given; an
+    agent whose name was typed in several ways ("Chloé", "chloe") is counted once."""
     rows: list[_Scored] = []
-    phrases = _PhraseTally()
-    for session in sorted(sessions, key=lambda s: s.started_at):
-        agent = session.agent or "?"
+    phrases = PhraseTally()
+    ordered = sorted(sessions, key=lambda s: s.started_at)
+    names = display_names(ordered)
+    for session in ordered:
+        agent = names.get(fold(session.agent), session.agent) or "?"
         started = session.started
         rows.append(
             _Scored(
                 agent=agent,
                 scenario=session.scenario or "?",
-                title=_title(session),
+                title=session.title or session.scenario or "?",
                 day=started.astimezone().date() if started else None,
                 overall=session.effective_overall,
                 scores=session.effective_scores,
+                outcome=session.outcome or "stopped",  # as the scorecard shows it
             )
         )
         for phrase in session.avoided_phrases():
@@ -302,14 +351,19 @@ def team_figures(sessions: Iterable[SessionFields]) -> TeamFigures:
     periods, weekly = _periods(rows)
     days = [r.day for r in rows if r.day is not None]
     team = {d: _mean([r.scores[d] for r in rows]) for d in DIMENSIONS}
-    agents = [_agent_figures(name, group) for name, group in sorted(by_agent.items())]
+    agents = [
+        _agent_figures(name, by_agent[name])
+        for name in sorted(by_agent, key=lambda n: (fold(n), n))
+    ]
     return TeamFigures(
         sessions=len(rows),
         first=min(days) if days else None,
         last=max(days) if days else None,
         overall=_mean([r.overall for r in rows]),
         dimensions=team,
-        agents=[replace(a, weakest=_coach_on(a.dimensions, team)) for a in agents],
+        scored={d: _scored([r.scores[d] for r in rows]) for d in DIMENSIONS},
+        outcomes=dict(Counter(r.outcome for r in rows)),
+        agents=[replace(a, weakest=_coach_on(a, team)) for a in agents],
         periods=periods,
         weekly=weekly,
         phrase_uses=phrases.figures(),

@@ -16,11 +16,11 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from simulator.authoring.data_limits import TOO_DEEP, TOO_DEEP_HINT, data_too_deep, node_problem
+from simulator.authoring.model_paths import KeyPath, allowed_keys, format_key, model_at
 from simulator.authoring.problem_wording import choices, did_you_mean, syntax_problem, value_problem
 from simulator.errors import InvalidFileError, Phrase, Problem, quoted
 
 M = TypeVar("M", bound=BaseModel)
-KeyPath = tuple[str | int, ...]
 YAML_FILE = "problem.kind.yaml_file"
 
 
@@ -187,39 +187,7 @@ def read_text(path: Path, kind: str) -> str:
         raise InvalidFileError(problems=[unreadable], kind=kind) from None
 
 
-def _model_at(model: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:
-    """Follow ``loc`` through nested pydantic models; None when it leaves them."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        fields = getattr(current, "model_fields", None)
-        if not fields or part not in fields:
-            return None
-        current = _innermost_model(fields[part].annotation)
-        if current is None:
-            return None
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _innermost_model(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _innermost_model(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _format_loc(loc: KeyPath) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _clean_loc(loc: tuple[Any, ...], data: Any) -> KeyPath:
+def clean_loc(loc: tuple[Any, ...], data: Any) -> KeyPath:
     """Keep the parts of pydantic's ``loc`` that are real keys or indexes in the file.
 
     pydantic adds the tag of a discriminated union (``rules.0.existence.tokens``); such
@@ -249,15 +217,15 @@ def problems_from_validation(
     """Turn pydantic's errors into one located, plain-words problem each."""
     problems: list[Problem] = []
     for item in error.errors(include_url=False):
-        loc = _clean_loc(item["loc"], located.data)
+        loc = clean_loc(item["loc"], located.data)
         line, column = located.position(loc)
         kind = item["type"]
-        key = _format_loc(loc) or None
+        key = format_key(loc) or None
         suggestion: Phrase | None = None
         message: Phrase | str
         if kind == "extra_forbidden":
-            parent = _model_at(model, loc[:-1])
-            allowed = sorted(parent.model_fields) if parent else []
+            parent = model_at(model, loc[:-1], located.data)
+            allowed = allowed_keys(parent) if parent else []
             message = Phrase("problem.unknown_key")
             suggestion = did_you_mean(loc[-1], allowed)
             if suggestion is None and allowed:
@@ -270,7 +238,7 @@ def problems_from_validation(
             field = str(ctx.get("discriminator", "type")).strip("'")
             loc = (*loc, field)
             line, column = located.position(loc)
-            key = _format_loc(loc)
+            key = format_key(loc)
             options = [o.strip().strip("'") for o in str(ctx.get("expected_tags", "")).split(",")]
             tag = quoted(ctx.get("tag"))
             message = Phrase(

@@ -13,7 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from simulator.authoring.datafile import Located, parse_yaml_text, read_text, validate
+from simulator.authoring.datafile import Located, parse_yaml_text, read_text
+from simulator.authoring.model_paths import format_key
+from simulator.authoring.salvage import validate_leniently
+from simulator.authoring.settings import settings_path
 from simulator.conversation.scenario import Scenario
 from simulator.conversation.templating import BUILTIN_VARIABLES, TemplateProblem, check_template
 from simulator.errors import InvalidFileError, Phrase, Problem, SimulatorError, quoted
@@ -36,12 +39,12 @@ def check_graph(scenario: Scenario, located: Located) -> list[Problem]:
     """Problems in how the nodes connect, each located in the file."""
     file = located.file
     nodes = scenario.nodes
+    checked = [o.id for o in scenario.checked_objectives]
     problems: list[Problem] = []
 
     def problem(path: tuple, message: Phrase, suggestion: Phrase | None = None) -> None:
         line, column = located.position(path)
-        key = ".".join(str(p) for p in path)
-        problems.append(Problem(file, message, line, column, key, suggestion))
+        problems.append(Problem(file, message, line, column, format_key(path), suggestion))
 
     if scenario.start not in nodes:
         problem(
@@ -70,6 +73,14 @@ def check_graph(scenario: Scenario, located: Located) -> list[Problem]:
                 Phrase("problem.dead_end.fix"),
             )
         for i, branch in enumerate(node.next):
+            wanted = branch.when.objectives if branch.when and branch.when.objectives else []
+            for j, objective in enumerate(wanted):
+                if objective not in checked:
+                    problem(
+                        ("nodes", node_id, "next", i, "when", "objectives", j),
+                        Phrase("problem.no_objective", name=quoted(objective)),
+                        _did_you_mean(objective, checked),
+                    )
             if branch.goto not in nodes:
                 problem(
                     ("nodes", node_id, "next", i, "goto"),
@@ -137,11 +148,12 @@ def _reaching(scenario: Scenario, targets: set[str]) -> set[str]:
 def check_templates(scenario: Scenario, located: Located) -> list[Problem]:
     known = set(scenario.variables) | BUILTIN_VARIABLES
     texts: list[tuple[tuple, str]] = [(("brief",), scenario.brief)]
-    texts += [(("objectives", i), text) for i, text in enumerate(scenario.objectives)]
+    texts += [(("objectives", i), text) for i, text in enumerate(scenario.objective_texts())]
     for node_id, node in scenario.nodes.items():
         texts += [
-            (("nodes", node_id, "customer", i, "text"), line.text)
+            (("nodes", node_id, "customer", i, "text"), wording)
             for i, line in enumerate(node.customer)
+            for wording in line.wordings
         ]
     # model lines are fitted to a call's scorecard, where the trainee's name is not known
     lines = set(scenario.variables) | {"customer_name"}
@@ -159,7 +171,7 @@ def check_templates(scenario: Scenario, located: Located) -> list[Problem]:
                     exc.phrase,
                     ln,
                     col,
-                    ".".join(map(str, path)),
+                    format_key(path),
                     Phrase("problem.unknown_variable.fix")
                     if exc.phrase.key == "problem.unknown_variable"
                     else None,
@@ -169,23 +181,29 @@ def check_templates(scenario: Scenario, located: Located) -> list[Problem]:
 
 
 def load_scenario(path: Path) -> Scenario:
-    """Load one scenario file and check it; every problem is raised at once."""
+    """Load one scenario file and check it; every problem is raised at once: the schema's,
+    and those in how its nodes connect and in its templates, found on the file as mended
+    without the parts the schema refused."""
     located = parse_yaml_text(read_text(path, KIND), str(path))
-    scenario = validate(located, Scenario, KIND)
-    problems = check_graph(scenario, located) + check_templates(scenario, located)
-    if path.stem != scenario.id:
-        line, column = located.position(("id",))
-        problems.append(
-            Problem(
-                str(path),
-                Phrase("problem.id_differs", id=quoted(scenario.id), stem=quoted(path.stem)),
-                line,
-                column,
-                "id",
-                Phrase("problem.id_differs.fix", file=quoted(scenario.id + ".yml")),
+    result = validate_leniently(located, Scenario, KIND)
+    problems = list(result.problems)
+    scenario = result.model
+    if scenario is not None:
+        found = check_graph(scenario, located) + check_templates(scenario, located)
+        if path.stem != scenario.id:
+            line, column = located.position(("id",))
+            found.append(
+                Problem(
+                    str(path),
+                    Phrase("problem.id_differs", id=quoted(scenario.id), stem=quoted(path.stem)),
+                    line,
+                    column,
+                    "id",
+                    Phrase("problem.id_differs.fix", file=quoted(scenario.id + ".yml")),
+                )
             )
-        )
-    if problems:
+        problems += [p for p in found if not result.covers(p.key)]
+    if problems or scenario is None:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise InvalidFileError(problems=problems, kind=KIND)
     return scenario
@@ -260,7 +278,14 @@ def find_scenario(name: str, search: Iterable[Path] = (BUNDLED_SCENARIOS,)) -> S
     for error in report.errors:
         if any(Path(p.file).stem == name for p in error.problems):
             raise error
+    # Say where it looked, and how to look elsewhere: an organisation's folder is named
+    # in the settings file.
+    where = {
+        "name": quoted(name),
+        "folders": ", ".join(str(folder) for folder in search),
+        "hint": Phrase("error.unknown_scenario.fix", settings=settings_path()),
+    }
     close = _closest(name, [s.id for s in report.scenarios])
     if close:
-        raise SimulatorError("error.unknown_scenario_close", name=quoted(name), close=close)
-    raise SimulatorError("error.unknown_scenario", name=quoted(name))
+        raise SimulatorError("error.unknown_scenario_close", close=close, **where)
+    raise SimulatorError("error.unknown_scenario", **where)

@@ -8,17 +8,23 @@ from pathlib import Path
 
 from scoring.rules import RulePack
 from scoring.ruleset import BUNDLED_PACKS, RuleSet, compile_rules
-from simulator.authoring.datafile import load_model
+from simulator.authoring.datafile import Located, parse_yaml_text, read_text, validate
 from simulator.errors import InvalidFileError, Phrase, Problem, SimulatorError
 
-__all__ = ["BUNDLED_PACKS", "load_pack", "pack_files", "rules_for"]
+__all__ = ["BUNDLED_PACKS", "load_pack", "pack_files", "read_pack", "rules_for"]
 
 KIND = "problem.kind.rule_pack"
 
 
 def load_pack(path: Path) -> RulePack:
     """Load and validate one rule-pack file."""
-    pack = load_model(path, RulePack, KIND)
+    return read_pack(path)[0]
+
+
+def read_pack(path: Path) -> tuple[RulePack, Located]:
+    """Load and validate one rule-pack file, with where each of its keys is in the file."""
+    located = parse_yaml_text(read_text(path, KIND), str(path))
+    pack = validate(located, RulePack, KIND)
     seen: set[str] = set()
     problems = []
     for rule in pack.rules:
@@ -34,7 +40,7 @@ def load_pack(path: Path) -> RulePack:
         seen.add(rule.id)
     if problems:
         raise InvalidFileError(problems=problems, kind=KIND)
-    return pack
+    return pack, located
 
 
 def pack_files(directories: Iterable[Path]) -> list[Path]:

@@ -21,10 +21,10 @@ from simulator.i18n.catalogue import has_text
 _UNCLOSED = {
     "flow sequence": "problem.yaml.unclosed_list",
     "flow mapping": "problem.yaml.unclosed_mapping",
-    "block mapping": "problem.yaml.unclosed_block",
-    "block collection": "problem.yaml.unclosed_block",
     "quoted scalar": "problem.yaml.unclosed_quote",
 }
+# Blocks laid out by indentation: a mistake there is shown on the line that broke them.
+_BLOCKS = {"block mapping", "block collection"}
 
 # What PyYAML found, in our words (libyaml and the pure-Python parser word some of these
 # differently); anything else is shown in PyYAML's own English.
@@ -54,27 +54,86 @@ def _found(problem: str | None) -> Phrase | str:
     return text
 
 
-def _is_tab(text: str, mark: Any) -> bool:
-    """Whether the parser stopped on a tab: YAML indents with spaces only."""
-    if mark is None:
-        return False
+def _tab_at(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int] | None:
+    """Where a tab lies on the lines the parser read before giving up (YAML indents with
+    spaces only, and a tab elsewhere confuses it too), as a 0-based (line, column)."""
+    lines = text.splitlines()
+    stop = exc.problem_mark
+    if stop is None:
+        return None
+    start = exc.context_mark.line if exc.context_mark else stop.line
+    mark_line = lines[stop.line] if stop.line < len(lines) else ""
+    if mark_line[stop.column : stop.column + 1] == "\t" or "tab character" in (exc.problem or ""):
+        return stop.line, stop.column
+    for number in [stop.line, *range(min(start, stop.line), stop.line)]:
+        line = lines[number] if number < len(lines) else ""
+        if "\t" in line:
+            return number, line.index("\t")
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _levels_above(lines: list[str], number: int) -> list[int]:
+    """The indentations a line may take after ``number`` lines: one of a key or a list
+    item still open above it (a list item ``- key:`` opens two)."""
+    levels: set[int] = set()
+    limit = None
+    for line in reversed(lines[:number]):
+        body = line.strip()
+        if not body or body.startswith("#"):
+            continue
+        indent = _indent(line)
+        if limit is not None and indent >= limit:
+            continue
+        levels.add(indent)
+        if body.startswith("- "):
+            levels.add(indent + 2 + _indent(body[2:]))
+        limit = indent
+        if indent == 0:
+            break
+    return sorted(levels)
+
+
+def _block_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+    """A block of keys or list items that cannot go on: shown on the line that broke it,
+    and when that line lines up with nothing above it, said so."""
+    mark = exc.problem_mark
+    assert mark is not None and exc.context_mark is not None
     lines = text.splitlines()
     line = lines[mark.line] if mark.line < len(lines) else ""
-    return line[mark.column : mark.column + 1] == "\t"
+    levels = _levels_above(lines, mark.line)
+    spaces = _indent(line)
+    if line.strip() and spaces not in levels:
+        message = Phrase(
+            "problem.yaml.indent", spaces=spaces, levels=choices([str(n) for n in levels])
+        )
+        fix = Phrase("problem.yaml.indent.fix")
+    else:
+        message = Phrase(
+            "problem.yaml.in_block", why=_found(exc.problem), line=exc.context_mark.line + 1
+        )
+        fix = Phrase("problem.yaml.fix")
+    return Problem(file, message, mark.line + 1, spaces + 1 if line.strip() else 1, None, fix)
 
 
 def syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
     """A YAML syntax error as one located problem, in roleplay's words."""
     fix = Phrase("problem.yaml.fix")
-    if _is_tab(text, exc.problem_mark) or "tab character" in (exc.problem or ""):
-        mark = exc.problem_mark
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
+    tab = _tab_at(text, exc)
+    if tab is not None:
+        line, column = tab[0] + 1, tab[1] + 1
         return Problem(
             file, Phrase("problem.yaml.tab"), line, column, None, Phrase("problem.yaml.tab.fix")
         )
-    # The context mark is where the broken construct starts (an unclosed bracket,
-    # a mapping); the problem mark is where the parser gave up, often a line later.
+    construct = (exc.context or "").removeprefix("while parsing ").removeprefix("while scanning ")
+    construct = construct.removeprefix("a ").removeprefix("an ")
+    if construct in _BLOCKS and exc.problem_mark and exc.context_mark:
+        return _block_problem(exc, text, file)
+    # The context mark is where the broken construct starts (an unclosed bracket, a
+    # quote); the problem mark is where the parser gave up, often a line later.
     mark = exc.context_mark or exc.problem_mark
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
@@ -82,8 +141,6 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
     message = Phrase("problem.yaml", why=found)
     if exc.context_mark and exc.problem_mark and exc.context:
         later = exc.problem_mark.line + 1
-        construct = exc.context.removeprefix("while parsing ").removeprefix("while scanning ")
-        construct = construct.removeprefix("a ").removeprefix("an ")
         if "another document" in (exc.problem or ""):
             message = Phrase("problem.yaml.two_documents", line=later)
         elif construct in _UNCLOSED:

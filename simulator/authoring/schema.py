@@ -1,7 +1,10 @@
 """JSON Schema for every file a person writes, generated from the pydantic models.
 
 Editors that speak the YAML language server complete and check keys with them:
-see docs/authoring.md. Regenerate with ``python -m simulator.authoring.schema docs/schema``.
+see docs/authoring.md. They are published twice: inside the package
+(``simulator/authoring/schemas/``, installed with roleplay, where the ``$schema`` line
+that ``roleplay scenarios new`` writes points) and in ``docs/schema/``. Regenerate both
+after a change to a model with ``python -m simulator.authoring.schema``.
 """
 
 from __future__ import annotations
@@ -17,6 +20,9 @@ from scoring.transcript import Transcript
 from simulator.authoring.settings import Settings
 from simulator.authoring.voices import VoiceProfile
 from simulator.conversation.scenario import Scenario
+
+PACKAGED = Path(__file__).resolve().parent / "schemas"
+PUBLISHED = Path(__file__).resolve().parents[2] / "docs" / "schema"
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "scenario": Scenario,
@@ -44,5 +50,7 @@ def write_schemas(folder: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    for path in write_schemas(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/schema")):
-        print(path)
+    folders = [Path(a) for a in sys.argv[1:]] or [PACKAGED, PUBLISHED]
+    for folder in folders:
+        for path in write_schemas(folder):
+            print(path)

@@ -7,7 +7,7 @@ gathers their commands into the ``roleplay`` group.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,3 +98,26 @@ def open_store(ctx: click.Context, db: Path | None) -> tuple[SessionStore, Path]
 
 def print_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def clip(value: str, width: int) -> str:
+    """Text cut to ``width`` characters, an ellipsis showing where."""
+    return value if len(value) <= width else value[: width - 1] + "…"
+
+
+def print_table(headings: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """Columns under a heading row, each as wide as its widest cell; the columns whose
+    heading ends with ">" are numbers, set to the right (the ">" is not shown)."""
+    right = [h.endswith(">") for h in headings]
+    titles = [h.removesuffix(">") for h in headings]
+    cells = [[str(c) for c in row] for row in rows]
+    widths = [max(len(r[i]) for r in [titles, *cells]) for i in range(len(titles))]
+
+    def line(row: Sequence[str]) -> str:
+        return "  ".join(
+            c.rjust(w) if r else c.ljust(w) for c, w, r in zip(row, widths, right, strict=True)
+        ).rstrip()
+
+    click.echo(line(titles))
+    for row in cells:
+        click.echo(line(row))

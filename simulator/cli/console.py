@@ -64,7 +64,7 @@ def announce(conversation: Conversation, typed: bool) -> None:
     click.echo(f"{scenario.title} — {scenario.customer_name}")
     click.echo(f"{text('call.brief', locale)}: {conversation.render(scenario.brief).strip()}")
     click.echo(f"{text('call.objectives', locale)}:")
-    for objective in scenario.objectives:
+    for objective in scenario.objective_texts():
         click.echo(f"  - {conversation.render(objective)}")
     if typed:
         click.echo(text("call.typed_help", locale))

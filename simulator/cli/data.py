@@ -1,5 +1,5 @@
-"""The ``history``, ``recover``, ``rescore`` and ``forget`` commands: looking after stored
-sessions."""
+"""The ``history``, ``recover``, ``rescore``, ``delete`` and ``forget`` commands: looking
+after stored sessions."""
 
 from __future__ import annotations
 
@@ -8,11 +8,22 @@ from pathlib import Path
 
 import click
 
-from simulator.cli.common import db_option, open_store, print_json, workspace
+from simulator.cli.common import (
+    clip,
+    db_option,
+    interface_locale,
+    open_store,
+    print_json,
+    print_table,
+    workspace,
+)
 from simulator.cli.housekeeping import recover_sessions
 from simulator.errors import SimulatorError
-from simulator.store.privacy import agents, forget_agent
+from simulator.i18n.catalogue import Text
+from simulator.store.agents import require_agent
+from simulator.store.privacy import forget_agent
 from simulator.store.progress import tracked
+from simulator.store.records import SessionRecord
 from simulator.store.recovery import interrupted
 from simulator.store.rescore import rescore_sessions
 
@@ -58,7 +69,9 @@ def rescore(ctx: click.Context, agent: str | None, jobs: int | None, db: Path | 
     Run it after a rule pack changes. Reviewers' comments and overrides are kept.
     """
     space = workspace(ctx)
-    store, _ = open_store(ctx, db)
+    store, path = open_store(ctx, db)
+    if agent:
+        require_agent(store, agent, path)
     done = rescore_sessions(store, space.settings, agent, jobs, tracked)
     click.echo(
         f"Rescored {done.sessions} session(s) in {done.seconds:.1f} s "
@@ -77,14 +90,8 @@ def rescore(ctx: click.Context, agent: str | None, jobs: int | None, db: Path | 
 def forget(ctx: click.Context, agent: str, yes: bool, db: Path | None) -> None:
     """Erase an agent's sessions, recordings and the export files that hold them."""
     store, path = open_store(ctx, db)
+    agent = require_agent(store, agent, path)
     count = len(store.history(agent))
-    if count == 0:
-        known = agents(store)
-        if known:
-            raise SimulatorError(
-                "error.forget_nobody", agent=agent, path=path, agents=", ".join(known)
-            )
-        raise SimulatorError("error.forget_empty", agent=agent, path=path)
     if not yes:
         if not sys.stdin.isatty():
             raise SimulatorError("error.forget_confirm", count=count, agent=agent)
@@ -98,31 +105,89 @@ def forget(ctx: click.Context, agent: str, yes: bool, db: Path | None) -> None:
 
 
 @click.command()
-@click.option("--agent", help="Only this agent's sessions.")
+@click.argument("session_id")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@db_option
+@click.pass_context
+def delete(ctx: click.Context, session_id: str, yes: bool, db: Path | None) -> None:
+    """Delete the session SESSION_ID (or the start of it), with its recordings, for good."""
+    from simulator.reports.session import find_session
+
+    store, _ = open_store(ctx, db)
+    session = find_session(store, session_id)
+    t = Text(interface_locale(ctx))
+    if not yes:
+        if not sys.stdin.isatty():
+            raise SimulatorError("error.delete_confirm", id=session.id)
+        what = _describe(session)
+        click.confirm(t("cli.delete_confirm", id=session.id, what=what), abort=True, err=True)
+    store.delete([session.id])
+    click.echo(t("cli.deleted", id=session.id))
+
+
+def _describe(session: SessionRecord) -> str:
+    """A session in a few words: who, which scenario, when."""
+    started = session.started
+    when = f"{started.astimezone():%Y-%m-%d %H:%M}" if started else "–"
+    return f"{session.agent}, {session.title or session.scenario or '?'}, {when}"
+
+
+@click.command()
+@click.option("--agent", help="Only this agent's sessions (any case or accents).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @db_option
 @click.pass_context
 def history(ctx: click.Context, agent: str | None, as_json: bool, db: Path | None) -> None:
     """Stored sessions, newest first, with the scores a reviewer left."""
     store, path = open_store(ctx, db)
-    shown = ("id", "agent", "scenario", "locale", "started_at", "ended_at", "status", "outcome")
-    rows = [
-        {
-            **{key: getattr(s, key) for key in shown},
-            "overall": s.effective_overall,
-            "scores": s.effective_scores,
-            "overridden": sorted(s.overrides),
-        }
-        for s in store.history(agent)
-    ]
+    if agent:
+        require_agent(store, agent, path)
+    sessions = store.history(agent)
+    shown = ("id", "agent", "scenario", "title", "locale", "started_at", "ended_at", "status")
     if as_json:
-        print_json(rows)
-        return
-    if not rows:
-        click.echo(f"No sessions yet in {path}.")
-    for r in rows:
-        overall = r["overall"] if r["overall"] is not None else "–"
-        click.echo(
-            f"{r['id']}  {r['started_at']}  {r['agent']:<14} {r['scenario'] or '':<32} "
-            f"{overall:>3}  {r['outcome'] or r['status']}"
+        print_json(
+            [
+                {
+                    **{key: getattr(s, key) for key in shown},
+                    "outcome": s.outcome,
+                    "overall": s.effective_overall,
+                    "scores": s.effective_scores,
+                    "overridden": sorted(s.overrides),
+                }
+                for s in sessions
+            ]
         )
+        return
+    t = Text(interface_locale(ctx))
+    if not sessions:
+        click.echo(t("cli.no_sessions", path=path))
+        return
+    rows = []
+    for s in sessions:
+        started = s.started
+        overall = s.effective_overall
+        if s.status == "in_progress":
+            how = t("cli.in_progress")
+        else:
+            how = t.named("outcome", s.outcome or s.status or "?")
+        rows.append(
+            [
+                s.id,
+                f"{started.astimezone():%Y-%m-%d %H:%M}" if started else "–",
+                clip(s.agent, 24),
+                clip(s.title or s.scenario or "", 40),
+                "–" if overall is None else round(overall),
+                how,
+            ]
+        )
+    print_table(
+        [
+            t("cli.column.id"),
+            t("cli.column.started"),
+            t.capital("word.agent"),
+            t("word.scenario"),
+            t("card.overall") + ">",
+            t("card.outcome"),
+        ],
+        rows,
+    )

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from simulator.cli import audio, data, practice, reports, rules, scenarios, score
+from simulator.cli import agents, audio, data, practice, reports, rules, scenarios, score
 from simulator.cli.common import State, db_option, interface_locale, open_store, state
 from simulator.cli.housekeeping import apply_retention
 from simulator.errors import EXIT_USER_ERROR, SimulatorError
@@ -51,6 +51,7 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 def _open_app(ctx: click.Context, db: Path | None) -> None:
     """The terminal UI: practise, read the scorecard, review the team."""
     from simulator.tui.app import make_app
+    from simulator.tui.model_answer import ModelAnswerVoice
     from simulator.voice.rig import VoiceOptions, build_rig, play_recording
 
     workspace = state(ctx).workspace
@@ -58,13 +59,16 @@ def _open_app(ctx: click.Context, db: Path | None) -> None:
     apply_retention(store, workspace)  # interrupted sessions are offered on the home screen
     options = VoiceOptions.from_settings(workspace.settings)
     cache = path.parent / "voice-cache"
+    library = workspace.library()
     app = make_app(
         store,
-        workspace.library().scenarios,
+        library.scenarios,
         workspace,
         store.audio_root,
         rig_factory=lambda conversation: build_rig(conversation, options, cache),
         player=play_recording,
+        skipped=library.problems,
+        narrator=ModelAnswerVoice(cache),
     )
     app.run()
 
@@ -86,7 +90,9 @@ for command in (
     data.history,
     data.recover,
     data.rescore,
+    data.delete,
     data.forget,
+    agents.agents,
     reports.report,
     reports.export,
     reports.import_,

@@ -164,7 +164,9 @@ def _spoken(  # type: ignore[no-untyped-def]
 
     try:
         result = run_session(conversation, Spoken(), Heard(), sink, on_start=started)
+        customer.finish()  # the customer's last line is heard to its end
     finally:
+        customer.stop_talking()  # stopped early (Ctrl+C, a device lost): not a word more
         agent.close()
         if output_audio is not None:
             customer.write_turns(output_audio)

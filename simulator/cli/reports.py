@@ -9,8 +9,9 @@ from pathlib import Path
 
 import click
 
-from simulator.cli.common import db_option, open_store
+from simulator.cli.common import db_option, open_store, workspace
 from simulator.errors import SimulatorError
+from simulator.store.agents import require_agent
 
 FORMAT_HELP = "html: a page to open, share or print to PDF; md: Markdown for a ticket or chat."
 
@@ -74,7 +75,12 @@ def report_session(
     default=None,
     help="Only sessions from this day on (YYYY-MM-DD).",
 )
-@click.option("--agent", "agents", multiple=True, help="Only this agent (repeat for more).")
+@click.option(
+    "--agent",
+    "agents",
+    multiple=True,
+    help="Only this agent (repeat for more; any case or accents).",
+)
 @click.option(
     "--scenario", "scenarios", multiple=True, help="Only this scenario id (repeat for more)."
 )
@@ -105,6 +111,8 @@ def report_team(
     from simulator.store.progress import tracked
 
     store, path = open_store(ctx, db)
+    for agent in agents:
+        require_agent(store, agent, path)
     filters = TeamFilters(since.date() if since else None, agents, scenarios)
     sessions = select_sessions(store.history(), filters)
     if not sessions:
@@ -121,10 +129,10 @@ def report_team(
     type=click.Choice(["csv", "jsonl"]),
     default="csv",
     show_default=True,
-    help="csv: sessions.csv and findings.csv; jsonl: one whole session per line.",
+    help="csv: sessions.csv, findings.csv and agents.csv; jsonl: one whole session per line.",
 )
 @_output_option(
-    "csv: the folder for the two files (default: here); jsonl: a file (default: print)."
+    "csv: the folder for the three files (default: here); jsonl: a file (default: print)."
 )
 @click.option(
     "--bundle",
@@ -132,7 +140,7 @@ def report_team(
     default=None,
     help="Write a zip of the sessions and their audio for a team lead to import.",
 )
-@click.option("--agent", default=None, help="Only this agent's sessions.")
+@click.option("--agent", default=None, help="Only this agent's sessions (any case or accents).")
 @db_option
 @click.pass_context
 def export(
@@ -148,6 +156,8 @@ def export(
     from simulator.store.progress import tracked
 
     store, path = open_store(ctx, db)
+    if agent:
+        require_agent(store, agent, path)
     if bundle is not None:
         if output is not None:
             raise click.UsageError("--bundle names the zip to write; leave out -o")
@@ -156,6 +166,7 @@ def export(
     sessions = list(reversed(store.history(agent)))
     rows = tracked(store.details(sessions), len(sessions), "Exporting")
     if fmt == "csv":
+        from simulator.analytics.team import TeamFilters, select_sessions, team_figures
         from simulator.atomic import private_dir
         from simulator.reports.exports import write_csv
 
@@ -164,7 +175,9 @@ def export(
             private_dir(folder)  # owner-only if made now; a folder already there is kept
         except OSError as exc:
             raise SimulatorError("error.csv_folder", folder=folder, why=exc.strerror) from None
-        for written in write_csv(rows, folder):
+        figures = team_figures(select_sessions(sessions, TeamFilters()))
+        difficulties = {s.id: s.difficulty for s in workspace(ctx).library().scenarios}
+        for written in write_csv(rows, folder, figures, difficulties):
             record_export(store, written, sessions)
             click.echo(written)
         return

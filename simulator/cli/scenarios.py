@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 import sys
-import unicodedata
 from dataclasses import asdict
 from pathlib import Path
 
@@ -13,12 +11,12 @@ import click
 from simulator.authoring.examples import run_examples
 from simulator.authoring.library import load_all
 from simulator.authoring.preview import describe_step
-from simulator.authoring.scaffold import write_scenario
-from simulator.cli.common import interface_locale, print_json, workspace
+from simulator.authoring.scaffold import id_from_title, write_scenario
+from simulator.cli.common import interface_locale, print_json, print_table, workspace
 from simulator.cli.console import run_typed
 from simulator.conversation.scenario import CHANNELS, DIFFICULTIES, PERSONA_TYPES
 from simulator.errors import EXIT_USER_ERROR, SimulatorError
-from simulator.i18n.catalogue import text
+from simulator.i18n.catalogue import Text, text
 
 
 @click.group()
@@ -45,15 +43,15 @@ def scenarios_list(ctx: click.Context, as_json: bool, locale: str | None) -> Non
         for s in sorted(report.scenarios, key=lambda s: (s.locale, s.id))
         if locale is None or s.locale == locale
     ]
+    said = interface_locale(ctx)
     if as_json:
         print_json(rows)
-    else:
-        for r in rows:
-            click.echo(
-                f"{r['id']:<34} {r['locale']}  {r['persona']:<17} {r['channel']:<16} "
-                f"{r['difficulty']:<7} {r['title']}"
-            )
-    said = interface_locale(ctx)
+    elif rows:
+        t = Text(said)
+        columns = ("id", "locale", "persona", "channel", "difficulty", "title")
+        print_table(
+            [t(f"cli.column.{c}") for c in columns], [[r[c] for c in columns] for r in rows]
+        )
     for problem in report.problems:
         click.echo(text("cli.skipped_scenario", said, problem=problem.render(said)), err=True)
 
@@ -108,7 +106,9 @@ def scenarios_validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     show_default=True,
     help="Folder to write the scenario in.",
 )
+@click.pass_context
 def scenarios_new(
+    ctx: click.Context,
     scenario_id: str | None,
     title: str | None,
     locale: str | None,
@@ -130,26 +130,29 @@ def scenarios_new(
         missing = [name for name, value in given if not value]
         if missing:
             raise SimulatorError("error.new_scenario_needs", missing=", ".join(missing))
-    locale = locale or click.prompt("Language", type=click.Choice(["fr", "en"]))
-    persona = persona or click.prompt("Customer type", type=click.Choice(PERSONA_TYPES))
-    channel = channel or click.prompt("Channel", type=click.Choice(CHANNELS))
+    t = Text(interface_locale(ctx))
+    locale = locale or click.prompt(t("author.new.ask_locale"), type=click.Choice(["fr", "en"]))
+    if not persona:
+        click.echo(t("author.new.types"))
+        for value in PERSONA_TYPES:
+            name, about = t(f"persona.{value}"), t(f"author.persona.{value}")
+            click.echo(t("author.new.type", value=value, name=name, about=about))
+        persona = click.prompt(t("author.new.ask_persona"), type=click.Choice(PERSONA_TYPES))
+    channel = channel or click.prompt(t("author.new.ask_channel"), type=click.Choice(CHANNELS))
     default_name = "Madame Martin" if locale == "fr" else "Mrs Walker"
     if not customer_name:
         customer_name = (
-            click.prompt("Customer name", default=default_name) if interactive else default_name
+            click.prompt(t("author.new.ask_customer_name"), default=default_name)
+            if interactive
+            else default_name
         )
-    title = title or click.prompt("Title")
-    scenario_id = scenario_id or _slug(f"{locale}-{title}")
+    title = title or click.prompt(t("author.new.ask_title"))
+    scenario_id = scenario_id or id_from_title(locale, title)
     path = write_scenario(
         folder, scenario_id, title, locale, persona, channel, difficulty, customer_name
     )
-    click.echo(f"Wrote {path}")
-    click.echo(f"Next: edit it, then 'roleplay scenarios preview {path}' to play it.")
-
-
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40] or "scenario"
+    click.echo(t("author.new.wrote", path=path))
+    click.echo(t("author.new.next", path=path))
 
 
 @scenarios.command("preview")
@@ -161,24 +164,42 @@ def scenarios_preview(ctx: click.Context, scenario: str, agent: str) -> None:
     space = workspace(ctx)
     found = space.scenario(scenario)
     conversation = space.conversation(found, agent)
-    click.echo(f"{found.title} — {found.customer_name} ({found.persona}, mood {found.mood})")
+    said = interface_locale(ctx)
+    t = Text(said)
+    persona = t(f"persona.{found.persona}")
+    click.echo(
+        t(
+            "author.preview.title",
+            title=found.title,
+            customer=found.customer_name,
+            persona=persona,
+            mood=found.mood,
+        )
+    )
     click.echo(text("call.typed_help", found.locale))
     click.echo("")
     run_typed(
-        conversation, None, show_mood=True, on_step=lambda step: click.echo(describe_step(step))
+        conversation,
+        None,
+        show_mood=True,
+        on_step=lambda step: click.echo(describe_step(step, said)),
     )
-    click.echo(f"[end: {conversation.outcome}]")
+    click.echo(t("author.preview.end", outcome=t.named("outcome", str(conversation.outcome))))
 
 
 @scenarios.command("test")
-@click.argument("ids", nargs=-1)
+@click.argument("names", metavar="[SCENARIO]...", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.pass_context
-def scenarios_test(ctx: click.Context, ids: tuple[str, ...], as_json: bool) -> None:
-    """Play every example run of the scenarios (all bundled ones when no ID is given)."""
+def scenarios_test(ctx: click.Context, names: tuple[str, ...], as_json: bool) -> None:
+    """Play every example run of each SCENARIO, given by id or by the path to its file.
+
+    An id is looked up in the bundled scenarios and the folders named by 'scenario_dirs'
+    in the settings file; with no SCENARIO, every scenario there is played.
+    """
     space = workspace(ctx)
-    if ids:
-        chosen = [space.scenario(i) for i in ids]
+    if names:
+        chosen = [space.scenario(name) for name in names]
     else:
         report = space.library()
         if report.errors:

@@ -290,12 +290,27 @@ class Scenario(BaseModel):
 
     @property
     def checked_objectives(self) -> list[Objective]:
-        """The objectives the scorecard checks (plain-text ones are only read)."""
-        return [o for o in self.objectives if isinstance(o, Objective)]
+        """The objectives the scorecard checks (plain-text ones are only read), their text
+        with the scenario's variables filled in."""
+        values = {**self.variables, "customer_name": self.customer_name}
+        checked = []
+        for objective in self.objectives:
+            if isinstance(objective, Objective):
+                try:
+                    text = render(objective.text, values)
+                except SimulatorError:
+                    text = objective.text
+                checked.append(objective.model_copy(update={"text": text}))
+        return checked
 
     def objective_texts(self) -> list[str]:
         """Every objective as the trainee reads it."""
         return [o.text if isinstance(o, Objective) else o for o in self.objectives]
+
+    def model_answer(self) -> ExampleRun | None:
+        """The good handling to learn from: the first example run expected to end
+        resolved (None when the scenario has none)."""
+        return next((e for e in self.examples if e.expect.outcome == "resolved"), None)
 
     def suggested_lines(self) -> dict[str, str]:
         """The model lines, their variables filled in (``customer_name`` and the scenario's

@@ -14,6 +14,9 @@ Every key is namespaced by what it names or where it is shown:
   :mod:`simulator.i18n.bundle_texts`);
 - ``problem.*``: what is wrong in a file a person wrote
   (:mod:`simulator.i18n.problem_texts`);
+- ``author.*``: what a trainer reads while writing scenarios and rule packs: the
+  customer types explained, branch conditions in words, warnings on rule patterns
+  (:mod:`simulator.i18n.authoring_texts`);
 - ``scoring.*``: what the scorer says in findings. The scorer stands alone and imports
   nothing from ``simulator``, so its table stays in :mod:`scoring.messages`; it is taken
   in here under its namespace.
@@ -30,6 +33,7 @@ from collections.abc import Mapping
 
 from scoring.messages import MESSAGES
 from scoring.messages import NAMESPACE as SCORING
+from simulator.i18n.authoring_texts import AUTHORING_TEXTS
 from simulator.i18n.bundle_texts import BUNDLE_TEXTS
 from simulator.i18n.command_texts import COMMAND_TEXTS
 from simulator.i18n.document_texts import DOCUMENT_TEXTS
@@ -63,6 +67,7 @@ CATALOGUE: dict[str, Entry] = _gather(
     ERROR_TEXTS,
     BUNDLE_TEXTS,
     PROBLEM_TEXTS,
+    AUTHORING_TEXTS,
     {f"{SCORING}.{key}": entry for key, entry in MESSAGES.items()},
 )
 
@@ -123,6 +128,11 @@ class Phrase:
         return hash((self.key, tuple(sorted((k, repr(v)) for k, v in self.values.items()))))
 
 
+def singular(n: int, locale: str) -> bool:
+    """Whether ``n`` takes the singular: French counts 0 and 1 as one, English only 1."""
+    return n <= 1 if locale == "fr" else n == 1
+
+
 def capital(words: str) -> str:
     """``words`` with a capital first letter, for a heading or a column title."""
     return words[:1].upper() + words[1:]
@@ -140,6 +150,14 @@ class Text:
     def capital(self, key: str, /, **values: object) -> str:
         """The text with a capital first letter: "Turn" from ``word.turn``."""
         return capital(self(key, **values))
+
+    def count(self, n: int, one: str, many: str) -> str:
+        """ "1 session", "3 sessions": ``one`` or ``many`` by the language's rule."""
+        return f"{n} {self(one if singular(n, self.locale) else many)}"
+
+    def plural(self, n: int, one: str, many: str, /, **values: object) -> str:
+        """The sentence ``one`` or ``many`` for ``n`` things, ``n`` put in as ``{count}``."""
+        return self(one if singular(n, self.locale) else many, count=n, **values)
 
     def named(self, namespace: str, value: str) -> str:
         """A stored value's name ("hung_up" → "the customer hung up"), or the value as

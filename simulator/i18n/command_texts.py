@@ -9,6 +9,55 @@ from __future__ import annotations
 COMMAND_TEXTS: dict[str, dict[str, str]] = {
     "cli.saved": {"en": "Session saved as", "fr": "Séance enregistrée sous"},
     "cli.interrupted": {"en": "interrupted", "fr": "interrompu"},
+    "cli.not_saved": {
+        "en": "Nothing was said: the session was not saved.",
+        "fr": "Rien n'a été dit : la séance n'a pas été enregistrée.",
+    },
+    # Tables: history, agents list, scenarios list.
+    "cli.no_sessions": {
+        "en": "No sessions yet in {path}.",
+        "fr": "Aucune séance pour l'instant dans {path}.",
+    },
+    "cli.in_progress": {"en": "in progress", "fr": "en cours"},
+    "cli.column.id": {"en": "Id", "fr": "Identifiant"},
+    "cli.column.started": {"en": "Started", "fr": "Début"},
+    "cli.column.last_session": {"en": "Last session", "fr": "Dernière séance"},
+    "cli.column.spellings": {"en": "Also written", "fr": "Aussi écrit"},
+    "cli.column.locale": {"en": "Language", "fr": "Langue"},
+    "cli.column.persona": {"en": "Customer type", "fr": "Type de client"},
+    "cli.column.channel": {"en": "Channel", "fr": "Canal"},
+    "cli.column.difficulty": {"en": "Difficulty", "fr": "Difficulté"},
+    "cli.column.title": {"en": "Title", "fr": "Titre"},
+    # Agents and sessions put right.
+    "cli.agent_renamed.one": {
+        "en": "{old} is now {new}: {count} session renamed.",
+        "fr": "{old} s'appelle désormais {new} : {count} séance renommée.",
+    },
+    "cli.agent_renamed.many": {
+        "en": "{old} is now {new}: {count} sessions renamed.",
+        "fr": "{old} s'appelle désormais {new} : {count} séances renommées.",
+    },
+    "cli.agents_merged.one": {
+        "en": "{old} merged into {new}: {count} session moved.",
+        "fr": "{old} fusionné avec {new} : {count} séance déplacée.",
+    },
+    "cli.agents_merged.many": {
+        "en": "{old} merged into {new}: {count} sessions moved.",
+        "fr": "{old} fusionné avec {new} : {count} séances déplacées.",
+    },
+    "cli.merge_confirm.one": {
+        "en": "Put {count} session of {agent} under {into}, for good?",
+        "fr": "Ranger définitivement {count} séance de {agent} sous {into} ?",
+    },
+    "cli.merge_confirm.many": {
+        "en": "Put {count} sessions of {agent} under {into}, for good?",
+        "fr": "Ranger définitivement {count} séances de {agent} sous {into} ?",
+    },
+    "cli.delete_confirm": {
+        "en": "Delete the session {id} ({what}) and its recordings, for good?",
+        "fr": "Supprimer définitivement la séance {id} ({what}) et ses enregistrements ?",
+    },
+    "cli.deleted": {"en": "Deleted the session {id}.", "fr": "Séance {id} supprimée."},
     "cli.type_instead": {
         "en": "Type your replies instead?",
         "fr": "Taper vos réponses à la place ?",

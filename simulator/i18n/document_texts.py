@@ -52,11 +52,25 @@ DOCUMENT_TEXTS: dict[str, dict[str, str]] = {
     "report.per_agent": {"en": "Per agent", "fr": "Par agent"},
     "report.change": {"en": "Change", "fr": "Évolution"},
     "report.change_explained": {
-        "en": "Change: the average overall score of the second half of each agent's sessions "
-        "in the period, minus that of the first half.",
-        "fr": "Évolution : la note globale moyenne de la seconde moitié des séances de chaque "
-        "agent sur la période, moins celle de la première moitié.",
+        "en": "Change: like with like. For each scenario an agent did more than once, the "
+        "average overall score of their later sessions of it minus that of their earlier "
+        "ones, averaged over those scenarios; shown from {count} such sessions on.",
+        "fr": "Évolution : à scénario égal. Pour chaque scénario qu'un agent a fait plusieurs "
+        "fois, la note globale moyenne de ses dernières séances sur ce scénario moins celle "
+        "des premières, en moyenne sur ces scénarios ; donnée à partir de {count} séances "
+        "de ce type.",
     },
+    "report.sessions_scored": {"en": "Sessions scored", "fr": "Séances notées"},
+    "report.advice_minimum": {
+        "en": "An average rests on the sessions that scored it (typed calls score no pacing "
+        "or interruptions): the figure in brackets says how many. Advice — what to coach, a "
+        "scenario's weakest dimension — is given from {count} such sessions on.",
+        "fr": "Une moyenne repose sur les séances qui l'ont notée (les appels tapés ne notent "
+        "ni le rythme ni les interruptions) : le nombre entre parenthèses le précise. Les "
+        "conseils — ce qu'il faut travailler, la dimension la plus faible d'un scénario — "
+        "sont donnés à partir de {count} séances de ce type.",
+    },
+    "report.compared": {"en": "{count} sessions compared", "fr": "{count} séances comparées"},
     "report.trend": {"en": "Trend", "fr": "Tendance"},
     "report.trend_daily": {"en": "Day by day", "fr": "Jour par jour"},
     "report.trend_weekly": {"en": "Week by week", "fr": "Semaine par semaine"},

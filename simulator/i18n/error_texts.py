@@ -9,14 +9,20 @@ from __future__ import annotations
 ERROR_TEXTS: dict[str, dict[str, str]] = {
     # Scenarios, rule packs, voices
     "error.unknown_scenario": {
-        "en": "no scenario {name}\nrun 'roleplay scenarios list' to see them all",
-        "fr": "aucun scénario {name}\nlancez 'roleplay scenarios list' pour les voir tous",
+        "en": "no scenario {name} in {folders}\n{hint}",
+        "fr": "aucun scénario {name} dans {folders}\n{hint}",
     },
     "error.unknown_scenario_close": {
-        "en": "no scenario {name}; did you mean {close}?\n"
-        "run 'roleplay scenarios list' to see them all",
-        "fr": "aucun scénario {name} ; vouliez-vous dire {close} ?\n"
-        "lancez 'roleplay scenarios list' pour les voir tous",
+        "en": "no scenario {name} in {folders}; did you mean {close}?\n{hint}",
+        "fr": "aucun scénario {name} dans {folders} ; vouliez-vous dire {close} ?\n{hint}",
+    },
+    "error.unknown_scenario.fix": {
+        "en": "run 'roleplay scenarios list' to see them all; for a scenario kept in another "
+        "folder, add that folder to 'scenario_dirs' in the settings file {settings}, or give "
+        "the path to its file",
+        "fr": "lancez 'roleplay scenarios list' pour les voir tous ; pour un scénario rangé "
+        "dans un autre dossier, ajoutez ce dossier à 'scenario_dirs' dans le fichier de "
+        "réglages {settings}, ou donnez le chemin de son fichier",
     },
     "error.no_rule_folder": {
         "en": "the rule pack folder {folder} does not exist; "
@@ -97,13 +103,44 @@ ERROR_TEXTS: dict[str, dict[str, str]] = {
         "fr": "impossible d'ouvrir la base {path} : permission refusée ({file}). "
         "Utilisez --db CHEMIN ou ROLEPLAY_DB pour choisir un autre fichier.",
     },
-    "error.forget_nobody": {
+    "error.unknown_agent": {
         "en": "no sessions of '{agent}' in {path} (agents here: {agents})",
         "fr": "aucune séance de '{agent}' dans {path} (agents présents : {agents})",
     },
-    "error.forget_empty": {
+    "error.unknown_agent_close": {
+        "en": "no sessions of '{agent}' in {path}; did you mean {close}? (agents here: {agents})",
+        "fr": "aucune séance de '{agent}' dans {path} ; vouliez-vous dire {close} ? "
+        "(agents présents : {agents})",
+    },
+    "error.no_sessions_at_all": {
         "en": "no sessions of '{agent}' in {path} (there are no sessions)",
         "fr": "aucune séance de '{agent}' dans {path} (il n'y a aucune séance)",
+    },
+    "error.agent_name_empty": {
+        "en": "an agent's name cannot be empty",
+        "fr": "le nom d'un agent ne peut pas être vide",
+    },
+    "error.agent_exists": {
+        "en": "'{agent}' is already an agent here; to put {old}'s sessions under that name, "
+        "run 'roleplay agents merge'",
+        "fr": "'{agent}' est déjà un agent ici ; pour ranger les séances de {old} sous ce nom, "
+        "lancez 'roleplay agents merge'",
+    },
+    "error.merge_same_agent": {
+        "en": "both names are {agent}'s: nothing to merge; to write every session's name "
+        "the same way, run 'roleplay agents rename'",
+        "fr": "les deux noms désignent {agent} : rien à fusionner ; pour écrire le nom de la "
+        "même façon dans toutes les séances, lancez 'roleplay agents rename'",
+    },
+    "error.merge_confirm": {
+        "en": "this puts {count} session(s) of {agent} under {into} for good; add --yes to confirm",
+        "fr": "cela range définitivement {count} séance(s) de {agent} sous {into} ; ajoutez "
+        "--yes pour confirmer",
+    },
+    "error.delete_confirm": {
+        "en": "this deletes the session {id} and its recordings for good; add --yes to confirm",
+        "fr": "cela supprime définitivement la séance {id} et ses enregistrements ; ajoutez "
+        "--yes pour confirmer",
     },
     "error.forget_confirm": {
         "en": "this erases {count} session(s) of {agent} for good; add --yes to confirm",
@@ -158,6 +195,13 @@ ERROR_TEXTS: dict[str, dict[str, str]] = {
         "fr": "l'entraînement à voix haute demande un micro et des haut-parleurs : {why}.\n"
         "Ajoutez --text pour taper vos réponses, ou --input-audio DOSSIER pour utiliser "
         "des réponses enregistrées.",
+    },
+    "error.audio_device_lost": {
+        "en": "the microphone or the speakers stopped working during the call (unplugged, "
+        "or the sound server stopped): the call ends here and what was said is kept",
+        "fr": "le micro ou les haut-parleurs ont cessé de fonctionner pendant l'appel "
+        "(débranchés, ou le serveur de son s'est arrêté) : l'appel s'arrête là et ce qui "
+        "a été dit est gardé",
     },
     "error.cannot_play": {
         "en": "cannot play {name}: {why}",
@@ -240,6 +284,10 @@ ERROR_TEXTS: dict[str, dict[str, str]] = {
     # Causes
     "error.why.no_microphone": {"en": "no microphone found", "fr": "aucun micro trouvé"},
     "error.why.no_speakers": {"en": "no speakers found", "fr": "aucun haut-parleur trouvé"},
+    "error.why.no_sound_device": {
+        "en": "no microphone or speakers found",
+        "fr": "ni micro ni haut-parleur trouvé",
+    },
     "error.why.portaudio_missing": {
         "en": "{why} (on Debian or Ubuntu: apt-get install libportaudio2)",
         "fr": "{why} (sous Debian ou Ubuntu : apt-get install libportaudio2)",

@@ -108,11 +108,21 @@ PROBLEM_TEXTS: dict[str, dict[str, str]] = {
         "fr": "ce n'est pas du YAML valide : le dictionnaire entre {{ }} qui commence ici "
         "n'est pas bien fermé ({why} à la ligne {line})",
     },
-    "problem.yaml.unclosed_block": {
-        "en": "this is not valid YAML: the block of keys that starts here is not closed "
-        "properly ({why} on line {line})",
-        "fr": "ce n'est pas du YAML valide : le bloc de clés qui commence ici n'est pas "
-        "bien fermé ({why} à la ligne {line})",
+    "problem.yaml.in_block": {
+        "en": "this is not valid YAML: {why} here, in the block that starts on line {line}",
+        "fr": "ce n'est pas du YAML valide : {why} ici, dans le bloc qui commence à la "
+        "ligne {line}",
+    },
+    "problem.yaml.indent": {
+        "en": "this is not valid YAML: this line is indented {spaces} spaces, which lines up "
+        "with no key or list item above it (they are indented {levels} spaces)",
+        "fr": "ce n'est pas du YAML valide : cette ligne est indentée de {spaces} espaces, "
+        "alignée sur aucune clé ni aucun élément de liste au-dessus (indentés de {levels} "
+        "espaces)",
+    },
+    "problem.yaml.indent.fix": {
+        "en": "indent it with as many spaces as the keys it belongs with",
+        "fr": "indentez-la d'autant d'espaces que les clés dont elle fait partie",
     },
     "problem.yaml.unclosed_quote": {
         "en": "this is not valid YAML: the quoted text that starts here is not closed "
@@ -286,6 +296,10 @@ PROBLEM_TEXTS: dict[str, dict[str, str]] = {
     },
     # How a scenario's nodes connect
     "problem.no_node": {"en": "there is no node {name}", "fr": "il n'y a pas de nœud {name}"},
+    "problem.no_objective": {
+        "en": "there is no checked objective {name} (an objective with that id and a kind)",
+        "fr": "il n'y a pas d'objectif vérifié {name} (un objectif avec cet id et un type)",
+    },
     "problem.hangup_must_end": {
         "en": "node {name} must end the call",
         "fr": "le nœud {name} doit terminer l'appel",

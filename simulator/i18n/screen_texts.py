@@ -27,6 +27,22 @@ SCREEN_TEXTS: dict[str, dict[str, str]] = {
         "en": "No scenario matches these filters.",
         "fr": "Aucun scénario ne correspond à ces filtres.",
     },
+    "ui.skipped.one": {
+        "en": "{count} scenario file is broken and left out of the list:",
+        "fr": "{count} fichier de scénario est défectueux et absent de la liste :",
+    },
+    "ui.skipped.many": {
+        "en": "{count} scenario files are broken and left out of the list:",
+        "fr": "{count} fichiers de scénario sont défectueux et absents de la liste :",
+    },
+    "ui.skipped.more": {
+        "en": "(and {count} more problem(s) in this file)",
+        "fr": "(et {count} autre(s) problème(s) dans ce fichier)",
+    },
+    "ui.skipped.fix": {
+        "en": "Fix them, then check with 'roleplay scenarios validate'.",
+        "fr": "Corrigez-les, puis vérifiez avec 'roleplay scenarios validate'.",
+    },
     "ui.need_name": {
         "en": "Type your name first: it is stored with your session.",
         "fr": "Tapez d'abord votre nom : il est enregistré avec votre séance.",
@@ -51,28 +67,143 @@ SCREEN_TEXTS: dict[str, dict[str, str]] = {
     "ui.push_to_talk": {"en": "push-to-talk (space)", "fr": "appuyer pour parler (espace)"},
     "ui.typed": {"en": "typed", "fr": "au clavier"},
     "ui.ended": {"en": "The call is over", "fr": "L'appel est terminé"},
-    "ui.saved_turns": {
-        "en": "Session saved ({turns} turns).",
-        "fr": "Séance enregistrée ({turns} tours).",
+    "ui.saved_turns.one": {
+        "en": "Session saved ({count} turn).",
+        "fr": "Séance enregistrée ({count} tour).",
+    },
+    "ui.saved_turns.many": {
+        "en": "Session saved ({count} turns).",
+        "fr": "Séance enregistrée ({count} tours).",
+    },
+    "ui.not_saved": {
+        "en": "You did not reply: the session was not saved.",
+        "fr": "Vous n'avez pas répondu : la séance n'a pas été enregistrée.",
+    },
+    # The side panel of the practice screen, and the hint key.
+    "ui.hint_next": {"en": "Hint: {objective}", "fr": "Indice : {objective}"},
+    "ui.hint_all_met": {
+        "en": "Every objective is met: you can close the call.",
+        "fr": "Tous les objectifs sont atteints : vous pouvez conclure l'appel.",
+    },
+    "ui.hint_none": {
+        "en": "This scenario has no objective to check.",
+        "fr": "Ce scénario n'a pas d'objectif vérifié.",
+    },
+    # How the call ended, under the customer's last line (simulator.conversation.scenario.Outcome).
+    "ui.ending.resolved": {"en": "Resolved.", "fr": "Résolu."},
+    "ui.ending.escalated": {
+        "en": "Escalated: the request goes in writing.",
+        "fr": "Escaladé : la demande passe par écrit.",
+    },
+    "ui.ending.transferred": {
+        "en": "Transferred to a manager.",
+        "fr": "Transféré à un responsable.",
+    },
+    "ui.ending.hung_up": {"en": "{customer} hung up.", "fr": "{customer} a raccroché."},
+    "ui.ending.stopped": {
+        "en": "The call stopped before the end.",
+        "fr": "L'appel s'est arrêté avant la fin.",
+    },
+    "ui.ending_keys": {
+        "en": "Enter or Escape: see the scorecard.",
+        "fr": "Entrée ou Échap : voir le bilan.",
     },
     # Scorecard
     "ui.no_audio": {
         "en": "No recording for this turn.",
         "fr": "Pas d'enregistrement pour ce tour.",
     },
-    "ui.no_speakers": {
-        "en": "No speakers found: cannot play the recording.",
-        "fr": "Pas de haut-parleurs : impossible d'écouter l'enregistrement.",
+    "ui.cannot_play": {
+        "en": "Your recording of turn {turn} cannot be played: {why}.",
+        "fr": "Impossible d'écouter votre enregistrement du tour {turn} : {why}.",
     },
     "ui.audio_erased": {
         "en": "This recording was erased, as the audio_retention setting asks.",
         "fr": "Cet enregistrement a été effacé, comme le demande le réglage audio_retention.",
     },
     "ui.was": {"en": "was {score}", "fr": "était {score}"},
+    "ui.score_now_is": {"en": "Score now: {score}", "fr": "Note actuelle : {score}"},
+    "ui.reviewer_ask": {
+        "en": "Your name, to sign your comments and score changes (asked once):",
+        "fr": "Votre nom, pour signer vos commentaires et vos corrections (demandé une fois) :",
+    },
+    "ui.reviewer_placeholder": {"en": "Reviewer's name", "fr": "Nom du relecteur"},
+    "ui.reviewer_needed": {
+        "en": "Type your name: it signs what you write.",
+        "fr": "Tapez votre nom : il signe ce que vous écrivez.",
+    },
     "ui.comment_on": {"en": "Comment on turn {turn}", "fr": "Commentaire sur le tour {turn}"},
     "ui.reason": {"en": "Reason", "fr": "Raison"},
     "ui.save": {"en": "Save", "fr": "Enregistrer"},
     "ui.cancel": {"en": "Cancel", "fr": "Annuler"},
+    # The scorecard's tabs: the findings, the objectives, the call, the model answer, progress.
+    "ui.tab_findings": {"en": "Findings", "fr": "Remarques"},
+    "ui.tab_transcript": {"en": "Transcript", "fr": "Transcription"},
+    "ui.tab_model": {"en": "Model answer", "fr": "Réponse modèle"},
+    "ui.tab_progress": {"en": "Since last time", "fr": "Depuis la dernière fois"},
+    # The reply that met an objective (or broke one to avoid), quoted.
+    "ui.objective_met_by": {
+        "en": "reply {reply}: « {said} »",
+        "fr": "réponse {reply} : « {said} »",
+    },
+    "ui.objective_broken_by": {
+        "en": "broken by reply {reply}: « {said} »",
+        "fr": "non respecté à la réponse {reply} : « {said} »",
+    },
+    "ui.objectives_count": {
+        "en": "Objectives met: {met}/{total}",
+        "fr": "Objectifs atteints : {met}/{total}",
+    },
+    "ui.no_objectives": {
+        "en": "This session has no checked objectives.",
+        "fr": "Cette séance n'a pas d'objectif vérifié.",
+    },
+    "ui.no_transcript": {
+        "en": "The transcript of this session is not available.",
+        "fr": "La transcription de cette séance n'est pas disponible.",
+    },
+    "ui.model_intro": {
+        "en": "How the call can go well ({name}): the replies, in order.",
+        "fr": "Comment l'appel peut bien se passer ({name}) : les réponses, dans l'ordre.",
+    },
+    "ui.model_listen": {
+        "en": "Press m to hear it read aloud.",
+        "fr": "Appuyez sur m pour l'écouter.",
+    },
+    "ui.no_model": {
+        "en": "This scenario has no model answer (no example run that ends resolved).",
+        "fr": "Ce scénario n'a pas de réponse modèle (aucun exemple qui se termine résolu).",
+    },
+    "ui.scenario_gone": {
+        "en": "The scenario {id} is no longer in the library.",
+        "fr": "Le scénario {id} n'est plus dans la bibliothèque.",
+    },
+    "ui.model_preparing": {
+        "en": "Preparing the model answer's voice…",
+        "fr": "Préparation de la voix de la réponse modèle…",
+    },
+    "ui.model_no_voice": {
+        "en": "The model answer cannot be read aloud: no speech synthesis on this machine.",
+        "fr": "La réponse modèle ne peut pas être lue : pas de synthèse vocale sur cette machine.",
+    },
+    "ui.model_cannot_play": {
+        "en": "The model answer cannot be played: {why}.",
+        "fr": "Impossible d'écouter la réponse modèle : {why}.",
+    },
+    "ui.first_attempt": {
+        "en": "Your first attempt at this scenario: nothing to compare with yet.",
+        "fr": "Votre première tentative sur ce scénario : rien à comparer pour l'instant.",
+    },
+    "ui.compared_with": {
+        "en": "Compared with your previous attempt ({date}):",
+        "fr": "Par rapport à votre tentative précédente ({date}) :",
+    },
+    "ui.objectives_met": {"en": "Objectives met", "fr": "Objectifs atteints"},
+    # Under the overall score: "Since last time: Overall 62 → 78 (+16)".
+    "ui.progress_line": {
+        "en": "Since last time: {what} {change}",
+        "fr": "Depuis la dernière fois : {what} {change}",
+    },
     # Team review
     "ui.trends": {"en": "Trends", "fr": "Tendances"},
     # The tab listing the avoided phrases the team used, not the dimension's name.
@@ -85,6 +216,14 @@ SCREEN_TEXTS: dict[str, dict[str, str]] = {
         "filtre ci-dessus pour affiner.",
     },
     "ui.no_sessions": {"en": "No sessions yet.", "fr": "Aucune séance pour l'instant."},
+    "ui.delete_session": {"en": "Delete the session", "fr": "Supprimer la séance"},
+    "ui.delete": {"en": "Delete", "fr": "Supprimer"},
+    "ui.delete_confirm": {
+        "en": "Delete this session of {agent} ({title}, {date}) and its recordings, for good?",
+        "fr": "Supprimer définitivement cette séance de {agent} ({title}, {date}) et ses "
+        "enregistrements ?",
+    },
+    "ui.deleted": {"en": "Session deleted.", "fr": "Séance supprimée."},
     # Sessions a crash stopped
     "ui.interrupted_offer": {
         "en": "{count} practice session(s) stopped before being scored (the program was "
@@ -115,4 +254,10 @@ SCREEN_TEXTS: dict[str, dict[str, str]] = {
     "ui.override": {"en": "Override a score", "fr": "Corriger une note"},
     "ui.open": {"en": "Open", "fr": "Ouvrir"},
     "ui.sort": {"en": "Sort by the next column", "fr": "Trier sur la colonne suivante"},
+    "ui.hint": {"en": "Hint", "fr": "Indice"},
+    # Folds the brief away, or brings it back.
+    "ui.toggle_brief": {"en": "Brief", "fr": "Contexte"},
+    "ui.see_scorecard": {"en": "See the scorecard", "fr": "Voir le bilan"},
+    "ui.try_again": {"en": "Try again", "fr": "Recommencer"},
+    "ui.play_model": {"en": "Hear the model answer", "fr": "Écouter la réponse modèle"},
 }

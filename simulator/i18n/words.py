@@ -20,8 +20,11 @@ WORDS: dict[str, dict[str, str]] = {
     # How a call ended (simulator.conversation.scenario.Outcome).
     "outcome.resolved": {"en": "resolved", "fr": "résolu"},
     "outcome.escalated": {"en": "escalated", "fr": "escaladé"},
+    "outcome.transferred": {"en": "transferred to a manager", "fr": "transféré à un responsable"},
     "outcome.hung_up": {"en": "the customer hung up", "fr": "le client a raccroché"},
     "outcome.stopped": {"en": "stopped before the end", "fr": "arrêté avant la fin"},
+    # Not a scenario's ending: roleplay stopped mid-call and the saved turns were scored.
+    "outcome.interrupted": {"en": "interrupted", "fr": "interrompu"},
     # The customer types (Persona), channels (Channel) and difficulties (Difficulty).
     "persona.active_hater": {"en": "Active hater", "fr": "Détracteur actif"},
     "persona.extreme_critic": {"en": "Extreme critic", "fr": "Critique extrême"},
@@ -49,6 +52,10 @@ WORDS: dict[str, dict[str, str]] = {
         "fr": "pas de minutage dans la transcription",
     },
     "skipped.agent_silent": {"en": "the agent never spoke", "fr": "l'agent n'a rien dit"},
+    "skipped.nothing_owed": {
+        "en": "the customer voiced no problem, feeling or request",
+        "fr": "le client n'a exprimé ni problème, ni ressenti, ni demande",
+    },
     # Nouns.
     "word.agent": {"en": "agent", "fr": "agent"},
     "word.agents": {"en": "agents", "fr": "agents"},
@@ -94,4 +101,21 @@ WORDS: dict[str, dict[str, str]] = {
     "team.weakest": {"en": "Needs coaching on", "fr": "À accompagner sur"},
     "team.times": {"en": "Times", "fr": "Fois"},
     "team.used_by": {"en": "Used by", "fr": "Employée par"},
+    "team.team": {"en": "Team", "fr": "Équipe"},
+    # What an average rests on: "Pacing 36 (4 of 34)".
+    "team.n_of": {"en": "{n} of {total}", "fr": "{n} sur {total}"},
+    "team.too_few": {
+        "en": "too few sessions to tell (at least {count})",
+        "fr": "trop peu de séances pour le dire (au moins {count})",
+    },
+    "team.outcomes": {"en": "How the calls ended", "fr": "Issue des appels"},
+    "team.rule": {"en": "Rule", "fr": "Règle"},
+    "team.more_phrases.one": {
+        "en": "and {count} more phrase to avoid",
+        "fr": "et {count} autre phrase à éviter",
+    },
+    "team.more_phrases.many": {
+        "en": "and {count} more phrases to avoid",
+        "fr": "et {count} autres phrases à éviter",
+    },
 }

@@ -79,6 +79,13 @@ def format_number(value: float | None, locale: str, decimals: int = 0) -> str:
     return text.replace(".", ",") if locale == "fr" else text
 
 
+def format_percent(value: float | None, locale: str) -> str:
+    """A share out of 100, rounded: "40%", "40 %" in French (a narrow no-break space)."""
+    if value is None:
+        return "–"
+    return f"{round(value)}\u202f%" if locale == "fr" else f"{round(value)}%"
+
+
 def format_change(value: float | None) -> str:
     """A signed change in points: "+12", "−3" (a true minus sign), "0"."""
     if value is None:

@@ -16,7 +16,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from simulator.i18n.catalogue import Text
 from simulator.reports.charts import score_class
-from simulator.reports.formats import colon, format_change, format_clock, format_number
+from simulator.reports.formats import (
+    colon,
+    format_change,
+    format_clock,
+    format_number,
+    format_percent,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 FORMATS = ("html", "md")
@@ -54,16 +60,14 @@ def environment() -> Environment:
 
 class Words(Text):
     """The catalogue in the document's language, for templates: ``t("report.band")``, with
-    what documents add: counts, numbers and the colon as each language writes them. An
+    what documents add: numbers and the colon as each language writes them. An
     unknown key is an error: a document must never show a key instead of a word."""
-
-    def count(self, n: int, one: str, many: str) -> str:
-        """ "1 session", "3 sessions"; French counts 0 and 1 as singular."""
-        singular = n <= 1 if self.locale == "fr" else n == 1
-        return f"{n} {self(one if singular else many)}"
 
     def number(self, value: float | None, decimals: int = 0) -> str:
         return format_number(value, self.locale, decimals)
+
+    def percent(self, value: float | None) -> str:
+        return format_percent(value, self.locale)
 
     @property
     def colon(self) -> str:

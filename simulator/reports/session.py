@@ -39,7 +39,8 @@ class ScoreLine:
 
 @dataclass(frozen=True)
 class FindingItem:
-    """A finding as the document shows it; ``number`` anchors it (``#finding-3``)."""
+    """A finding as the document shows it. ``number`` counts it in its own list — what to
+    work on, or what was done well — and with that list ``anchor`` names it."""
 
     number: int
     dimension: str
@@ -52,6 +53,10 @@ class FindingItem:
     suggestion: str
     severity: str
     positive: bool
+
+    @property
+    def anchor(self) -> str:
+        return f"{'well-done' if self.positive else 'finding'}-{self.number}"
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ class TurnItem:
     who: str
     text: str
     start: float | None
-    findings: tuple[int, ...]
+    findings: tuple[FindingItem, ...]
     comments: tuple[CommentItem, ...]
 
 
@@ -118,8 +123,16 @@ def _score_lines(session: SessionRecord, t: Words) -> list[ScoreLine]:
     return lines
 
 
+def _praise(severity: str, polarity: str) -> bool:
+    """What the terminal scorecard lists under "well done" too."""
+    return polarity == "positive" and severity == "info"
+
+
 def _findings(session: SessionRecord, t: Words) -> list[FindingItem]:
+    """Every finding in the scorecard's order, each numbered within its own list."""
     found = session.scorecard.findings if session.scorecard else []
+    praise = [_praise(f.severity, f.polarity) for f in found]
+    numbers = [praise[: i + 1].count(p) for i, p in enumerate(praise)]
     return [
         FindingItem(
             number=number,
@@ -132,10 +145,9 @@ def _findings(session: SessionRecord, t: Words) -> list[FindingItem]:
             message=f.message,
             suggestion=f.suggestion or "",
             severity=f.severity,
-            # Praise is what the terminal scorecard lists under "well done" too.
-            positive=f.polarity == "positive" and f.severity == "info",
+            positive=positive,
         )
-        for number, f in enumerate(found, start=1)
+        for number, positive, f in zip(numbers, praise, found, strict=True)
     ]
 
 
@@ -175,7 +187,7 @@ def _turns(
             who=agent if turn.speaker == "agent" else customer,
             text=turn.text.strip(),
             start=turn.start,
-            findings=tuple(f.number for f in findings if f.turn == index),
+            findings=tuple(f for f in findings if f.turn == index),
             comments=tuple(c for c in comments if c.turn == index),
         )
         for index, turn in enumerate(transcript.turns)

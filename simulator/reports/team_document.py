@@ -7,7 +7,13 @@ from typing import Any
 from markupsafe import Markup
 
 from scoring.findings import DIMENSIONS
-from simulator.analytics.team import AgentFigures, TeamFigures, TeamFilters
+from simulator.analytics.team import (
+    MIN_SESSIONS,
+    AgentFigures,
+    OutcomeRate,
+    TeamFigures,
+    TeamFilters,
+)
 from simulator.reports import charts
 from simulator.reports.formats import format_date, format_short_date
 from simulator.reports.rendering import Words, render
@@ -58,9 +64,26 @@ def _period(figures: TeamFigures, locale: str) -> str:
     return first if first == last else f"{first} – {last}"
 
 
+def _outcome_rows(figures: TeamFigures, t: Words) -> list[tuple[str, int, list[OutcomeRate]]]:
+    """How the calls ended: the team first, then each agent, the same outcomes in each."""
+    shown = [r.outcome for r in figures.outcome_rates()]
+
+    def rates(found: list[OutcomeRate]) -> list[OutcomeRate]:
+        by_outcome = {r.outcome: r for r in found}
+        return [by_outcome.get(o) or OutcomeRate(o, 0, 0.0) for o in shown]
+
+    rows = [(t("team.team"), figures.sessions, rates(figures.outcome_rates()))]
+    rows += [(a.name, a.sessions, rates(a.outcome_rates())) for a in figures.agents]
+    return rows
+
+
 def team_context(figures: TeamFigures, filters: TeamFilters, locale: str) -> dict[str, Any]:
     t = Words(locale)
     return {
+        "min_sessions": MIN_SESSIONS,
+        "n_of": lambda n, total: t("team.n_of", n=n, total=total),
+        "outcomes": [r.outcome for r in figures.outcome_rates()],
+        "outcome_rows": _outcome_rows(figures, t),
         "figures": figures,
         "dimensions": DIMENSIONS,
         "period": _period(figures, locale),

@@ -27,6 +27,12 @@ def render_scorecard(card: dict[str, Any], outcome: str | None = None) -> str:
     )
     if outcome:
         out.append(f"{t('card.outcome')}: {t.named('outcome', outcome)}")
+    objectives = card.get("objectives") or []
+    if objectives:
+        out += ["", f"{t('call.objectives')}:"]
+        for o in objectives:
+            where = f" ({t('word.turn')} {o['turn']})" if o.get("turn") is not None else ""
+            out.append(f"  {'✓' if o['met'] else '✗'} {o['text']}{where}")
     out.append("")
     for name in DIMENSIONS:
         dim = card["dimensions"].get(name, {})

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tinydb import Query
 
+from simulator.store.names import same_name
 from simulator.store.records import SessionFields
 from simulator.store.sessions import SessionStore, now
 
@@ -96,10 +97,6 @@ class Forgotten:
         return said
 
 
-def agents(store: SessionStore) -> list[str]:
-    return sorted({s.agent for s in store.history()})
-
-
 def forget_agent(store: SessionStore, agent: str) -> Forgotten:
     """Erase every session of ``agent``, their recordings, and the exports that hold them."""
     done = Forgotten(agent)
@@ -110,14 +107,14 @@ def forget_agent(store: SessionStore, agent: str) -> Forgotten:
     exports = store.database.table("exports")
     with store.database.writing():
         for entry in exports.all():
-            if agent not in entry.get("agents", []):
+            if not any(same_name(agent, a) for a in entry.get("agents", [])):
                 continue
             path = Path(entry["path"])
             if path.is_file():
                 path.unlink()
                 done.exports.append(str(path))
             exports.remove(Query().path == entry["path"])
-        if store.preference("agent") == agent:
+        if same_name(store.preference("agent"), agent):
             store.remember("agent", "")
     database = store.database
     done.backups = sorted(str(p) for p in database.root.glob(f"{database.path.name}.damaged-*"))

@@ -93,6 +93,16 @@ class FindingRecord(_Part):
     category: str | None = None
 
 
+class ObjectiveRecord(_Part):
+    """One of the scenario's objectives, met or missed (:class:`scoring.objectives.ObjectiveResult`)."""
+
+    id: str
+    text: str = ""
+    kind: str = "state"
+    met: bool = False
+    turn: StrictInt | None = None
+
+
 class DimensionRecord(_Part):
     """One dimension of a stored scorecard; its figures (``per_turn``, ``band``…) are extras."""
 
@@ -112,6 +122,10 @@ class ScorecardRecord(_Part):
     weights: dict[str, Number] | None = None
     dimensions: dict[str, DimensionRecord] = Field(default_factory=dict)
     findings: list[FindingRecord] = Field(default_factory=list)
+    outcome: str | None = None
+    objectives: list[ObjectiveRecord] = Field(default_factory=list)
+    call_result: Number | None = None
+    """What the call achieved (outcome and objectives), blended into the overall."""
 
 
 class AvoidedPhrase(NamedTuple):
@@ -129,12 +143,16 @@ class SessionFields(BaseModel):
     agent: str
     started_at: str
     scenario: str | None = None
+    title: str | None = None
+    """The scenario's title when the session was held (kept in the index for tables)."""
     locale: str | None = None
     ended_at: str | None = None
     status: str | None = None
     outcome: str | None = None
     overall: Number | None = None
     scores: Scores = Field(default_factory=dict)
+    call_result: Number | None = None
+    """What the call achieved, blended into the overall (None: not a practice call)."""
     overrides: dict[str, Override] = Field(default_factory=dict)
     owner: Owner | None = None
     audio_removed: str | None = None
@@ -165,7 +183,7 @@ class SessionFields(BaseModel):
         with the scorer's formula when a dimension was overridden, else the scorer's own."""
         if not self.overrides:
             return self.overall
-        return weighted_overall(self.effective_scores, self.score_weights)
+        return weighted_overall(self.effective_scores, self.score_weights, self.call_result)
 
     @property
     def started(self) -> datetime | None:
@@ -213,7 +231,6 @@ class SessionRecord(SessionFields):
 
     model_config = ConfigDict(extra="allow", validate_assignment=True)
 
-    title: str | None = None
     persona: str | None = None
     transcript: Transcript | None = None
     scorecard: ScorecardRecord | None = None
@@ -243,9 +260,23 @@ class SessionRecord(SessionFields):
         self.scorecard = ScorecardRecord.model_validate(card)
         self.overall = self.scorecard.overall
         self.scores = {n: d.score for n, d in self.scorecard.dimensions.items()}
+        self.call_result = self.scorecard.call_result
 
     def agent_turn_count(self) -> int:
         return len(self.transcript.agent_turns()) if self.transcript else 0
+
+    @property
+    def duration(self) -> float | None:
+        """How long the call lasted, in seconds: up to the end of its last timed turn
+        when the turns are timed (a spoken call), else from its start to its end."""
+        turns = self.transcript.turns if self.transcript else []
+        ends = [t.end for t in turns if t.end is not None]
+        if ends:
+            return max(ends)
+        started, ended = self.started, timestamp(self.ended_at)
+        if started is None or ended is None:
+            return None
+        return max(0.0, (ended - started).total_seconds())
 
     def avoided_phrases(self) -> list[AvoidedPhrase]:
         if self.scorecard is None:

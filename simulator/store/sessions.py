@@ -15,6 +15,7 @@ turn, so a process killed at any moment leaves every completed turn on disk.
 
 from __future__ import annotations
 
+import shutil
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
@@ -27,6 +28,7 @@ from tinydb import Query
 from simulator.atomic import identity, keep_aside, write_bytes
 from simulator.errors import SimulatorError
 from simulator.store.database import Database
+from simulator.store.names import fold
 from simulator.store.owner import owner
 from simulator.store.records import Comment, Override, SessionRecord, SessionSummary
 from simulator.store.repair import open_database
@@ -138,14 +140,29 @@ class SessionStore:
         )
 
     def finish(
-        self, session_id: str, outcome: str | None, scorecard: dict, extra: dict | None = None
-    ) -> None:
+        self,
+        session_id: str,
+        outcome: str | None,
+        scorecard: dict,
+        extra: dict | None = None,
+        keep_silent: bool = True,
+    ) -> bool:
+        """Score the session; returns whether it is kept. With ``keep_silent`` False, a
+        session in which the agent never replied is removed instead: there is nothing in
+        it to review (a damaged file, whose turns cannot be read, is always kept)."""
+
         def scored(record: SessionRecord) -> None:
             record.update(status="scored", ended_at=now(), outcome=outcome)
             record.apply_scorecard(scorecard)
             record.update(owner=None, **(extra or {}))
 
-        self._change(session_id, scored)
+        with self.database.writing():
+            found = self.load(session_id)
+            if not keep_silent and found is not None and found.agent_turn_count() == 0:
+                self.delete([session_id])
+                return False
+            self._change(session_id, scored)
+        return True
 
     def add_scored(
         self,
@@ -160,6 +177,23 @@ class SessionStore:
         self.save_transcript(session_id, transcript)
         self.finish(session_id, outcome, scorecard)
         return session_id
+
+    def change_many(
+        self, session_ids: Iterable[str], change: Callable[[SessionRecord], object]
+    ) -> int:
+        """Apply ``change`` to several sessions: every file first, then the index in one
+        write (see :meth:`put_many`); returns how many were changed."""
+        with self.database.writing():
+            records = []
+            for session_id in session_ids:
+                record = self.load(session_id)
+                if record is None:
+                    self._keep_aside(session_id)
+                    record = self.get(session_id)  # its index summary, at least
+                if record is not None:
+                    change(record)
+                    records.append(record)
+            return self.put_many(records)
 
     def index_summaries(self, summaries: dict[str, SessionSummary]) -> None:
         """Replace the index entries of sessions whose files were rewritten (a rescore)."""
@@ -270,7 +304,13 @@ class SessionStore:
             self.put_many(records)
 
     def delete(self, session_ids: Iterable[str]) -> list[str]:
-        """Remove sessions from the index and their files; returns the ids removed."""
+        """Remove sessions: their index entries, their files and their recordings; returns
+        the ids removed.
+
+        The index is written first, in one atomic write: that is the deletion. Killed
+        before the files are gone, a session's file is taken back into the index on the
+        next open (:mod:`simulator.store.repair`), whole, and deleting it again finishes.
+        """
         wanted = set(session_ids)
         with self.database.writing():
             removed = [row["id"] for _, row in self.sessions.rows() if row["id"] in wanted]
@@ -281,6 +321,9 @@ class SessionStore:
                 path.unlink(missing_ok=True)
                 for aside in path.parent.glob(f"{path.name}.damaged-*"):
                     aside.unlink(missing_ok=True)  # its damaged copies hold the same data
+                audio = self.audio_root / session_id
+                if audio.is_dir() and not audio.is_symlink():
+                    shutil.rmtree(audio, ignore_errors=True)
         return removed
 
     # -- preferences -----------------------------------------------------------------
@@ -308,7 +351,8 @@ class SessionStore:
         return SessionRecord.from_summary(row) if row is not None else None
 
     def history(self, agent: str | None = None) -> list[SessionSummary]:
-        """Session summaries from the index, newest first.
+        """Session summaries from the index, newest first; with ``agent``, that agent's,
+        whatever the case, accents or spacing of the name.
 
         Summaries are checked once per version of the index file: the review screen
         asks again each time it is shown, and years of sessions take a while to check.
@@ -321,7 +365,10 @@ class SessionStore:
             valid.sort(key=lambda pair: (pair[0].started_at, pair[1]), reverse=True)
             self._read = (seen, [s for s, _ in valid])
         every = self._read[1]
-        return [s for s in every if s.agent == agent] if agent else list(every)
+        if not agent:
+            return list(every)
+        wanted = fold(agent)  # "chloe" finds Chloé's sessions
+        return [s for s in every if fold(s.agent) == wanted]
 
     def details(self, summaries: Iterable[SessionSummary]) -> Iterator[SessionRecord]:
         """The whole record of each summary, read one at a time (the summary alone if its

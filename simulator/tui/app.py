@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,11 +13,12 @@ from textual.notifications import SeverityLevel
 from simulator.authoring.workspace import Workspace
 from simulator.conversation.engine import Conversation
 from simulator.conversation.scenario import Scenario
-from simulator.errors import SimulatorError
-from simulator.i18n.catalogue import Text
+from simulator.errors import Problem, SimulatorError
+from simulator.i18n.catalogue import Text, worded
 from simulator.store.sessions import SessionStore
 
 if TYPE_CHECKING:  # the voice stack loads only when a spoken call starts
+    from simulator.tui.model_answer import Narrator
     from simulator.voice.rig import VoiceRig
 
 RigFactory = Callable[[Conversation], "VoiceRig"]
@@ -38,16 +39,20 @@ class RoleplayApp(App[None]):
         locale: str,
         rig_factory: RigFactory | None,
         player: Player | None,
+        skipped: Sequence[Problem] = (),
+        narrator: Narrator | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.library = library
+        self.skipped = list(skipped)  # problems of scenario files left out of the library
         self.workspace = workspace
         self.settings = workspace.settings
         self.audio_root = audio_root
         self.text = Text(locale)
         self.rig_factory = rig_factory
         self.player = player
+        self.narrator = narrator  # reads a scenario's model answer aloud (None: no voice)
         self.agent_name = store.preference("agent")
         self.voice_preferred = store.preference("voice") == "on"
         self.quit_after_session = False
@@ -67,8 +72,24 @@ class RoleplayApp(App[None]):
 
     @property
     def reviewer(self) -> str:
-        """Who signs comments and overrides: the name typed on the home screen."""
-        return self.agent_name or "reviewer"
+        """Who signs comments and overrides, as they gave their name ("" until asked)."""
+        return self.store.preference("reviewer")
+
+    def with_reviewer(self, then: Callable[[str], None]) -> None:
+        """Call ``then`` with the reviewer's name, asked the first time and remembered in
+        the database: the name on the home screen is the trainee's, not the reviewer's."""
+        known = self.reviewer
+        if known:
+            then(known)
+            return
+        from simulator.tui.reviewer_dialog import ReviewerDialog
+
+        def given(name: str | None) -> None:
+            if name:
+                self.store.remember("reviewer", name)
+                then(name)
+
+        self.push_screen(ReviewerDialog(), given)
 
     def on_mount(self) -> None:
         self.run_worker(self._find_interrupted, thread=True, group="recovery")
@@ -130,8 +151,10 @@ class RoleplayApp(App[None]):
             self.exit()
             return
         self.pop_screen()
-        if session_id:
+        if session_id and self.store.get(session_id) is not None:
             self.push_screen(ScorecardScreen(session_id))
+        elif session_id:  # the agent never replied: nothing was kept
+            self.notify(self.text("ui.not_saved"), severity="warning")
 
     def open_review(self) -> None:
         from simulator.tui.review import ReviewScreen
@@ -150,17 +173,29 @@ class RoleplayApp(App[None]):
             HelpScreen(self.text("ui.help_title"), keys_of(screen), self.text("ui.close"))
         )
 
-    def play_recording(self, path: Path) -> None:
+    def play_recording(self, path: Path, turn: int | None = None) -> None:
+        """Play a turn's recording; when it cannot be played, say so and why."""
         if not path.exists():
             self.notify(self.text("ui.no_audio"), severity="warning")
             return
+        why = self.play_sound(path)
+        if why is not None:
+            shown = "—" if turn is None else turn
+            self.notify(self.text("ui.cannot_play", turn=shown, why=why), severity="warning")
+
+    def play_sound(self, path: Path) -> object | None:
+        """Play a sound file: None once it plays, else why it cannot (in words)."""
         if self.player is None:
-            self.notify(self.text("ui.no_speakers"), severity="warning")
-            return
+            return self.text("error.why.no_speakers")
         try:
             self.player(path)
         except SimulatorError as exc:
-            self.notify_error(exc)
+            # "cannot play x: why" is what the caller's notice says already: keep the why
+            cause = exc.phrase.values.get("why") if exc.key == "error.cannot_play" else None
+            return worded(cause, self.text.locale) if cause else exc.render(self.text.locale)
+        except Exception as exc:  # the sound library's own failures share no base class
+            return str(exc) or type(exc).__name__
+        return None
 
 
 def make_app(
@@ -171,8 +206,12 @@ def make_app(
     locale: str | None = None,
     rig_factory: RigFactory | None = None,
     player: Player | None = None,
+    skipped: Sequence[Problem] = (),
+    narrator: Narrator | None = None,
 ) -> RoleplayApp:
-    """Build the app; tests hand it their own store, library and voice rig."""
+    """Build the app; tests hand it their own store, library and voice rig. ``skipped``
+    are the problems of the scenario files the library left out, shown on the home screen;
+    ``narrator`` reads a scenario's model answer aloud on the scorecard."""
     workspace = workspace or Workspace()
     return RoleplayApp(
         store,
@@ -182,4 +221,6 @@ def make_app(
         locale or workspace.interface_locale,
         rig_factory,
         player,
+        skipped,
+        narrator,
     )

@@ -1,4 +1,5 @@
-"""Home: who am I, the scenario library with filters, a preview, and start."""
+"""Home: who am I, the scenario library with filters, a preview, and start; and which
+scenario files are broken and left out of the library, with why."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from textual.widgets import (
 )
 
 from simulator.conversation.scenario import CHANNELS, DIFFICULTIES, PERSONA_TYPES, Scenario
-from simulator.i18n.catalogue import LOCALES
+from simulator.errors import Problem
+from simulator.i18n.catalogue import LOCALES, Text
 from simulator.tui.localise import localise_bindings
 
 
@@ -70,6 +72,8 @@ class HomeScreen(Screen[None]):
                 prompt=t("ui.difficulty"),
                 id="f-difficulty",
             )
+        skipped = skipped_notice(self.app.skipped, t)
+        yield Static(escape(skipped), id="skipped", classes="" if skipped else "hidden")
         with Horizontal(id="library"):
             yield DataTable(id="scenarios", cursor_type="row", zebra_stripes=True)
             with Vertical(id="side"):
@@ -155,7 +159,7 @@ class HomeScreen(Screen[None]):
             "customer_name": scenario.customer_name,
             "agent_name": self.app.agent_name or "…",
         }
-        objectives = "\n".join(f"• {escape(render(o, values))}" for o in scenario.objectives)
+        objectives = "\n".join(f"• {escape(render(o, values))}" for o in scenario.objective_texts())
         preview.update(
             f"[b]{escape(scenario.title)}[/b]\n\n"
             f"[b]{escape(scenario.customer_name)}[/b] · {t(f'persona.{scenario.persona}')} · "
@@ -193,3 +197,21 @@ class HomeScreen(Screen[None]):
 
     def action_help(self) -> None:
         self.app.show_help(self)
+
+
+def skipped_notice(problems: list[Problem], t: Text) -> str:
+    """The scenario files left out of the library: each with its first problem (where and
+    what), and how to check them once fixed; empty when none was left out."""
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    if not by_file:
+        return ""
+    lines = [t.plural(len(by_file), "ui.skipped.one", "ui.skipped.many")]
+    for found in by_file.values():
+        line = f"  {found[0].render(t.locale)}"
+        if len(found) > 1:
+            line += " " + t("ui.skipped.more", count=len(found) - 1)
+        lines.append(line)
+    lines.append(t("ui.skipped.fix"))
+    return "\n".join(lines)

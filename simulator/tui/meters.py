@@ -9,9 +9,19 @@ from textual.widget import Widget
 BAR = 24
 
 
+LABEL = 16
+
+
 def _bar(fraction: float, width: int = BAR) -> str:
     filled = max(0, min(width, round(fraction * width)))
     return "█" * filled + "░" * (width - filled)
+
+
+def _room(widget: Widget, after: str, most: int = BAR) -> int:
+    """The bar's width: as wide as ``most``, narrower when the label, the bar and what
+    follows it would not fit in the widget (a small terminal), never under 2."""
+    width = widget.size.width or LABEL + 1 + most + len(after)
+    return max(2, min(most, width - LABEL - 1 - len(after)))
 
 
 class MoodMeter(Widget):
@@ -27,9 +37,10 @@ class MoodMeter(Widget):
 
     def render(self) -> RichText:
         colour = "red" if self.mood < 30 else "yellow" if self.mood < 60 else "green"
-        text = RichText(f"{self.label:<16} ")
-        text.append(_bar(self.mood / 100), style=colour)
-        text.append(f" {self.mood:3d}/100")
+        after = f" {self.mood:3d}/100"
+        text = RichText(f"{self.label:<{LABEL}} ")
+        text.append(_bar(self.mood / 100, _room(self, after)), style=colour)
+        text.append(after)
         return text
 
 
@@ -47,14 +58,16 @@ class PaceGauge(Widget):
 
     def render(self) -> RichText:
         low, high = self.band
-        text = RichText(f"{self.label:<16} ")
+        text = RichText(f"{self.label:<{LABEL}} ")
         if self.wpm is None:
-            text.append("░" * BAR, style="dim")
-            text.append(f"   – {self.unit} ({low:.0f}–{high:.0f})")
+            after = f"   – {self.unit} ({low:.0f}–{high:.0f})"
+            text.append("░" * _room(self, after), style="dim")
+            text.append(after)
             return text
         colour = "green" if low <= self.wpm <= high else "red" if self.wpm > high else "yellow"
-        text.append(_bar(min(self.wpm, 250) / 250), style=colour)
-        text.append(f" {self.wpm:3.0f} {self.unit} ({low:.0f}–{high:.0f})")
+        after = f" {self.wpm:3.0f} {self.unit} ({low:.0f}–{high:.0f})"
+        text.append(_bar(min(self.wpm, 250) / 250, _room(self, after)), style=colour)
+        text.append(after)
         return text
 
 
@@ -70,7 +83,8 @@ class LevelMeter(Widget):
         self.label = label
 
     def render(self) -> RichText:
-        text = RichText(f"{self.label:<16} ")
-        text.append(_bar(min(1.0, self.level * 8), 12), style="cyan")
-        text.append(f"  {self.speaker}")
+        text = RichText(f"{self.label:<{LABEL}} ")
+        after = f"  {self.speaker}"
+        text.append(_bar(min(1.0, self.level * 8), _room(self, after, 12)), style="cyan")
+        text.append(after)
         return text

@@ -1,18 +1,41 @@
-"""The scorecard: scores, findings turn by turn with what to say instead, mood and pace."""
+"""The scorecard: scores, findings turn by turn with what to say instead, mood and pace;
+the objectives met or missed, the transcript, the scenario's model answer, and how this
+attempt compares with the previous one; try the scenario again from here."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Markdown, Sparkline, Static
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    Label,
+    Markdown,
+    Sparkline,
+    Static,
+    TabbedContent,
+    TabPane,
+)
 
+from simulator.analytics.progress import Progress, progress
+from simulator.conversation.scenario import Scenario
+from simulator.errors import SimulatorError
 from simulator.store.records import FindingRecord, SessionRecord
 from simulator.tui.localise import localise_bindings
+from simulator.tui.scorecard_pages import (
+    model_answer_page,
+    objectives_page,
+    progress_line,
+    progress_page,
+    transcript_page,
+)
 from simulator.voice.audio_files import find_recording
 
 
@@ -24,7 +47,11 @@ def _bar(score: float | None, width: int = 20) -> str:
 
 def _score(score: float | None) -> str:
     """A score as shown: 0 is a score, only a missing one is a dash."""
-    return "–" if score is None else f"{score:.0f}"
+    return _score_or(score, "–")
+
+
+def _score_or(score: float | None, missing: str) -> str:
+    return missing if score is None else f"{score:.0f}"
 
 
 class ScorecardScreen(Screen[None]):
@@ -35,7 +62,15 @@ class ScorecardScreen(Screen[None]):
         Binding("p", "play", "ui.play_turn"),
         Binding("c", "comment", "ui.comment"),
         Binding("o", "override", "ui.override"),
+        Binding("t", "try_again", "ui.try_again"),
+        Binding("m", "play_model", "ui.play_model"),
         Binding("question_mark", "help", "ui.help", key_display="?"),
+        # the tabs, in the help screen
+        Binding("1", "tab('tab-findings')", "ui.tab_findings", show=False),
+        Binding("2", "tab('tab-objectives')", "call.objectives", show=False),
+        Binding("3", "tab('tab-transcript')", "ui.tab_transcript", show=False),
+        Binding("4", "tab('tab-model')", "ui.tab_model", show=False),
+        Binding("5", "tab('tab-progress')", "ui.tab_progress", show=False),
     ]
 
     def __init__(self, session_id: str) -> None:
@@ -44,8 +79,11 @@ class ScorecardScreen(Screen[None]):
         self.session_id = session_id
         self.session: SessionRecord | None = None
         self.rows: list[FindingRecord] = []
+        self.progress: Progress | None = None
+        self.reading_model = False  # the model answer is being prepared or played
 
     def compose(self) -> ComposeResult:
+        t = self.app.text
         yield Header()
         with Horizontal(id="card-top"):
             yield Static(id="scores")
@@ -56,10 +94,19 @@ class ScorecardScreen(Screen[None]):
                 yield Label(self.app.text("card.pace_per_turn"))
                 yield Sparkline([], id="pace-chart")
                 yield Static(f"– ({self.app.text('card.not_scored')})", id="pace-chart-none")
-        with Horizontal(id="card-body"):
-            yield DataTable(id="findings", cursor_type="row", zebra_stripes=True)
-            with VerticalScroll(id="finding-box"):
-                yield Markdown(id="finding")
+        with TabbedContent(id="card-tabs"):
+            with TabPane(t("ui.tab_findings"), id="tab-findings"), Horizontal(id="card-body"):
+                yield DataTable(id="findings", cursor_type="row", zebra_stripes=True)
+                with VerticalScroll(id="finding-box"):
+                    yield Markdown(id="finding")
+            for tab, title in (
+                ("objectives", t("call.objectives")),
+                ("transcript", t("ui.tab_transcript")),
+                ("model", t("ui.tab_model")),
+                ("progress", t("ui.tab_progress")),
+            ):
+                with TabPane(title, id=f"tab-{tab}"), VerticalScroll(classes="card-page"):
+                    yield Static(id=f"{tab}-page")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -74,7 +121,9 @@ class ScorecardScreen(Screen[None]):
     def reload(self) -> None:
         session = self.app.store.get(self.session_id)
         if session is None:
-            self.app.notify(f"no session {self.session_id}", severity="error")
+            from simulator.errors import SimulatorError
+
+            self.app.notify_error(SimulatorError("error.unknown_session", id=self.session_id))
             return
         self.session = session
         t = self.app.text
@@ -87,13 +136,18 @@ class ScorecardScreen(Screen[None]):
         ]
         # the scores the reviewer left, as history, the exports and the reports show them
         for dimension, shown in session.effective_scores.items():
-            note = ""
+            value = f"{shown:3.0f}" if shown is not None else "  –"
+            lines.append(f"{t(f'dimension.{dimension}'):<18} {_bar(shown)} {value}")
             override = session.overrides.get(dimension)
             if override is not None:
-                note = f"  [i]{t('ui.was', score=override.original)} — {override.reason}[/i]"
-            value = f"{shown:3.0f}" if shown is not None else "  –"
-            lines.append(f"{t(f'dimension.{dimension}'):<18} {_bar(shown)} {value}{note}")
+                # On a line of its own, under the bar: the Static wraps it in its column.
+                was = t("ui.was", score=_score_or(override.original, t("card.not_scored")))
+                lines.append(f"  [i]{escape(was)} — {escape(override.reason)}[/i]")
+        self.progress = progress(self.app.store, session)
+        if self.progress is not None:
+            lines += ["", f"[b]{escape(progress_line(self.progress, t))}[/b]"]
         self.query_one("#scores", Static).update("\n".join(lines))
+        self._fill_pages(session)
         self._chart("#mood-curve", list(session.moods))
         pacing = dimensions.get("pacing")
         per_turn = (pacing.detail("per_turn") if pacing else None) or []
@@ -115,6 +169,31 @@ class ScorecardScreen(Screen[None]):
                 key=str(index),
             )
         self.show_finding()
+
+    def _fill_pages(self, session: SessionRecord) -> None:
+        t = self.app.text
+        listen = self.app.narrator is not None
+        self.query_one("#objectives-page", Static).update(objectives_page(session, t))
+        self.query_one("#transcript-page", Static).update(transcript_page(session, t))
+        self.query_one("#model-page", Static).update(model_answer_page(self.scenario, t, listen))
+        self.query_one("#progress-page", Static).update(progress_page(self.progress, t))
+
+    @property
+    def scenario(self) -> Scenario | None:
+        """The session's scenario as the library has it now (None: no longer there)."""
+        wanted = self.session.scenario if self.session else None
+        return next((s for s in self.app.library if s.id == wanted), None)
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one("#card-tabs", TabbedContent).active = tab
+
+    @on(TabbedContent.TabActivated, "#card-tabs")
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        # the keys scroll what is shown: the findings, or the tab's page
+        pane = event.pane
+        shown = pane.query(DataTable) or pane.query(VerticalScroll)
+        if shown:
+            shown.first().focus()
 
     def _chart(self, selector: str, values: list[float]) -> None:
         """A sparkline, or a dash when there is nothing to draw (typed sessions have no pace)."""
@@ -174,37 +253,110 @@ class ScorecardScreen(Screen[None]):
             self.app.notify(t("ui.audio_erased"), severity="warning")
             return
         folder = Path(self.app.audio_root) / self.session_id
-        self.app.play_recording(find_recording(folder, audio) or folder / audio)
+        self.app.play_recording(find_recording(folder, audio) or folder / audio, turn)
 
     def action_comment(self) -> None:
         from simulator.tui.comment_dialog import CommentDialog
 
         turn = self._turn()
 
-        def save(text: str | None) -> None:
-            if text:
-                self.app.store.add_comment(self.session_id, turn, text, self.app.reviewer)
-                self.reload()
+        def ask(reviewer: str) -> None:
+            def save(text: str | None) -> None:
+                if text:
+                    self.app.store.add_comment(self.session_id, turn, text, reviewer)
+                    self.reload()
 
-        self.app.push_screen(CommentDialog(turn), save)
+            self.app.push_screen(CommentDialog(turn), save)
+
+        self.app.with_reviewer(ask)
 
     def action_override(self) -> None:
         from simulator.tui.override_dialog import OverrideDialog
 
         finding = self.current()
         dimension = finding.dimension if finding else "empathy"
+        scores = self.session.effective_scores if self.session else {}
 
-        def save(result: tuple[str, int, str] | None) -> None:
-            if result:
-                from simulator.errors import SimulatorError
+        def ask(reviewer: str) -> None:
+            def save(result: tuple[str, int, str] | None) -> None:
+                if result:
+                    from simulator.errors import SimulatorError
 
-                try:
-                    self.app.store.override_score(self.session_id, *result, self.app.reviewer)
-                except SimulatorError as exc:
-                    self.app.notify_error(exc)
-                self.reload()
+                    try:
+                        self.app.store.override_score(self.session_id, *result, reviewer)
+                    except SimulatorError as exc:
+                        self.app.notify_error(exc)
+                    self.reload()
 
-        self.app.push_screen(OverrideDialog(dimension), save)
+            self.app.push_screen(OverrideDialog(dimension, scores), save)
+
+        self.app.with_reviewer(ask)
+
+    def action_try_again(self) -> None:
+        """The same scenario again, typed or by voice as last time; this scorecard makes
+        way for the new call, whose own scorecard compares the two."""
+        scenario = self.scenario
+        if scenario is None:
+            wanted = self.session.scenario if self.session else self.session_id
+            self.app.notify(self.app.text("ui.scenario_gone", id=wanted), severity="warning")
+            return
+        if not self.app.agent_name and self.session is not None:
+            self.app.agent_name = self.session.agent
+        voice = self.app.store.preference("voice") == "on"
+        self.app.pop_screen()
+        self.app.start_practice(scenario, voice)
+
+    def action_play_model(self) -> None:
+        """Read the model answer aloud, synthesised off the UI thread; without a voice or
+        speakers, a notice says so."""
+        t = self.app.text
+        scenario = self.scenario
+        example = scenario.model_answer() if scenario else None
+        if scenario is None or example is None:
+            self.app.notify(t("ui.no_model"), severity="warning")
+            return
+        if self.app.narrator is None:
+            self.app.notify(t("ui.model_no_voice"), severity="warning")
+            return
+        if self.app.player is None:
+            why = t("error.why.no_speakers")
+            self.app.notify(t("ui.model_cannot_play", why=why), severity="warning")
+            return
+        if self.reading_model:
+            return
+        self.reading_model = True
+        self.app.notify(t("ui.model_preparing"), timeout=3)
+        self.run_worker(
+            lambda: self._read_model(scenario, example.replies),
+            thread=True,
+            group="model-answer",
+        )
+
+    def _read_model(self, scenario: Scenario, replies: list[str]) -> None:
+        """On a worker thread: synthesise, then play on the UI thread."""
+        narrator = self.app.narrator
+        assert narrator is not None
+        try:
+            path = narrator(scenario, replies)
+        except SimulatorError as exc:
+            why: object = exc.render(self.app.text.locale)
+        except Exception as exc:  # the speech engine's own failures share no base class
+            why = str(exc) or type(exc).__name__
+        else:
+            self.app.call_from_thread(self._play_model, path)
+            return
+        self.app.call_from_thread(self._model_failed, why)
+
+    def _play_model(self, path: Path) -> None:
+        self.reading_model = False
+        why = self.app.play_sound(path)
+        if why is not None:
+            self._model_failed(why)
+
+    def _model_failed(self, why: object) -> None:
+        self.reading_model = False
+        t = self.app.text
+        self.app.notify(t("ui.model_cannot_play", why=why), severity="warning", markup=False)
 
     def action_help(self) -> None:
         self.app.show_help(self)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from simulator.conversation.engine import AgentReply, Conversation, CustomerTurn, Timing
 from simulator.conversation.session import run_session
+from simulator.store.practice import PracticeSink
 from simulator.store.sessions import SessionStore
 
 if TYPE_CHECKING:  # the voice stack loads only when a spoken call starts
@@ -64,7 +65,7 @@ class SessionBridge:
         if self.typed is not None:
             self.typed.send(None)
         if self.rig is not None:
-            self.rig.agent.stop_listening()
+            self.rig.stop()
 
     def run(self) -> None:
         bridge = self
@@ -101,7 +102,7 @@ class SessionBridge:
                 self.conversation,
                 Customer(),
                 Agent(),
-                self.store,
+                PracticeSink(self.store),
                 on_step=lambda step: self.post("step", step),
                 on_start=started,
             )

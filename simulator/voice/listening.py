@@ -9,6 +9,7 @@ finishing and the customer answering short.
 from __future__ import annotations
 
 import time as _time
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -65,10 +66,11 @@ def listen_turn(
     transcriber: PhraseTranscriber,
     settings: EndpointSettings,
     on_speech_start=None,  # Callable[[float], None] | None
-    give_up_at: float = float("inf"),
+    give_up_at: float | Callable[[], float | None] = float("inf"),
     should_end=None,  # Callable[[], bool] | None: end the turn now (push-to-talk released)
 ) -> HeardTurn:
-    """Listen until the agent's turn ends, or until ``give_up_at`` if they never start."""
+    """Listen until the agent's turn ends, or until ``give_up_at`` if they never start
+    (a moment, or a function giving it once it is known)."""
     endpointer = Endpointer(settings)
     started = False
     for time, frame in frames:
@@ -81,8 +83,10 @@ def listen_turn(
             transcriber.submit(phrase)
         if endpointer.turn_over:
             break
-        if not started and time >= give_up_at:
-            break
+        if not started:
+            limit = give_up_at() if callable(give_up_at) else give_up_at
+            if limit is not None and time >= limit:
+                break
         if should_end is not None and should_end():
             last = endpointer.flush()
             if last is not None:

@@ -1,5 +1,19 @@
-"""Pacing measured from a recording: syllable nuclei, pauses and, where trustworthy,
-the recognised word count."""
+"""Pacing measured from a recording: the recognised words over the time they took, or,
+without a recogniser for the language, syllable nuclei counted in the signal.
+
+A recogniser that knows the language counts words far better than syllables can
+estimate them: how many syllables make a word depends on the words said (from 1.1
+to 1.9 a word in the recordings measured, docs/performance.md). So with recognised
+words the pace is theirs; the syllable count is the fallback, used when there is no
+recogniser for the language (French without a French model, ``--asr none``) or when
+it heard no word in a stretch that sounds.
+
+The speaking time is taken from the signal (first to last sound): recognisers place
+the first word's start poorly (Whisper's small models put it at 0), but word
+timings, where they exist, trim sounds the signal has before or after the words
+(a click, a breath, someone else) when they lie beyond them by more than
+``WORD_SLACK``.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +21,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from scoring.spoken import words as spoken_words
+from scoring.pacing import spoken_words
 from scoring.syllables import SpeechRate, analyse, words_from_syllables
 from simulator.voice.asr import Recognition
 
-# When the recogniser's word count and the syllable estimate disagree by more than
-# this factor, the recogniser probably misheard (wrong language, noise): trust the signal.
-AGREEMENT = 1.6
+# Word timings are approximate: a sound this close to the words is taken as theirs.
+WORD_SLACK = 0.3
 
 
 @dataclass(frozen=True)
@@ -24,29 +37,52 @@ class TurnPacing:
     words: float
     words_source: str
     transcript: str
+    speech_start: float | None = None
+    speech_end: float | None = None
+
+    @property
+    def speech_seconds(self) -> float:
+        """From the first to the last word (or sound), pauses included."""
+        if self.speech_start is None or self.speech_end is None:
+            return 0.0
+        return max(0.0, self.speech_end - self.speech_start)
+
+    @property
+    def pauses(self) -> tuple[tuple[float, float], ...]:
+        """The signal's pauses inside the speaking time."""
+        if self.speech_start is None or self.speech_end is None:
+            return ()
+        start, end = self.speech_start, self.speech_end
+        return tuple(
+            (max(s, start), min(e, end)) for s, e in self.rate.pauses if e > start and s < end
+        )
+
+    @property
+    def articulation_seconds(self) -> float:
+        return max(0.0, self.speech_seconds - sum(e - s for s, e in self.pauses))
 
     @property
     def wpm(self) -> float | None:
-        seconds = self.rate.speech_seconds
+        seconds = self.speech_seconds
         return self.words / seconds * 60 if seconds > 0 else None
 
     @property
     def articulation_wpm(self) -> float | None:
-        seconds = self.rate.articulation_seconds
+        seconds = self.articulation_seconds
         return self.words / seconds * 60 if seconds > 0 else None
 
     def to_dict(self) -> dict:
         return {
             "duration": round(self.rate.duration, 3),
-            "speech_start": _round(self.rate.speech_start),
-            "speech_seconds": round(self.rate.speech_seconds, 3),
+            "speech_start": _round(self.speech_start),
+            "speech_seconds": round(self.speech_seconds, 3),
             "syllables": self.rate.syllables,
             "syllables_per_second": round(self.rate.syllables_per_second, 2),
             "words": round(self.words),
             "words_source": self.words_source,
             "wpm": _round(self.wpm, 1),
             "articulation_wpm": _round(self.articulation_wpm, 1),
-            "pauses": [{"start": s, "end": e} for s, e in self.rate.pauses],
+            "pauses": [{"start": s, "end": e} for s, e in self.pauses],
             "transcript": self.transcript,
         }
 
@@ -55,15 +91,33 @@ def _round(value: float | None, digits: int = 3) -> float | None:
     return None if value is None else round(value, digits)
 
 
+def _speech_span(start: float, end: float, recognition: Recognition | None) -> tuple[float, float]:
+    """The signal's first and last sound, ``start`` and ``end``, trimmed to the
+    recognised words' span (give or take ``WORD_SLACK``) when the recogniser timed them."""
+    timed = recognition.words if recognition is not None else ()
+    if timed:
+        first, last = min(w.start for w in timed), max(w.end for w in timed)
+        trimmed = (max(start, first - WORD_SLACK), min(end, last + WORD_SLACK))
+        if trimmed[1] > trimmed[0]:
+            return trimmed
+    return start, end
+
+
 def measure(
     samples: np.ndarray, rate: int, locale: str, recognition: Recognition | None = None
 ) -> TurnPacing:
-    """Combine the signal's syllable count with the recognised words."""
+    """The pace of one stretch of speech: recognised words when a trustworthy
+    recogniser heard some, else words estimated from syllable nuclei.
+
+    ``recognition`` word times are seconds into ``samples``."""
     speech = analyse(samples, rate)
-    estimate = words_from_syllables(speech.syllables, locale)
     transcript = recognition.text if recognition else ""
-    if recognition is not None and recognition.trustworthy:
-        counted = len(spoken_words(recognition.text))
-        if counted and estimate and 1 / AGREEMENT <= counted / estimate <= AGREEMENT:
-            return TurnPacing(speech, counted, "recognised", transcript)
-    return TurnPacing(speech, estimate, "syllables", transcript)
+    start, end = speech.speech_start, speech.speech_end
+    if start is None or end is None:
+        return TurnPacing(speech, 0.0, "syllables", transcript)
+    counted = spoken_words(transcript) if recognition and recognition.trustworthy else 0
+    if counted:
+        start, end = _speech_span(start, end, recognition)
+        return TurnPacing(speech, counted, "recognised", transcript, start, end)
+    estimate = words_from_syllables(speech.syllables, locale)
+    return TurnPacing(speech, estimate, "syllables", transcript, start, end)

@@ -83,6 +83,9 @@ class FileReplies:
         )
         return _paced(signal, begin, clock)
 
+    def close(self) -> None:
+        return None
+
 
 def _paced(signal: np.ndarray, begin: float, clock: Clock) -> Iterator[tuple[float, np.ndarray]]:
     for i in range(0, len(signal) - FRAME_SAMPLES + 1, FRAME_SAMPLES):

@@ -14,7 +14,7 @@ from pathlib import Path
 from simulator.authoring.settings import Settings
 from simulator.authoring.voices import load_voice
 from simulator.conversation.engine import Conversation
-from simulator.errors import SimulatorError
+from simulator.errors import Phrase, SimulatorError
 from simulator.voice.asr import Recogniser, make_recogniser, model_setting
 from simulator.voice.clock import RealClock, VirtualClock
 from simulator.voice.devices import DeviceSpeaker, Microphone, TimelineSpeaker, audio_devices
@@ -73,6 +73,11 @@ class VoiceRig:
         """Keep each of the agent's spoken turns in ``folder`` (None: keep nothing)."""
         self.agent.audio_dir = folder
 
+    def stop(self) -> None:
+        """End the session now: the customer stops talking, the agent is heard no more."""
+        self.customer.stop_talking()
+        self.agent.stop_listening()
+
 
 def build_rig(
     conversation: Conversation,
@@ -108,6 +113,8 @@ def build_rig(
         clock,
         EndpointSettings(end_of_turn=options.end_of_turn),
     )
+    if microphone is not None:
+        microphone.open(clock)  # now: its first frame may be slow to come
     return VoiceRig(customer, agent, microphone)
 
 
@@ -117,6 +124,9 @@ def play_recording(path: Path) -> None:
 
     _has_in, has_out, why = audio_devices()
     if not has_out:
+        # Playing needs speakers only: a missing microphone is not the reason.
+        if isinstance(why, Phrase) and why.key != "error.why.portaudio_missing":
+            why = Phrase("error.why.no_speakers")
         raise SimulatorError("error.cannot_play", name=path.name, why=why)
     samples, rate = read_audio(path)
     DeviceSpeaker().play(samples, rate, RealClock())

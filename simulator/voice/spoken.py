@@ -69,6 +69,8 @@ class VoiceCustomer:
     timing: Timing | None = None
     barge_ins: list[BargeIn] = field(default_factory=list)
     played: list[tuple[int, Playback]] = field(default_factory=list)
+    replaying: Playback | None = None
+    _silenced: threading.Event = field(default_factory=threading.Event)
 
     def say(self, turn: CustomerTurn) -> Timing | None:
         if not turn.lines:
@@ -80,6 +82,10 @@ class VoiceCustomer:
         for line in turn.lines:
             samples, rate = read_audio(self.cache.get(line.text, voice))
             clips.append(samples)
+        # a customer who talked on over the agent finishes before saying what comes next
+        self.finish()
+        if self._silenced.is_set():
+            return None
         start = self.clock.now()
         bounds = []
         at = start
@@ -100,7 +106,33 @@ class VoiceCustomer:
     def replay(self) -> None:
         """Play the customer's last turn again (it does not count as a new turn)."""
         if self.playing is not None:
-            self.speaker.play(self.playing.samples, self.playing.rate, self.clock)
+            self._stop_clips()
+            self.replaying = self.speaker.play(self.playing.samples, self.playing.rate, self.clock)
+
+    def finish(self) -> None:
+        """Return once the customer has finished speaking (or was stopped)."""
+        for clip in (self.playing, self.replaying):
+            if clip is not None:
+                clip.wait(self.clock)
+
+    def quiet_since(self) -> float | None:
+        """When the customer actually stopped talking; None while they still are."""
+        now = self.clock.now()
+        ends = [c.finished(now) for c in (self.playing, self.replaying) if c is not None]
+        if None in ends:
+            return None
+        return max((e for e in ends if e is not None), default=now)
+
+    def stop_talking(self) -> None:
+        """The session is ending: stop now, and say nothing more."""
+        self._silenced.set()
+        self._stop_clips()
+
+    def _stop_clips(self) -> None:
+        now = self.clock.now()
+        for clip in (self.playing, self.replaying):
+            if clip is not None:
+                clip.stop(now)
 
     def heard(self) -> Timing | None:
         """The last turn's timing as actually heard (shorter if the agent cut in)."""
@@ -197,12 +229,19 @@ class VoiceAgent:
         if frames is None:
             return None
         self._turn += 1
+
+        def give_up_at() -> float | None:
+            # counted from when the customer actually stopped: a customer who talks on
+            # over the agent, or a line replayed, ends later than the line was due to
+            quiet = self.customer.quiet_since()
+            return None if quiet is None else quiet + self.max_wait
+
         heard = listen_turn(
             self._gated(frames),
             self.transcriber,
             self.settings,
             on_speech_start=self.customer.barge_in,
-            give_up_at=customer_end + self.max_wait,
+            give_up_at=give_up_at,
             should_end=lambda: self._end_turn.is_set() or self._stopped.is_set(),
         )
         self.timings.append({"heard_end": heard.end, **heard.timings})
@@ -282,6 +321,7 @@ class VoiceAgent:
         self._uncompressed = []
 
     def close(self) -> None:
+        self.source.close()
         self.settle()
         self._post.shutdown()
         self.transcriber.close()

@@ -58,8 +58,12 @@ class Pyttsx3Synthesizer:
 
     def _wait(self) -> None:
         if sys.platform.startswith("linux"):
-            from pyttsx3.drivers import _espeak
+            from pyttsx3.drivers import _espeak, espeak
 
+            # The driver prints "Audio saved to …" for every file, from eSpeak's thread:
+            # swapping sys.stdout around it races with the terminal UI's own swap, and
+            # the line lands on the screen. A print of the module's own says nothing.
+            espeak.print = _say_nothing  # type: ignore[attr-defined]
             _espeak.Synchronize()
 
     def render(self, text: str, voice: VoiceSettings, path: Path) -> None:
@@ -81,6 +85,10 @@ class Pyttsx3Synthesizer:
             raise SimulatorError(
                 "error.tts_no_audio", text=repr(text[:40]), voice=repr(voice.voice)
             )
+
+
+def _say_nothing(*_args: object, **_kwargs: object) -> None:
+    return None
 
 
 class RenderCache:

@@ -107,10 +107,20 @@ def test_practice_piped_replies_saves_a_scored_session(roleplay):
 
 
 def test_practice_empty_line_ends_the_session(roleplay):
-    run = roleplay("practice", "fr-facture-contestee", "--agent", "Alex", "--text", stdin="\n")
+    run = roleplay(
+        "practice", "fr-facture-contestee", "--agent", "Alex", "--text", stdin="Bonjour.\n\n"
+    )
     assert run.code == 0
     session = roleplay("history", "--json").json()[0]
     assert session["outcome"] == "stopped"
+
+
+def test_a_session_ended_before_any_reply_is_not_kept(roleplay):
+    run = roleplay("practice", "fr-facture-contestee", "--agent", "Alex", "--text", stdin="\n")
+    assert run.code == 0, run.err
+    assert "la séance n'a pas été enregistrée" in run.out  # in the call's language
+    assert "Séance enregistrée sous" not in run.out
+    assert roleplay("history", "--json").json() == []
 
 
 def test_history_filters_by_agent_and_db_option(roleplay, tmp_path):
@@ -155,7 +165,16 @@ def test_practice_without_text_mode_explains(roleplay):
 def test_damaged_database_is_kept_aside_and_what_can_be_read_recovered(roleplay, tmp_path):
     db = tmp_path / "broken.json"
     for agent in ("Alex", "Sam"):
-        roleplay("practice", "fr-facture-contestee", "--agent", agent, "--text", "--db", str(db))
+        roleplay(
+            "practice",
+            "fr-facture-contestee",
+            "--agent",
+            agent,
+            "--text",
+            "--db",
+            str(db),
+            stdin="Bonjour.\n",
+        )
     damaged = db.read_text()[:-40]  # cut short, as a full disk or a crash would leave it
     db.write_text(damaged)
     run = roleplay("history", "--json", "--db", str(db))

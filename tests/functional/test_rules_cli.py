@@ -98,3 +98,71 @@ def test_an_organisation_pack_can_disable_rules_by_id(tmp_path):
     )
     ids = {r.id for r in rules_for("en", [DATA / "packs", org]).rules}
     assert "dont-know" not in ids and "sorry" in ids
+
+
+PACK_AS_WRITTEN = """\
+pack: acme-avoided
+locale: en
+dimension: avoided_phrases
+rules:
+  - id: dont-worry
+    type: substitution
+    message: '"Don''t worry" dismisses the worry.'
+    swap:
+      "don't worry": "I'll make sure it's sorted."
+    examples:
+      flag: ["Don't worry, I'll look."]
+      pass: ["I'll look now."]
+  - id: calm-down
+    type: existence
+    message: Telling someone to calm down rarely calms them.
+    tokens: ["calm down"]
+"""
+
+
+def test_validate_warns_about_a_pattern_speech_never_has(roleplay, tmp_path):
+    pack = tmp_path / "acme.yml"
+    pack.write_text(PACK_AS_WRITTEN)
+    run = roleplay("rules", "validate", str(pack))
+    assert run.code == 0, run.err  # a warning does not make the pack invalid
+    warnings = [line for line in run.err.splitlines() if ": warning: " in line]
+    assert len(warnings) == 2, run.err
+    assert warnings[0].startswith(f"{pack}:9:7: warning: rules[0].swap.don't worry: ")
+    assert "normal form, where this reads 'do not worry'" in warnings[0]
+    assert "(write 'do not worry' instead)" in warnings[0]
+    assert warnings[1].startswith(f"{pack}:13:5: warning: rules[1].examples: ")
+    assert "'calm-down' has no 'flag' or 'pass' example" in warnings[1]
+
+
+def test_validate_warns_in_french_about_a_french_pattern_with_ne(tmp_path):
+    pack = tmp_path / "acme.yml"
+    pack.write_text(
+        "pack: acme\nlocale: fr\ndimension: avoided_phrases\nrules:\n"
+        "  - id: sais-pas\n    type: existence\n    message: m\n    tokens: ['je ne sais pas']\n"
+        "    examples: {flag: ['Je ne sais pas.'], pass: ['Je vais voir.']}\n"
+    )
+    env = {**os.environ, "ROLEPLAY_LANG": "fr"}
+    run = subprocess.run(
+        [sys.executable, "-m", "simulator", "rules", "validate", str(pack)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0
+    assert f"{pack}:8:14: attention: rules[0].tokens[0]: le motif 'je ne sais pas'" in run.stderr
+    assert "(écrivez plutôt 'je sais pas')" in run.stderr
+
+
+def test_the_bundled_packs_get_no_warning(roleplay):
+    run = roleplay("rules", "validate")
+    assert run.code == 0 and "warning" not in run.err, run.err
+
+
+def test_a_failing_example_shows_the_sentence_as_it_is_matched(roleplay, tmp_path):
+    pack = tmp_path / "acme.yml"
+    pack.write_text(PACK_AS_WRITTEN)
+    run = roleplay("rules", "test", str(pack))
+    assert run.code == 1
+    failing = run.out.splitlines()
+    at = next(i for i, line in enumerate(failing) if "acme-avoided.dont-worry [flag]" in line)
+    assert "as matched (normal form): 'Do not worry I will look.'" in failing[at + 1]

@@ -128,6 +128,7 @@ def test_every_file_and_folder_roleplay_writes_is_private(tmp_path, whisper_mode
         f"{session_id}.html": "0o600",
         "sessions.csv": "0o600",
         "findings.csv": "0o600",
+        "agents.csv": "0o600",
     }
 
 

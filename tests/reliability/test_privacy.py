@@ -25,10 +25,15 @@ MINIMAL = HERE.parent / "data" / "scenarios" / "en-minimal.yml"
 
 
 def _run(
-    *args: str, env: dict[str, str], prefix: tuple[str, ...] = ()
+    *args: str, env: dict[str, str], prefix: tuple[str, ...] = (), stdin: str = ""
 ) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [*prefix, ROLEPLAY, *args], capture_output=True, text=True, env=env, timeout=300
+        [*prefix, ROLEPLAY, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
     )
 
 
@@ -90,9 +95,12 @@ def test_a_spoken_session_runs_with_the_network_blocked(tmp_path, whisper_model)
 def test_the_data_folder_is_readable_by_its_owner_only(tmp_path):
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")}
     env.pop("ROLEPLAY_DB", None)
-    run = _run("practice", "fr-facture-contestee", "--agent", "Alex", "--text", env=env)
+    run = _run(
+        "practice", "fr-facture-contestee", "--agent", "Alex", "--text", env=env, stdin="Bonjour.\n"
+    )
     assert run.returncode == 0, run.stderr
     data = tmp_path / "data" / "roleplay"
+    assert list((data / "roleplay.sessions").iterdir())
     assert _mode(data) == 0o700
     assert _mode(data / "roleplay.sessions") == 0o700
     for path in [data / "roleplay.json", data / "roleplay.json.lock"]:

@@ -283,4 +283,4 @@ def test_a_bundle_cannot_be_written_where_asked(team, tmp_path):
     nobody = roleplay(
         "export", "--bundle", str(tmp_path / "x.zip"), "--agent", "Nobody", db=team.alex
     )
-    _one_clear_message(nobody, "no sessions for Nobody")
+    _one_clear_message(nobody, "no sessions of 'Nobody'", "agents here: Alex")

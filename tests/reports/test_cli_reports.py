@@ -147,7 +147,10 @@ def test_an_output_that_cannot_be_written(team, tmp_path, args, where):
 
 def test_a_team_report_with_nothing_to_report(team, tmp_path):
     _one_clear_message(
-        roleplay("report", "team", "--agent", "Nobody", db=team.alex), "no scored session"
+        roleplay("report", "team", "--since", "2999-01-01", db=team.alex), "no scored session"
+    )
+    _one_clear_message(
+        roleplay("report", "team", "--agent", "Nobody", db=team.alex), "no sessions of 'Nobody'"
     )
     _one_clear_message(roleplay("report", "team", db=tmp_path / "empty.json"), "no scored session")
 

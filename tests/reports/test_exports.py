@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import json
 
+import pytest
+
 from scoring.findings import DIMENSIONS
-from simulator.reports.exports import FINDING_COLUMNS, SESSION_COLUMNS
+from simulator.reports.exports import AGENT_COLUMNS, FINDING_COLUMNS, SESSION_COLUMNS
 from simulator.store.sessions import SessionStore, open_database
 from tests.reports.conftest import roleplay
 
@@ -23,7 +25,7 @@ def test_csv_is_one_row_per_session_and_one_per_finding(team, tmp_path):
     out = tmp_path / "export"
     run = roleplay("export", "--format", "csv", "-o", str(out), db=team.alex)
     assert run.code == 0, run.err
-    assert run.out.split() == [str(out / "sessions.csv"), str(out / "findings.csv")]
+    assert run.out.split() == [str(out / n) for n in ("sessions.csv", "findings.csv", "agents.csv")]
     assert (out / "sessions.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # for spreadsheets
 
     sessions = _read_csv(out / "sessions.csv")
@@ -37,14 +39,36 @@ def test_csv_is_one_row_per_session_and_one_per_finding(team, tmp_path):
     assert row["overall"] == str(shown[reviewed.id]["overall"])
     for dimension in DIMENSIONS:
         assert dimension in row
+    # what a spreadsheet needs to group and compare sessions without opening each one
+    by_id = {s.id: s for s in stored}
+    for r in sessions:
+        session = by_id[r["id"]]
+        assert r["title"] == session.title and r["title"]
+        assert r["difficulty"] == "medium"  # from the scenario library
+        assert int(r["agent_turns"]) == session.agent_turn_count() > 0
+        assert float(r["duration_s"]) >= 0  # a piped typed call takes under a second
+        assert r["outcome"] == session.outcome
+    spoken = next(r for r in sessions if r["scenario"] == "en-disputed-charge")
+    assert float(spoken["duration_s"]) == round(by_id[spoken["id"]].duration, 1) > 0
 
     findings = _read_csv(out / "findings.csv")
     assert list(findings[0]) == list(FINDING_COLUMNS)
+    assert {r["agent"] for r in findings} == {"Alex"}
     assert len(findings) == sum(len(s.scorecard.findings) for s in stored)
     quotes = {r["quote"] for r in findings}
     assert "c'est pas mon problème" in quotes  # accents intact
     spoken = [r for r in findings if r["rule"] == "avoided.hurry-up-wait"]
     assert spoken and float(spoken[0]["time"]) > 0 and spoken[0]["suggestion"]
+
+    (alex,) = _read_csv(out / "agents.csv")
+    assert list(alex) == list(AGENT_COLUMNS)
+    assert alex["agent"] == "Alex" and alex["sessions"] == "3"
+    assert float(alex["empathy"]) > 0
+    assert alex["pacing_sessions"] == "1"  # the spoken call only
+    rates = {k: float(v) for k, v in alex.items() if k.endswith("_percent")}
+    assert sum(rates.values()) == pytest.approx(100, abs=0.2)
+    ended = [s.outcome for s in stored]
+    assert rates["resolved_percent"] == pytest.approx(100 * ended.count("resolved") / 3, abs=0.1)
 
 
 def test_a_cell_that_a_spreadsheet_would_run_stays_text(tmp_path):

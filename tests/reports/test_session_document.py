@@ -10,6 +10,7 @@ import pytest
 from simulator.reports.session import render_session
 from simulator.store.records import FindingRecord, SessionRecord
 from simulator.store.sessions import SessionStore, open_database
+from tests.made_sessions import made_session
 from tests.reports.conftest import find, roleplay
 from tests.reports.html_checks import Page, squash
 
@@ -148,3 +149,30 @@ def test_markdown_or_html_by_default_places(team, tmp_path, fmt):
         assert (here / f"{session.id}.html").read_text().startswith("<!DOCTYPE html>")
     else:
         assert run.out.startswith("# ") and not list(here.iterdir())
+
+
+def test_to_work_on_is_numbered_one_two_three_whatever_the_praise_between():
+    """Praise is listed under "Well done", so it takes no number from "To work on"."""
+    session = made_session("n1", "Alex", 1, phrases=[("avoided.a", "je sais pas")])
+    praise = {"dimension": "empathy", "polarity": "positive", "severity": "info", "turn": 1}
+    work = {"dimension": "empathy", "polarity": "negative", "severity": "warning", "turn": 1}
+    session.scorecard.findings = [
+        FindingRecord(**praise, message="Belle excuse."),
+        *session.scorecard.findings,
+        FindingRecord(**praise, message="Bonne reformulation."),
+        FindingRecord(**work, message="Nommez le client."),
+    ]
+    md = render_session(session, "md")
+    assert re.findall(r"^### (\d+)\.", md, re.M) == ["1", "2"]
+    html = render_session(session, "html")
+    assert re.findall(r'id="finding-(\d+)"', html) == ["1", "2"]
+    assert re.findall(r'id="well-done-(\d+)"', html) == ["1", "2"]
+    # each link from the call goes to the finding with that number
+    assert re.findall(r'href="#((?:finding|well-done)-\d+)"', html) == [
+        "well-done-1",
+        "finding-1",
+        "well-done-2",
+        "finding-2",
+    ]
+    text = Page(html).text
+    assert "1. Phrases à éviter" in text and "2. Empathie" in text

@@ -37,6 +37,7 @@ async def test_voice_that_cannot_start_is_told_in_the_interface_language(
 
 
 async def test_a_failed_score_override_is_told_in_french(team_store, app_factory):
+    team_store.remember("reviewer", "Dana")
     app = app_factory(team_store, locale="fr")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         app.open_scorecard("sam-1")

@@ -10,6 +10,7 @@ from simulator.reports.team_document import render_team
 from simulator.tui.practice import PracticeScreen
 from simulator.tui.review import ReviewScreen
 from simulator.tui.scorecard import ScorecardScreen
+from tests.tui.conftest import LIBRARY
 
 SIZE = (130, 40)
 
@@ -25,20 +26,28 @@ async def _start_typed(pilot, app, scenario_id="fr-facture-contestee"):
 
 
 async def test_typed_session_from_start_to_scorecard(store, app_factory):
-    app = app_factory(store)
+    from simulator.authoring.settings import Settings
+    from simulator.authoring.workspace import Workspace
+
+    scenario = next(s for s in LIBRARY if s.id == "fr-facture-contestee")
+    good = scenario.model_answer()
+    app = app_factory(store, workspace=Workspace(Settings(seed=good.seed)))
     async with app.run_test(size=SIZE) as pilot:
         await _start_typed(pilot, app)
         assert isinstance(app.screen, PracticeScreen)
-        log_lines = app.screen.query_one("#conversation").text
-        assert "je ne vais pas payer pour cela" in log_lines
-        for reply in (
-            "Je comprends votre agacement, Monsieur Balagtas, je suis désolé.",
-            "Je retire l'option aujourd'hui, vous recevrez un e-mail d'ici vendredi.",
-        ):
-            await pilot.press(*reply)
+        opening = app.screen.conversation.transcript.turns[0].text
+        assert opening in app.screen.query_one("#conversation").text
+        await pilot.press(*good.replies[0].strip())  # typed key by key, as a trainee does
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        for reply in good.replies[1:]:
+            app.screen.query_one("#reply", Input).value = reply.strip()
             await pilot.press("enter")
             await pilot.pause(0.3)
         await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen) and app.screen.ended  # how it ended
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ScorecardScreen)
         session = store.get(store.history()[0].id)
@@ -156,21 +165,45 @@ async def test_review_table_filters_sorts_and_opens_a_scorecard(team_store, app_
         assert isinstance(app.screen, ScorecardScreen)
 
 
+def _one_more_each(store) -> None:
+    """A third session for every agent of the seeded team: a copy of their second."""
+    for agent in ("alex", "sam", "jo"):
+        again = store.get(f"{agent}-1").model_copy(deep=True)
+        again.update(id=f"{agent}-2", started_at=f"2026-11-1{len(agent)}T09:00:00+00:00")
+        store.put(again)
+
+
+async def _trends(app, pilot) -> dict[str, str]:
+    await pilot.press("r")
+    await pilot.pause()
+    trends = [str(block.render()) for block in app.screen.query(".agent-trend")]
+    assert all(len(block.splitlines()) == 6 for block in trends)  # outcomes, 4 dimensions
+    return {block.split(" — ")[0]: block for block in trends}
+
+
 async def test_review_names_who_needs_coaching_and_the_phrases(team_store, app_factory):
     app = app_factory(team_store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+        by_agent = await _trends(app, pilot)
         phrases = app.screen.query_one("#phrases", DataTable)
-        rows = [phrases.get_row_at(i) for i in range(phrases.row_count)]
-        top = rows[0]
-        assert "avoided.je-ne-sais-pas" in top[0] and "Sam" in top[2] and "Jo" in top[2]
-        trends = [str(block.render()) for block in app.screen.query(".agent-trend")]
-        by_agent = {block.split(" — ")[0]: block.splitlines()[0] for block in trends}
-        assert all(len(block.splitlines()) == 5 for block in trends)  # a line per dimension
-        # Alex is at or above the team everywhere; Sam and Jo fall behind on empathy.
-        assert by_agent["Alex"].endswith("Needs coaching on: –")
-        assert by_agent["Sam"].endswith("Empathy") and by_agent["Jo"].endswith("Empathy")
+        top = phrases.get_row_at(0)
+        assert top[1] == "avoided.je-ne-sais-pas" and "Sam" in top[3] and "Jo" in top[3]
+    # Two sessions each: too few to say what to coach.
+    assert all(
+        "Needs coaching on: too few sessions" in b.splitlines()[0] for b in by_agent.values()
+    )
+    _one_more_each(team_store)
+    app = app_factory(team_store)
+    async with app.run_test(size=SIZE) as pilot:
+        heads = {name: block.splitlines()[0] for name, block in (await _trends(app, pilot)).items()}
+    # Three sessions each: the dimension each falls furthest behind the team on, as the
+    # team report names it; "–" for whoever is at or above the team everywhere.
+    figures = team_figures(select_sessions(team_store.history(), TeamFilters()))
+    named = {"empathy": "Empathy", "avoided_phrases": "Avoided phrases", None: "–"}
+    for agent in figures.agents:
+        assert heads[agent.name].endswith(f"Needs coaching on: {named[agent.weakest]}")
+    assert any(a.weakest for a in figures.agents)
+    assert heads["Sam"].startswith("Sam — 3 sessions")
 
 
 async def test_the_phrase_table_counts_what_the_team_report_counts(team_store, app_factory):
@@ -199,14 +232,14 @@ async def test_the_phrase_table_counts_what_the_team_report_counts(team_store, a
         phrases = app.screen.query_one("#phrases", DataTable)
         rows = [phrases.get_row_at(i) for i in range(phrases.row_count)]
     on_screen = {
-        re.search(r"\[(.+)\]$", phrase)[1]: (re.search(r"« (.*) »", phrase)[1], count, who)
-        for phrase, count, who in rows
+        rule: (re.search(r"« (.*) »", phrase)[1], count, who) for phrase, rule, count, who in rows
     }
     assert on_screen["avoided.je-ne-sais-pas"] == ("Je sais pas", 4, "Jo (2), Sam (2)")
     assert on_screen == in_report
 
 
 async def test_a_reviewer_comments_on_a_turn_and_overrides_a_score(team_store, app_factory):
+    team_store.remember("reviewer", "Dana")
     app = app_factory(team_store)
     async with app.run_test(size=SIZE) as pilot:
         app.open_scorecard("sam-1")

@@ -103,6 +103,8 @@ def test_help(snap_compare, tmp_path, store):
 
 
 def test_comment_dialog(snap_compare, tmp_path, team_store):
+    team_store.remember("reviewer", "Dana")
+
     async def run(pilot):
         await pilot.pause()
         pilot.app.open_scorecard("sam-1")
@@ -113,6 +115,8 @@ def test_comment_dialog(snap_compare, tmp_path, team_store):
 
 
 def test_override_dialog(snap_compare, tmp_path, team_store):
+    team_store.remember("reviewer", "Dana")
+
     async def run(pilot):
         await pilot.pause()
         pilot.app.open_scorecard("sam-1")
@@ -120,3 +124,48 @@ def test_override_dialog(snap_compare, tmp_path, team_store):
         await pilot.press("o")
 
     assert snap_compare(_app(tmp_path, team_store), run_before=run, terminal_size=SIZE)
+
+
+def test_reviewer_name_asked_first(snap_compare, tmp_path, team_store):
+    async def run(pilot):
+        await pilot.pause()
+        pilot.app.open_scorecard("sam-1")
+        await pilot.pause()
+        await pilot.press("o")
+
+    assert snap_compare(_app(tmp_path, team_store), run_before=run, terminal_size=SIZE)
+
+
+def test_override_dialog_refuses_a_score_out_of_range(snap_compare, tmp_path, team_store):
+    """The problem is said in the dialog, and what was typed stays."""
+    team_store.remember("reviewer", "Dana")
+
+    async def run(pilot):
+        await pilot.pause()
+        pilot.app.open_scorecard("sam-1")
+        await pilot.pause()
+        await pilot.press("o", *"150", "tab", *"Trop sévère", "enter")
+        await pilot.pause()
+
+    assert snap_compare(_app(tmp_path, team_store), run_before=run, terminal_size=SIZE)
+
+
+def test_a_long_reason_stays_in_the_scores_column(snap_compare, tmp_path, team_store):
+    """Overriding a dimension the scorer could not judge: 'was not scored', and the
+    reason wraps under the bars instead of running into the charts."""
+    reason = (
+        "Le rythme était bon sur l'enregistrement, même si la transcription tapée "
+        "ne permet pas de le mesurer ; à revoir ensemble lors du prochain point."
+    )
+    team_store.override_score("sam-1", "pacing", 70, reason, "Dana")
+    session = team_store.get("sam-1")
+    for override in session.overrides.values():
+        override.at = "2026-11-20T10:00:00+00:00"
+    team_store.replace(session)
+
+    async def open_card(pilot):
+        await pilot.pause()
+        pilot.app.open_scorecard("sam-1")
+        await pilot.pause()
+
+    assert snap_compare(_app(tmp_path, team_store), run_before=open_card, terminal_size=SIZE)

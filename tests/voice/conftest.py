@@ -42,3 +42,20 @@ def shared_audio() -> Path:
     if not SHARED_AUDIO.is_dir():
         pytest.skip("../shared/audio is not beside this checkout")
     return SHARED_AUDIO
+
+
+@pytest.fixture
+def sound_server(tmp_path):
+    """A private sound server with virtual speakers and microphone (tests/voice/live.py),
+    stopped after the test."""
+    from tests.voice.live import SoundServer, missing_tools
+
+    missing = missing_tools()
+    if "pulseaudio" in missing:
+        pytest.skip("live sound tests need PulseAudio (apt-get install pulseaudio)")
+    assert not missing, f"{', '.join(missing)} missing (apt-get install pulseaudio-utils)"
+    server = SoundServer(tmp_path / "sound")
+    server.root.mkdir()
+    server.start()
+    yield server
+    server.stop()

@@ -39,14 +39,14 @@ def test_rate_from_syllables_is_within_15_percent(tmp_path, locale, rate):
     assert abs(result["wpm"] - truth) / truth < 0.15, (result["wpm"], truth)
 
 
-@pytest.mark.parametrize("rate", [130, 190])
+@pytest.mark.parametrize("rate", [130, 190, 230])
 def test_english_rate_with_recognised_words(tmp_path, rate, whisper_model):
     path = espeak(TEXTS["en"], tmp_path / "speech.wav", "en", rate)
     truth = true_wpm(path, len(TEXTS["en"].split()))
     result = analyze(path, "--locale", "en", "--asr-model", whisper_model)
     assert result["words_source"] == "recognised"
     assert "refund" in result["transcript"].lower()
-    assert abs(result["wpm"] - truth) / truth < 0.15, (result["wpm"], truth)
+    assert abs(result["wpm"] - truth) / truth < 0.10, (result["wpm"], truth)
 
 
 def test_output_has_the_documented_keys(tmp_path):
@@ -57,6 +57,7 @@ def test_output_has_the_documented_keys(tmp_path):
         "speech_seconds",
         "syllables_per_second",
         "words",
+        "words_source",
         "wpm",
         "articulation_wpm",
         "pauses",
@@ -69,7 +70,8 @@ def test_real_english_voice_matches_its_word_timings(shared_audio, whisper_model
     truth = len(timings) / (timings[-1]["end"] - timings[0]["start"]) * 60
     result = analyze(shared_audio / "test.wav", "--asr-model", whisper_model)
     assert result["transcript"].lower().startswith("mr. quilter is the apostle")
-    assert abs(result["wpm"] - truth) / truth < 0.15, (result["wpm"], truth)
+    assert result["words_source"] == "recognised"
+    assert abs(result["wpm"] - truth) / truth < 0.10, (result["wpm"], truth)
 
 
 def test_real_speech_pauses_are_found(shared_audio):
@@ -84,9 +86,11 @@ def test_real_french_voice_without_a_french_model(shared_audio):
     timings = json.loads((shared_audio / "word_timings.json").read_text())["test_fr.wav"]["words"]
     truth = len(timings) / (timings[-1]["end"] - timings[0]["start"]) * 60
     result = analyze(shared_audio / "test_fr.wav", "--locale", "fr", "--asr", "none")
-    # Syllable nuclei over-count this reader's French by about a quarter (see
-    # docs/performance.md); the estimate must still land in the right region.
-    assert abs(result["wpm"] - truth) / truth < 0.35, (result["wpm"], truth)
+    assert result["words_source"] == "syllables"
+    # The syllables are counted right (24), but this passage's words are long: 1.85
+    # syllables a word, against 1.52 in what agents say, so words estimated from
+    # syllables come out a fifth too many (see docs/performance.md).
+    assert abs(result["wpm"] - truth) / truth < 0.30, (result["wpm"], truth)
 
 
 def test_not_audio_is_a_clear_error(tmp_path):

@@ -1,0 +1,104 @@
+"""Which count the pace rests on: the recogniser's words when it heard some, else
+syllable nuclei — checked on speech rendered here at known rates."""
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from scoring.syllables import SYLLABLES_PER_WORD, analyse
+from simulator.voice.asr import RecognisedWord, Recognition
+from simulator.voice.pace import measure
+from tests.voice.conftest import espeak, true_wpm
+from tests.voice.test_analyze_audio import TEXTS
+
+
+def rendered(tmp_path, locale: str, rate: int) -> tuple[np.ndarray, int, float]:
+    path = espeak(TEXTS[locale], tmp_path / f"{locale}-{rate}.wav", locale, rate)
+    samples, sample_rate = sf.read(str(path), dtype="float32")
+    return samples, sample_rate, true_wpm(path, len(TEXTS[locale].split()))
+
+
+def heard(text: str, start: float, end: float, trustworthy: bool = True) -> Recognition:
+    """A recognition of ``text`` with its words spread evenly from ``start`` to ``end``."""
+    spoken = text.split()
+    step = (end - start) / len(spoken)
+    timed = tuple(
+        RecognisedWord(w, start + i * step, start + (i + 1) * step) for i, w in enumerate(spoken)
+    )
+    return Recognition(text, timed, "test", trustworthy)
+
+
+@pytest.mark.parametrize("locale", ["en", "fr"])
+@pytest.mark.parametrize("rate", [120, 190, 260])
+def test_syllable_fallback_is_within_15_percent(tmp_path, locale, rate):
+    samples, sample_rate, truth = rendered(tmp_path, locale, rate)
+    pacing = measure(samples, sample_rate, locale)
+    assert pacing.words_source == "syllables"
+    assert abs(pacing.wpm - truth) / truth < 0.15, (pacing.wpm, truth)
+
+
+def test_recognised_words_set_the_pace(tmp_path):
+    samples, rate, truth = rendered(tmp_path, "en", 230)
+    speech = analyse(samples, rate)
+    recognition = heard(TEXTS["en"], speech.speech_start, speech.speech_end)
+    pacing = measure(samples, rate, "en", recognition)
+    assert pacing.words_source == "recognised"
+    assert pacing.words == len(TEXTS["en"].split())
+    assert abs(pacing.wpm - truth) / truth < 0.10, (pacing.wpm, truth)
+    assert pacing.transcript == TEXTS["en"]
+
+
+def test_recognised_words_are_trusted_over_a_disagreeing_syllable_count(tmp_path):
+    # Three words heard over the whole stretch: far fewer than its syllables suggest.
+    # The recogniser's count stands; the signal only times it.
+    samples, rate, _ = rendered(tmp_path, "en", 160)
+    pacing = measure(samples, rate, "en", Recognition("thank you kindly"))
+    assert pacing.words_source == "recognised" and pacing.words == 3
+
+
+def test_words_without_timings_are_timed_by_the_signal(tmp_path):
+    samples, rate, truth = rendered(tmp_path, "en", 160)
+    pacing = measure(samples, rate, "en", Recognition(TEXTS["en"]))
+    assert pacing.words_source == "recognised"
+    assert abs(pacing.wpm - truth) / truth < 0.10, (pacing.wpm, truth)
+
+
+@pytest.mark.parametrize(
+    "recognition",
+    [None, Recognition(""), Recognition("[noise]"), Recognition("hello there", trustworthy=False)],
+    ids=["no recogniser", "nothing heard", "only a mark", "untrustworthy"],
+)
+def test_without_recognised_words_the_syllables_decide(tmp_path, recognition):
+    samples, rate, _ = rendered(tmp_path, "fr", 160)
+    pacing = measure(samples, rate, "fr", recognition)
+    assert pacing.words_source == "syllables"
+    assert pacing.words == pytest.approx(pacing.rate.syllables / SYLLABLES_PER_WORD["fr"])
+
+
+def test_word_timings_leave_out_a_sound_after_the_words(tmp_path):
+    samples, rate, _ = rendered(tmp_path, "en", 180)
+    speech = analyse(samples, rate)
+    knock = np.zeros(int(rate * 1.5), np.float32)
+    knock[-int(rate * 0.05) :] = 0.5 * np.sin(np.arange(int(rate * 0.05)) * 0.3)
+    with_knock = np.concatenate([samples, knock])
+    recognition = heard(TEXTS["en"], speech.speech_start, speech.speech_end)
+    pacing = measure(with_knock, rate, "en", recognition)
+    assert pacing.speech_end == pytest.approx(speech.speech_end + 0.3, abs=0.05)
+    untimed = measure(with_knock, rate, "en", Recognition(TEXTS["en"]))
+    assert untimed.speech_seconds > pacing.speech_seconds
+
+
+def test_pauses_lengthen_speech_but_not_articulation(tmp_path):
+    samples, rate, _ = rendered(tmp_path, "en", 160)
+    gap = np.zeros(rate, np.float32)
+    half = len(samples) // 2
+    cut = half + int(np.argmin(np.abs(samples[half : half + rate // 2])))
+    paused = np.concatenate([samples[:cut], gap, samples[cut:]])
+    pacing = measure(paused, rate, "en", Recognition(TEXTS["en"]))
+    assert any(end - start >= 0.9 for start, end in pacing.pauses), pacing.pauses
+    assert pacing.articulation_wpm > pacing.wpm
+
+
+def test_silence_has_no_pace():
+    pacing = measure(np.zeros(16000, np.float32), 16000, "en", Recognition("hello"))
+    assert pacing.wpm is None and pacing.words == 0
