@@ -263,6 +263,7 @@ def session_context(session: SessionRecord) -> dict[str, Any]:
         "well_done": [f for f in findings if f.positive],
         "comments": comments,
         "turns": _turns(session, findings, comments, t),
+        "objectives": list(session.scorecard.objectives) if session.scorecard else [],
         "moods": list(session.moods),
         "charts": {
             "scores": _scores_chart(lines, t),

@@ -176,3 +176,16 @@ def test_to_work_on_is_numbered_one_two_three_whatever_the_praise_between():
     ]
     text = Page(html).text
     assert "1. Phrases à éviter" in text and "2. Empathie" in text
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_the_document_lists_each_objective_met_or_missed(team, fmt):
+    session = find(team.sessions(team.alex), "Alex", "en-disputed-charge")
+    objectives = session.scorecard.objectives
+    assert objectives, "a practice session's scorecard checks the scenario's objectives"
+    text = render_session(session, fmt)
+    text = Page(text).text if fmt == "html" else text
+    for objective in objectives:
+        mark = "✓" if objective.met else "✗"
+        assert re.search(rf"{mark}\s+{re.escape(objective.text)}", squash(text)), objective.text
+    assert "Objectives" in text
