@@ -43,7 +43,7 @@ class PracticeScreen(Screen[None]):
         # once the call has ended (the reply box is closed then)
         Binding("enter,escape", "scorecard", "ui.see_scorecard"),
         Binding("f1", "help", "ui.help"),
-        Binding("ctrl+c", "quit_keeping", "ui.quit", show=False, priority=True),
+        Binding("ctrl+c", "quit_keeping", "ui.end_save_quit", show=False, priority=True),
     ]
 
     def __init__(self, conversation: Conversation, rig: VoiceRig | None = None) -> None:

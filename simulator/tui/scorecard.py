@@ -24,6 +24,7 @@ from textual.widgets import (
     TabPane,
 )
 
+from scoring.quoting import in_quotes
 from simulator.analytics.progress import Progress, progress
 from simulator.conversation.scenario import Scenario
 from simulator.errors import SimulatorError
@@ -223,7 +224,7 @@ class ScorecardScreen(Screen[None]):
             f"{t.capital('word.turn')} {finding.turn or '—'}"
         ]
         if finding.quote:
-            parts.append(f"**{t('card.you_said')}:** « {finding.quote} »")
+            parts.append(f"**{t('card.you_said')}:** {in_quotes(finding.quote, t.locale)}")
         parts.append(f"**{t('card.why_it_matters')}:** {finding.message}")
         if finding.suggestion:
             parts.append(f"**{t('card.instead')}:** {finding.suggestion}")

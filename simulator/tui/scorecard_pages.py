@@ -7,6 +7,7 @@ from __future__ import annotations
 from rich.markup import escape
 
 from scoring.findings import DIMENSIONS
+from scoring.quoting import in_quotes
 from scoring.transcript import Transcript
 from simulator.analytics.progress import Change, Progress
 from simulator.conversation.scenario import Scenario
@@ -37,7 +38,7 @@ def _where(objective: ObjectiveRecord, session: SessionRecord, t: Text) -> str:
     number = reply_numbers(transcript).get(objective.turn)
     if number is None or transcript is None:
         return f" — {t('word.turn')} {objective.turn}"
-    said = _quote(transcript.turns[objective.turn].text)
+    said = in_quotes(_quote(transcript.turns[objective.turn].text), t.locale)
     key = "ui.objective_met_by" if objective.met else "ui.objective_broken_by"
     return f" — {escape(t(key, reply=number, said=said))}"
 

@@ -48,7 +48,8 @@ def seed_team(store: SessionStore) -> None:
     for agent, replies in TEAM.items():
         for attempt in range(2):
             session_id, _ = run_session(
-                Conversation(scenario, agent, rules_for(scenario.locale)),
+                # the same wording every run: the pictures and figures stay the same
+                Conversation(scenario, agent, rules_for(scenario.locale), seed=0),
                 Silent(),
                 Scripted(replies[: attempt + 1]),
                 store,

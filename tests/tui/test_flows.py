@@ -35,12 +35,9 @@ async def test_typed_session_from_start_to_scorecard(store, app_factory):
     async with app.run_test(size=SIZE) as pilot:
         await _start_typed(pilot, app)
         assert isinstance(app.screen, PracticeScreen)
-        opening = app.screen.conversation.transcript.turns[0].text
+        opening = app.screen.conversation.transcript.turns[0].segments[0].text
         assert opening in app.screen.query_one("#conversation").text
-        await pilot.press(*good.replies[0].strip())  # typed key by key, as a trainee does
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        for reply in good.replies[1:]:
+        for reply in good.replies:
             app.screen.query_one("#reply", Input).value = reply.strip()
             await pilot.press("enter")
             await pilot.pause(0.3)
@@ -143,6 +140,7 @@ async def test_voice_without_devices_falls_back_to_typing(store, app_factory):
 async def test_review_table_filters_sorts_and_opens_a_scorecard(team_store, app_factory):
     app = app_factory(team_store)
     async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#scenarios").focus()  # off the empty name field
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
@@ -174,6 +172,7 @@ def _one_more_each(store) -> None:
 
 
 async def _trends(app, pilot) -> dict[str, str]:
+    app.screen.query_one("#scenarios").focus()  # off the empty name field
     await pilot.press("r")
     await pilot.pause()
     trends = [str(block.render()) for block in app.screen.query(".agent-trend")]
@@ -227,12 +226,13 @@ async def test_the_phrase_table_counts_what_the_team_report_counts(team_store, a
     }
     app = app_factory(team_store)
     async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#scenarios").focus()  # off the empty name field
         await pilot.press("r")
         await pilot.pause()
         phrases = app.screen.query_one("#phrases", DataTable)
         rows = [phrases.get_row_at(i) for i in range(phrases.row_count)]
     on_screen = {
-        rule: (re.search(r"« (.*) »", phrase)[1], count, who) for phrase, rule, count, who in rows
+        rule: (re.search(r"“(.*)”", phrase)[1], count, who) for phrase, rule, count, who in rows
     }
     assert on_screen["avoided.je-ne-sais-pas"] == ("Je sais pas", 4, "Jo (2), Sam (2)")
     assert on_screen == in_report
@@ -270,6 +270,7 @@ async def test_a_reviewer_comments_on_a_turn_and_overrides_a_score(team_store, a
 async def test_help_lists_the_keys_of_the_screen(store, app_factory):
     app = app_factory(store)
     async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#scenarios").focus()  # off the empty name field
         await pilot.press("question_mark")
         await pilot.pause()
         table = app.screen.query_one(DataTable)
@@ -283,6 +284,7 @@ async def test_help_lists_the_keys_of_the_screen(store, app_factory):
 async def test_the_interface_speaks_french(store, app_factory):
     app = app_factory(store, locale="fr")
     async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#scenarios").focus()  # off the empty name field
         await pilot.press("question_mark")
         await pilot.pause()
         table = app.screen.query_one(DataTable)
@@ -315,6 +317,7 @@ async def test_years_of_sessions_show_the_first_rows_and_say_so(team_store, app_
     )
     app = app_factory(team_store)
     async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#scenarios").focus()  # off the empty name field
         await pilot.press("r")
         await pilot.pause()
         table = app.screen.query_one("#sessions", DataTable)

@@ -3,13 +3,18 @@
 Update the pictures after a deliberate change with ``pytest tests/tui --snapshot-update``.
 """
 
+from simulator.authoring.settings import Settings
+from simulator.authoring.workspace import Workspace
 from tests.tui.conftest import LIBRARY, make_app, seed_team
 
 SIZE = (130, 40)
+SMALL = (80, 24)
 
 
 def _app(tmp_path, store, locale="en"):
-    return make_app(store, LIBRARY, audio_root=tmp_path / "audio", locale=locale)
+    # the customer's wording is drawn the same way every run
+    workspace = Workspace(Settings(seed=0))
+    return make_app(store, LIBRARY, workspace, audio_root=tmp_path / "audio", locale=locale)
 
 
 def test_home(snap_compare, tmp_path, store):
@@ -34,6 +39,7 @@ async def _practise(pilot, replies=("Je sais pas.",)):
     table.move_cursor(row=table.get_row_index("fr-facture-contestee"))
     pilot.app.screen.action_start()
     await pilot.pause()
+    pilot.app.screen.query_one("#reply").cursor_blink = False  # the same picture every run
     for reply in replies:
         await pilot.press(*reply)
         await pilot.press("enter")
@@ -99,6 +105,7 @@ def test_review_phrases(snap_compare, tmp_path, team_store):
 
 
 def test_help(snap_compare, tmp_path, store):
+    store.remember("agent", "Alex")  # with a name, the list has the focus and ? is a key
     assert snap_compare(_app(tmp_path, store), press=["question_mark"], terminal_size=SIZE)
 
 
@@ -169,3 +176,51 @@ def test_a_long_reason_stays_in_the_scores_column(snap_compare, tmp_path, team_s
         await pilot.pause()
 
     assert snap_compare(_app(tmp_path, team_store), run_before=open_card, terminal_size=SIZE)
+
+
+def test_practice_at_80_by_24(snap_compare, tmp_path, store):
+    """The objectives stay in view on a small terminal; the brief waits, folded (F6)."""
+    assert snap_compare(_app(tmp_path, store), run_before=_practise, terminal_size=SMALL)
+
+
+def test_the_call_has_ended(snap_compare, tmp_path, store):
+    """The customer's last line and how the call ended stay until the trainee moves on."""
+
+    async def hang_up(pilot):
+        await _practise(
+            pilot,
+            (
+                "Je sais pas, moi, je vois juste ce qu'il y a sur la facture.",
+                "Vous avez tort, c'est forcément vous qui l'avez demandée.",
+            ),
+        )
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(_app(tmp_path, store, "fr"), run_before=hang_up, terminal_size=SIZE)
+
+
+def test_scorecard_compared_with_the_previous_attempt(snap_compare, tmp_path, store):
+    seed_team(store)
+
+    async def open_progress(pilot):
+        await pilot.pause()
+        pilot.app.open_scorecard("alex-1")
+        await pilot.pause()
+        await pilot.press("5")
+        await pilot.pause()
+
+    assert snap_compare(_app(tmp_path, store), run_before=open_progress, terminal_size=SIZE)
+
+
+def test_scorecard_objectives_at_80_by_24(snap_compare, tmp_path, store):
+    seed_team(store)
+
+    async def open_objectives(pilot):
+        await pilot.pause()
+        pilot.app.open_scorecard("alex-1")
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+
+    assert snap_compare(_app(tmp_path, store), run_before=open_objectives, terminal_size=SMALL)

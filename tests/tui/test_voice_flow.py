@@ -1,8 +1,11 @@
 """A spoken session in the app, headless: recorded replies stand in for the microphone."""
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
+from simulator.authoring.settings import Settings
 from simulator.authoring.voices import load_voice
+from simulator.authoring.workspace import Workspace
+from simulator.tui.practice import PracticeScreen
 from simulator.tui.scorecard import ScorecardScreen
 from simulator.voice.asr import WhisperRecogniser
 from simulator.voice.clock import VirtualClock
@@ -12,6 +15,42 @@ from simulator.voice.rig import VoiceRig
 from simulator.voice.spoken import VoiceAgent, VoiceCustomer
 from simulator.voice.tts import RenderCache
 from tests.voice.conftest import espeak
+
+
+def _rig_factory(replies, tmp_path, whisper_model, speakers: list):
+    recogniser = WhisperRecogniser(whisper_model)
+
+    def rig(conversation):
+        clock = VirtualClock()
+        speaker = TimelineSpeaker()
+        speakers.append(speaker)
+        customer = VoiceCustomer(
+            conversation,
+            load_voice(conversation.scenario.persona),
+            RenderCache(tmp_path / "cache"),
+            speaker,
+            clock,
+        )
+        agent = VoiceAgent(
+            conversation,
+            customer,
+            FileReplies([ReplyFile(p, 0.5) for p in replies]),
+            recogniser,
+            clock,
+        )
+        return VoiceRig(customer, agent)
+
+    return rig
+
+
+async def _start_spoken(app, pilot) -> None:
+    app.agent_name = "Sam"
+    app.screen.query_one("#voice").value = True
+    table = app.screen.query_one("#scenarios", DataTable)
+    table.move_cursor(row=table.get_row_index("en-disputed-charge"))
+    app.screen.action_start()
+    await pilot.pause()
+    assert app.screen.query_one("#reply").disabled  # no typing in voice mode
 
 
 async def test_spoken_session_in_the_app(store, app_factory, tmp_path, whisper_model):
@@ -26,36 +65,15 @@ async def test_spoken_session_in_the_app(store, app_factory, tmp_path, whisper_m
             "I will remove the fee today and refund you by Friday.", tmp_path / "02.wav", "en", 150
         ),
     ]
-    recogniser = WhisperRecogniser(whisper_model)
-
-    def rig(conversation):
-        clock = VirtualClock()
-        customer = VoiceCustomer(
-            conversation,
-            load_voice(conversation.scenario.persona),
-            RenderCache(tmp_path / "cache"),
-            TimelineSpeaker(),
-            clock,
-        )
-        agent = VoiceAgent(
-            conversation,
-            customer,
-            FileReplies([ReplyFile(p, 0.5) for p in replies]),
-            recogniser,
-            clock,
-        )
-        return VoiceRig(customer, agent)
-
+    rig = _rig_factory(replies, tmp_path, whisper_model, [])
     app = app_factory(store, rig_factory=rig)
     async with app.run_test(size=(130, 40)) as pilot:
-        app.agent_name = "Sam"
-        app.screen.query_one("#voice").value = True
-        table = app.screen.query_one("#scenarios", DataTable)
-        table.move_cursor(row=table.get_row_index("en-disputed-charge"))
-        app.screen.action_start()
-        await pilot.pause()
-        assert app.screen.query_one("#reply").disabled  # no typing in voice mode
+        await _start_spoken(app, pilot)
         await app.workers.wait_for_complete()
+        await pilot.pause()
+        # the replies ran out before the customer was done: the call stopped there
+        assert isinstance(app.screen, PracticeScreen) and app.screen.ended
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ScorecardScreen)
     session = store.get(store.history()[0].id)
@@ -64,3 +82,39 @@ async def test_spoken_session_in_the_app(store, app_factory, tmp_path, whisper_m
     assert agent_turns[0].measured.wpm and agent_turns[0].audio
     assert (tmp_path / "audio" / session.id / agent_turns[0].audio).exists()
     assert session.scorecard.dimensions["pacing"].score is not None
+
+
+async def test_the_customers_last_line_plays_to_its_end(
+    store, app_factory, tmp_path, whisper_model
+):
+    replies = [
+        espeak(
+            "I don't know why it's on your bill, the system adds that automatically.",
+            tmp_path / "01.wav",
+            "en",
+            150,
+        ),
+        espeak(
+            "You must have asked for paper bills. Not my problem.", tmp_path / "02.wav", "en", 150
+        ),
+    ]
+    speakers: list[TimelineSpeaker] = []
+    rig = _rig_factory(replies, tmp_path, whisper_model, speakers)
+    app = app_factory(store, rig_factory=rig, workspace=Workspace(Settings(seed=0)))
+    async with app.run_test(size=(130, 40)) as pilot:
+        await _start_spoken(app, pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen) and screen.ended
+        assert "Mr Okafor hung up." in str(screen.query_one("#ending", Static).render())
+        last = screen.conversation.transcript.turns[-1]
+        assert last.speaker == "customer" and last.text in screen.query_one("#conversation").text
+        # the goodbye was played whole: nothing cut it short
+        (speaker,) = speakers
+        goodbye = speaker.played[-1]
+        assert goodbye.stopped_at is None and last.end == goodbye.start + goodbye.duration
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ScorecardScreen)
+    assert store.history()[0].outcome == "hung_up"
