@@ -3,6 +3,7 @@ branch's conditions written in words in the reader's language."""
 
 from __future__ import annotations
 
+from scoring.quoting import in_quotes
 from simulator.conversation.engine import Step
 from simulator.conversation.scenario import Condition
 from simulator.errors import quoted
@@ -51,7 +52,7 @@ def describe_step(step: Step, locale: str) -> str:
     lines = []
     for finding in step.findings:
         kind = "+" if finding.polarity == "positive" else "-"
-        lines.append(f"   {kind} {finding.rule}: «{finding.quote}»")
+        lines.append(f"   {kind} {finding.rule}: {in_quotes(finding.quote, locale)}")
     mood = t("author.preview.mood", before=step.mood_before, after=step.mood_after)
     lines.append(f"   {mood}" + (f" ({'; '.join(step.reasons)})" if step.reasons else ""))
     if step.branch is not None:

@@ -83,6 +83,12 @@ def practice(
     found = space.scenario(scenario)
     if not typed and input_audio is None:
         typed = _offer_typed_mode()
+    if not typed:
+        from simulator.voice.rig import VoiceOptions, recogniser_for
+
+        options = VoiceOptions.from_settings(space.settings, asr_engine, asr_model, end_of_turn)
+        # the recognition model first: a missing one is said before the brief, not after
+        recogniser = recogniser_for(options, found.locale)
     store, db_path = open_store(ctx, db)
     offer_recovery(store, space)
     apply_retention(store, space)
@@ -92,10 +98,10 @@ def practice(
     if typed:
         session_id, card = run_typed(conversation, sink, show_mood)
     else:
-        from simulator.voice.rig import VoiceOptions, build_rig
+        from simulator.voice.rig import build_rig
 
-        options = VoiceOptions.from_settings(space.settings, asr_engine, asr_model, end_of_turn)
-        rig = build_rig(conversation, options, db_path.parent / "voice-cache", input_audio, fast)
+        cache = db_path.parent / "voice-cache"
+        rig = build_rig(conversation, options, cache, input_audio, fast, recogniser)
         session_id, card = _spoken(
             conversation, sink, rig, space.settings.records_audio, show_mood, output_audio
         )

@@ -141,14 +141,14 @@ SCREEN_TEXTS: dict[str, dict[str, str]] = {
     "ui.tab_transcript": {"en": "Transcript", "fr": "Transcription"},
     "ui.tab_model": {"en": "Model answer", "fr": "Réponse modèle"},
     "ui.tab_progress": {"en": "Since last time", "fr": "Depuis la dernière fois"},
-    # The reply that met an objective (or broke one to avoid), quoted.
+    # The reply that met an objective (or broke one to avoid); {said} comes in quotation marks.
     "ui.objective_met_by": {
-        "en": "reply {reply}: « {said} »",
-        "fr": "réponse {reply} : « {said} »",
+        "en": "reply {reply}: {said}",
+        "fr": "réponse {reply} : {said}",
     },
     "ui.objective_broken_by": {
-        "en": "broken by reply {reply}: « {said} »",
-        "fr": "non respecté à la réponse {reply} : « {said} »",
+        "en": "broken by reply {reply}: {said}",
+        "fr": "non respecté à la réponse {reply} : {said}",
     },
     "ui.objectives_count": {
         "en": "Objectives met: {met}/{total}",
@@ -243,6 +243,16 @@ SCREEN_TEXTS: dict[str, dict[str, str]] = {
     # Key descriptions (footer and help screen)
     "ui.help": {"en": "Help", "fr": "Aide"},
     "ui.quit": {"en": "Quit", "fr": "Quitter"},
+    # Ctrl+C while practising: the call ends, its turns are kept and scored, roleplay closes.
+    "ui.end_save_quit": {
+        "en": "End the call, save it and quit",
+        "fr": "Terminer l'appel, l'enregistrer et quitter",
+    },
+    # Textual's own keys, in the interface language
+    "ui.key.focus_next": {"en": "Next field", "fr": "Champ suivant"},
+    "ui.key.focus_previous": {"en": "Previous field", "fr": "Champ précédent"},
+    "ui.key.copy_text": {"en": "Copy the selected text", "fr": "Copier le texte sélectionné"},
+    "ui.key.command_palette": {"en": "Commands", "fr": "Commandes"},
     "ui.back": {"en": "Back", "fr": "Retour"},
     "ui.end_session": {"en": "End the session", "fr": "Terminer la séance"},
     "ui.pause": {"en": "Pause", "fr": "Pause"},

@@ -14,6 +14,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from scoring.quoting import in_quotes
 from simulator.i18n.catalogue import Text
 from simulator.reports.charts import score_class
 from simulator.reports.formats import (
@@ -51,6 +52,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = markdown_text
+    env.filters["in_quotes"] = in_quotes
     env.filters["clock"] = format_clock
     env.filters["change"] = format_change
     env.filters["score"] = score_text

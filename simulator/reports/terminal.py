@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from scoring.findings import DIMENSIONS
+from scoring.quoting import in_quotes
 from simulator.i18n.catalogue import Text
 
 
@@ -53,7 +54,7 @@ def render_scorecard(card: dict[str, Any], outcome: str | None = None) -> str:
             where = (
                 f"{t('word.turn')} {f['turn']}" if f["turn"] is not None else t("card.whole_call")
             )
-            quote = f" «{f['quote']}»" if f.get("quote") else ""
+            quote = f" {in_quotes(f['quote'], t.locale)}" if f.get("quote") else ""
             out.append(f"  - [{where}] {t.named('dimension', f['dimension'])}:{quote}")
             out.append(f"      {f['message']}")
             if f.get("suggestion"):
@@ -62,6 +63,6 @@ def render_scorecard(card: dict[str, Any], outcome: str | None = None) -> str:
         out += ["", f"{t('card.well_done')}:"]
         for f in good:
             where = f"{t('word.turn')} {f['turn']}" if f["turn"] is not None else ""
-            quote = f" «{f['quote']}»" if f.get("quote") else ""
+            quote = f" {in_quotes(f['quote'], t.locale)}" if f.get("quote") else ""
             out.append(f"  + [{where}] {f['message']}{quote}")
     return "\n".join(out)

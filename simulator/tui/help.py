@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -46,12 +48,14 @@ class HelpScreen(ModalScreen[None]):
 
 def keys_of(screen) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     """The shown bindings of ``screen`` and the app, as (key, description), in the
-    interface language."""
+    interface language. The Super (Command) key is a Mac's: elsewhere it is left out."""
     found: list[tuple[str, str]] = []
     for node in (screen, screen.app):
         for bindings in node._bindings.key_to_bindings.values():
             for binding in bindings:
                 if not binding.description:
+                    continue
+                if "super+" in binding.key and sys.platform != "darwin":
                     continue
                 keys = binding.key_display or binding.key.replace("question_mark", "?")
                 if (keys, binding.description) not in found:

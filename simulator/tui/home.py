@@ -3,6 +3,7 @@ scenario files are broken and left out of the library, with why."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
@@ -25,6 +26,20 @@ from simulator.conversation.scenario import CHANNELS, DIFFICULTIES, PERSONA_TYPE
 from simulator.errors import Problem
 from simulator.i18n.catalogue import LOCALES, Text
 from simulator.tui.localise import localise_bindings
+
+SCROLLBAR = 2  # the list's vertical scrollbar, there once the list is longer than the screen
+MIN_TITLE = 20  # a title column narrower than this would wrap most titles on three lines
+
+
+class ScenarioTable(DataTable[str]):
+    """The scenario list: its columns are fitted to its width whenever that changes."""
+
+    fitted_to = 0
+
+    def on_resize(self) -> None:
+        if self.size.width != self.fitted_to and isinstance(self.screen, HomeScreen):
+            self.fitted_to = self.size.width
+            self.screen.refill()
 
 
 class HomeScreen(Screen[None]):
@@ -75,7 +90,7 @@ class HomeScreen(Screen[None]):
         skipped = skipped_notice(self.app.skipped, t)
         yield Static(escape(skipped), id="skipped", classes="" if skipped else "hidden")
         with Horizontal(id="library"):
-            yield DataTable(id="scenarios", cursor_type="row", zebra_stripes=True)
+            yield ScenarioTable(id="scenarios", cursor_type="row", zebra_stripes=True)
             with Vertical(id="side"):
                 with VerticalScroll(id="preview-box"):
                     yield Static(id="preview")
@@ -85,18 +100,20 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.title = self.app.text("ui.app_title")
         table = self.query_one("#scenarios", DataTable)
-        t = self.app.text
-        table.add_columns(
-            t("ui.title"),
-            t("ui.language"),
-            t("ui.customer_type"),
-            t("ui.channel"),
-            t("ui.difficulty"),
-        )
         self.refill()
-        table.focus()
+        # a first-time trainee types their name before anything else, and letters typed
+        # there are the name, never a key
+        if self.app.agent_name:
+            table.focus()
+        else:
+            self.query_one("#agent", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        """Shown first, or back from a call, a scorecard or review: the app's own title,
+        not the last scenario's."""
+        self.app.title = self.app.text("ui.app_title")
+        self.app.sub_title = ""
 
     def _filters(self) -> dict[str, str]:
         chosen = {}
@@ -115,19 +132,32 @@ class HomeScreen(Screen[None]):
         ]
 
     def refill(self) -> None:
+        """Fill the list with the scenarios the filters keep, its columns fitted to the
+        list's width (long cells wrap onto more lines rather than being cut)."""
         t = self.app.text
         table = self.query_one("#scenarios", DataTable)
-        table.clear()
-        for s in self.visible():
-            title = s.title if len(s.title) <= 44 else s.title[:43] + "…"
-            table.add_row(
-                title,
+        highlighted = self.selected()
+        rows = [
+            [
+                s.title,
                 s.locale,
                 t(f"persona.{s.persona}"),
                 t(f"channel.{s.channel}"),
                 t(f"difficulty.{s.difficulty}"),
-                key=s.id,
-            )
+            ]
+            for s in self.visible()
+        ]
+        headings = [t(f"ui.{c}") for c in ("title", "language", "customer_type", "channel")]
+        headings.append(t("ui.difficulty"))
+        room = table.size.width - SCROLLBAR
+        widths = fit_widths(headings, rows, room) if room > 0 else [None] * len(headings)
+        table.clear(columns=True)
+        for heading, width in zip(headings, widths, strict=True):
+            table.add_column(heading, width=width)
+        for scenario, row in zip(self.visible(), rows, strict=True):
+            table.add_row(*row, key=scenario.id, height=None)
+        if highlighted is not None and highlighted.id in table.rows:
+            table.move_cursor(row=table.get_row_index(highlighted.id))
         self.show_preview()
 
     @on(Select.Changed)
@@ -140,7 +170,7 @@ class HomeScreen(Screen[None]):
 
     def selected(self) -> Scenario | None:
         table = self.query_one("#scenarios", DataTable)
-        if table.row_count == 0:
+        if table.row_count == 0 or not table.columns:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return next((s for s in self.scenarios if s.id == key), None)
@@ -215,3 +245,25 @@ def skipped_notice(problems: list[Problem], t: Text) -> str:
         lines.append(line)
     lines.append(t("ui.skipped.fix"))
     return "\n".join(lines)
+
+
+def fit_widths(headings: list[str], rows: list[list[str]], room: int) -> list[int]:
+    """Column widths that fit ``room`` cells: each column as wide as its widest cell,
+    then, while that is too wide, the customer type and the channel narrowed to their
+    longest word (or heading, which stays on one line), then the title (to ``MIN_TITLE``).
+    Language and difficulty are never cut."""
+    natural = [
+        max(cell_len(cell) for cell in (heading, *(row[i] for row in rows)))
+        for i, heading in enumerate(headings)
+    ]
+    widths = list(natural)
+    excess = sum(widths) + 2 * len(widths) - room  # each cell has one space either side
+    for column in (2, 3, 0):
+        if excess <= 0:
+            break
+        words = [cell_len(w) for row in rows for w in row[column].split()]
+        floor = MIN_TITLE if column == 0 else max([cell_len(headings[column]), *words])
+        cut = min(excess, max(0, widths[column] - floor))
+        widths[column] -= cut
+        excess -= cut
+    return widths

@@ -16,6 +16,7 @@ class RecoverDialog(ModalScreen[bool]):
     RecoverDialog { align: center middle; }
     RecoverDialog > Vertical { width: 70; height: auto; border: round $warning;
                                background: $surface; padding: 1 2; }
+    RecoverDialog #offer { width: 100%; }
     RecoverDialog Horizontal { height: auto; margin-top: 1; }
     """
 

@@ -28,6 +28,7 @@ from textual.widgets import (
 )
 
 from scoring.findings import DIMENSIONS
+from scoring.quoting import in_quotes
 from simulator.analytics.team import (
     MIN_SESSIONS,
     AgentFigures,
@@ -245,7 +246,11 @@ class ReviewScreen(Screen[None]):
             quote = use.quotes[0][0] if use.quotes else ""
             who = ", ".join(f"{agent} ({n})" for agent, n in use.agents)
             table.add_row(
-                _plain(f"« {quote} »"), _plain(use.rule), use.count, _plain(who), key=use.rule
+                _plain(in_quotes(quote, t.locale)),
+                _plain(use.rule),
+                use.count,
+                _plain(who),
+                key=use.rule,
             )
         more = self.figures.more_phrases
         if more:

@@ -53,6 +53,7 @@ class SessionBridge:
         self.rig = rig
         self.typed = TypedReplies() if rig is None else None
         self.stopping = threading.Event()
+        self.ended = threading.Event()
         self.session_id: str | None = None
 
     def send(self, text: str) -> None:
@@ -64,8 +65,8 @@ class SessionBridge:
         self.stopping.set()
         if self.typed is not None:
             self.typed.send(None)
-        if self.rig is not None:
-            self.rig.stop()
+        if self.rig is not None and not self.ended.is_set():
+            self.rig.stop()  # a call that ended by itself keeps its last line playing
 
     def run(self) -> None:
         bridge = self
@@ -110,6 +111,7 @@ class SessionBridge:
             self.post("failed", exc)
             return
         finally:
+            self.ended.set()
             if self.rig is not None:
                 self.rig.agent.close()
         self.post("finished", (session_id, card))

@@ -29,8 +29,8 @@ from simulator.voice.vad import FRAME_SAMPLES, FRAME_SECONDS, SAMPLE_RATE
 OUTPUT_LATENCY = 0.2
 """Seconds of sound PortAudio keeps queued for the speakers. Its default on ALSA's
 ``pulse`` device (35 ms) underruns as a clip starts, dropping the start of the customer's
-line; 0.2 s never underran in the live tests, and the customer still stops within a
-frame or two of a barge-in, since stopping drops what is queued (docs/voice.md)."""
+line; 0.2 s never underran in the live tests. Stopping a clip drops what is queued, so
+a barge-in still stops the customer at once (docs/voice.md)."""
 LATE = 0.5
 """A frame read this long after it was due means frames were lost on the way."""
 LEAD_IN = 0.05
@@ -42,19 +42,20 @@ DEVICE_TIMEOUT = 1.0
 it is taken as gone."""
 
 
-_exit_handler: list[bool] = []
+_stops_at_exit = False
 
 
 def _sounddevice() -> Any:
     """The sounddevice module; starting PortAudio prints on some machines."""
+    global _stops_at_exit
     with quiet_sound_library():
         import sounddevice
 
-    if not _exit_handler:
+    if not _stops_at_exit:
         # registered after sounddevice's own exit handler, so it runs first: no stream
         # is left for PortAudio's shutdown to free under a thread still closing it
         atexit.register(stop_playing)
-        _exit_handler.append(True)
+        _stops_at_exit = True
     return sounddevice
 
 
@@ -154,9 +155,11 @@ class DeviceSpeaker:
                 raise sd.CallbackStop
 
         def finished() -> None:
-            # PortAudio reports the end once the last samples are queued, not yet heard
+            # PortAudio reports the end once the last samples are queued, not yet heard;
+            # a clip stopped, or cut off by a device lost, ends there and then
             now = clock.now()
-            clip.finished_at = now if clip._stop.is_set() else max(now, clip.end)
+            whole = position[0] >= len(signal) and not clip._stop.is_set()
+            clip.finished_at = max(now, clip.end) if whole else now
             played.set()
 
         hold_quiet()

@@ -85,9 +85,12 @@ def build_rig(
     cache_dir: Path,
     replies: Path | None = None,
     fast: bool = False,
+    recogniser: Recogniser | None = None,
 ) -> VoiceRig:
     """The rig for ``conversation``: the sound card, or recorded ``replies`` (a folder of
-    audio files, one per turn) played on a timeline, in real time unless ``fast``."""
+    audio files, one per turn) played on a timeline, in real time unless ``fast``.
+    ``recogniser`` is one :func:`recogniser_for` gave already (the command line gets it
+    before the brief, so a missing model is said first); without it, it is loaded here."""
     scenario = conversation.scenario
     microphone = None
     if replies is not None:
@@ -100,7 +103,8 @@ def build_rig(
             raise SimulatorError("error.no_audio_device", why=why)
         microphone = Microphone()
         source, speaker, clock = microphone, DeviceSpeaker(), RealClock()
-    recogniser = recogniser_for(options, scenario.locale)
+    if recogniser is None:
+        recogniser = recogniser_for(options, scenario.locale)
     profile = load_voice(scenario.persona)
     cache = RenderCache(cache_dir)
     prerender(cache, profile, conversation)
@@ -129,4 +133,9 @@ def play_recording(path: Path) -> None:
             why = Phrase("error.why.no_speakers")
         raise SimulatorError("error.cannot_play", name=path.name, why=why)
     samples, rate = read_audio(path)
-    DeviceSpeaker().play(samples, rate, RealClock())
+    try:
+        DeviceSpeaker().play(samples, rate, RealClock())
+    except SimulatorError:  # the speakers would not open
+        raise SimulatorError(
+            "error.cannot_play", name=path.name, why=Phrase("error.why.no_speakers")
+        ) from None

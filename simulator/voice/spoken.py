@@ -115,13 +115,14 @@ class VoiceCustomer:
             if clip is not None:
                 clip.wait(self.clock)
 
-    def quiet_since(self) -> float | None:
-        """When the customer actually stopped talking; None while they still are."""
+    def quiet_since(self, otherwise: float) -> float | None:
+        """When the customer actually stopped talking (``otherwise`` if they have said
+        nothing); None while they still are."""
         now = self.clock.now()
         ends = [c.finished(now) for c in (self.playing, self.replaying) if c is not None]
         if None in ends:
             return None
-        return max((e for e in ends if e is not None), default=now)
+        return max((e for e in ends if e is not None), default=otherwise)
 
     def stop_talking(self) -> None:
         """The session is ending: stop now, and say nothing more."""
@@ -230,10 +231,12 @@ class VoiceAgent:
             return None
         self._turn += 1
 
+        began = self.clock.now()
+
         def give_up_at() -> float | None:
             # counted from when the customer actually stopped: a customer who talks on
             # over the agent, or a line replayed, ends later than the line was due to
-            quiet = self.customer.quiet_since()
+            quiet = self.customer.quiet_since(began)
             return None if quiet is None else quiet + self.max_wait
 
         heard = listen_turn(

@@ -98,7 +98,7 @@ def test_markdown_lists_findings_with_turn_time_quote_and_suggestion(team):
     assert "## À travailler" in md
     for finding in _findings(session):
         if finding.dimension == "avoided_phrases":
-            assert f"« {finding.quote} »" in md
+            assert f"« {finding.quote} »" in md.replace("\xa0", " ")
             assert f"Tour {finding.turn}" in md
             assert finding.suggestion in md
     # headings are separated by blank lines, so they render as headings

@@ -39,6 +39,7 @@ async def test_history_ui_csv_and_team_report_agree_after_an_override(
 
     app = app_factory(team_store)
     async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#scenarios").focus()  # off the empty name field
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)

@@ -25,6 +25,7 @@ def _messages(app) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 async def _review(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    app.screen.query_one("#scenarios").focus()  # off the empty name field
     await pilot.press("r")
     await pilot.pause()
     assert isinstance(app.screen, ReviewScreen)
