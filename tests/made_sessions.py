@@ -18,9 +18,11 @@ def made_session(
     scores: Mapping[str, int | None] | None = None,
     phrases: Sequence[tuple[str, str]] = (),
     title: str = "Une option facturée sans accord",
+    objectives: Sequence[bool] = (),
 ) -> SessionRecord:
     """A scored typed session of ``agent`` on day ``day`` of November 2026; ``phrases``
-    are (rule, quote) of the avoided phrases said in its one reply."""
+    are (rule, quote) of the avoided phrases said in its one reply, ``objectives`` whether
+    each of the scenario's checked objectives was met."""
     given = dict(scores or {"empathy": 50, "avoided_phrases": 80})
     values = {d: given.get(d) for d in DIMENSIONS}
     present = [v for v in values.values() if v is not None]
@@ -61,6 +63,10 @@ def made_session(
                 "locale": "fr",
                 "dimensions": {d: {"score": v} for d, v in values.items()},
                 "findings": findings,
+                "objectives": [
+                    {"id": f"objective-{n}", "text": f"Objective {n}", "met": met}
+                    for n, met in enumerate(objectives, 1)
+                ],
             },
             "overall": overall,
             "scores": values,

@@ -11,7 +11,17 @@ from typing import Any
 
 import click
 
-from simulator.cli import agents, audio, data, practice, reports, rules, scenarios, score
+from simulator.cli import (
+    agents,
+    audio,
+    data,
+    practice,
+    progress,
+    reports,
+    rules,
+    scenarios,
+    score,
+)
 from simulator.cli.common import State, db_option, interface_locale, open_store, state
 from simulator.cli.housekeeping import apply_retention
 from simulator.errors import EXIT_USER_ERROR, SimulatorError
@@ -93,6 +103,7 @@ for command in (
     data.delete,
     data.forget,
     agents.agents,
+    progress.progress,
     reports.report,
     reports.export,
     reports.import_,

@@ -4,8 +4,8 @@ Every key is namespaced by what it names or where it is shown:
 
 - ``dimension.*``, ``outcome.*``, ``persona.*``, ``channel.*``, ``difficulty.*``,
   ``language.*``, ``severity.*``, ``skipped.*``, ``word.*``, ``card.*``, ``call.*``,
-  ``team.*``: words shared by screens, the terminal scorecard and documents
-  (:mod:`simulator.i18n.words`);
+  ``team.*``, ``progress.*``: words shared by screens, the terminal scorecard, the
+  command line and documents (:mod:`simulator.i18n.words`);
 - ``ui.*``: the terminal UI (:mod:`simulator.i18n.screen_texts`);
 - ``report.*``: documents (:mod:`simulator.i18n.document_texts`);
 - ``cli.*``: the command line (:mod:`simulator.i18n.command_texts`);

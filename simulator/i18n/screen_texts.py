@@ -47,6 +47,11 @@ SCREEN_TEXTS: dict[str, dict[str, str]] = {
         "en": "Type your name first: it is stored with your session.",
         "fr": "Tapez d'abord votre nom : il est enregistré avec votre séance.",
     },
+    "ui.my_progress": {"en": "My progress", "fr": "Mes progrès"},
+    "ui.progress_need_name": {
+        "en": "Type your name first: your progress is found by it.",
+        "fr": "Tapez d'abord votre nom : vos progrès sont retrouvés grâce à lui.",
+    },
     "ui.pick_scenario": {
         "en": "Pick a scenario in the list.",
         "fr": "Choisissez un scénario dans la liste.",

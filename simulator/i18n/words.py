@@ -118,4 +118,24 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "and {count} more phrases to avoid",
         "fr": "et {count} autres phrases à éviter",
     },
+    # One trainee's progress, on screen and on the command line.
+    "progress.title": {"en": "Progress of {agent}", "fr": "Progrès de {agent}"},
+    "progress.period": {"en": "from {first} to {last}", "fr": "du {first} au {last}"},
+    "progress.by_dimension": {"en": "Scores by dimension", "fr": "Notes par dimension"},
+    "progress.by_session": {"en": "Session by session", "fr": "Séance par séance"},
+    "progress.hardest": {
+        "en": "Hardest scenarios (lowest average first)",
+        "fr": "Scénarios les plus difficiles (moyenne la plus basse d'abord)",
+    },
+    "progress.trend": {"en": "Trend", "fr": "Tendance"},
+    "progress.first_last": {"en": "First → last", "fr": "Première → dernière"},
+    "progress.average": {"en": "Average", "fr": "Moyenne"},
+    # How many sessions scored the figure: "3 of 5".
+    "progress.scored": {"en": "Sessions scored", "fr": "Séances notées"},
+    "progress.objectives": {"en": "Objectives met", "fr": "Objectifs atteints"},
+    "progress.none_scored": {
+        "en": "No scored session of {agent} yet: the figures follow a first practice call.",
+        "fr": "Aucune séance notée de {agent} pour l'instant : les chiffres suivront un "
+        "premier appel d'entraînement.",
+    },
 }

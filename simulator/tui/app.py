@@ -161,6 +161,11 @@ class RoleplayApp(App[None]):
 
         self.push_screen(ReviewScreen())
 
+    def open_progress(self, agent: str) -> None:
+        from simulator.tui.progress import ProgressScreen
+
+        self.push_screen(ProgressScreen(agent))
+
     def open_scorecard(self, session_id: str) -> None:
         from simulator.tui.scorecard import ScorecardScreen
 

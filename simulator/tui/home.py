@@ -49,6 +49,7 @@ class HomeScreen(Screen[None]):
         Binding("enter", "start", "ui.start", show=True, priority=False),
         Binding("v", "toggle_voice", "ui.voice_mode"),
         Binding("r", "review", "ui.team_review"),
+        Binding("m", "my_progress", "ui.my_progress"),
         Binding("question_mark", "help", "ui.help", key_display="?"),
         Binding("ctrl+q", "app.quit", "ui.quit"),
     ]
@@ -224,6 +225,13 @@ class HomeScreen(Screen[None]):
     @on(Button.Pressed, "#review")
     def action_review(self) -> None:
         self.app.open_review()
+
+    def action_my_progress(self) -> None:
+        if not self.app.agent_name:
+            self.app.notify(self.app.text("ui.progress_need_name"), severity="warning")
+            self.query_one("#agent", Input).focus()
+            return
+        self.app.open_progress(self.app.agent_name)
 
     def action_help(self) -> None:
         self.app.show_help(self)
