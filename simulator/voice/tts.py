@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import json
 import sys
 import threading
@@ -60,9 +59,10 @@ class Pyttsx3Synthesizer:
         if sys.platform.startswith("linux"):
             from pyttsx3.drivers import _espeak, espeak
 
-            # The driver prints "Audio saved to …" for every file, from eSpeak's thread:
-            # swapping sys.stdout around it races with the terminal UI's own swap, and
-            # the line lands on the screen. A print of the module's own says nothing.
+            # The driver prints "Audio saved to …" for every file. Swapping sys.stdout
+            # around a render would swallow what other threads print meanwhile (the
+            # call's lines on the command line) and race with the terminal UI's own
+            # swap; a print of the driver module's own says nothing, and only there.
             espeak.print = _say_nothing  # type: ignore[attr-defined]
             _espeak.Synchronize()
 
@@ -76,11 +76,9 @@ class Pyttsx3Synthesizer:
             with contextlib.suppress(Exception):
                 engine.setProperty("pitch", voice.pitch)  # not every engine has pitch
             self._wait()
-            # The eSpeak driver prints a line for every saved file.
-            with contextlib.redirect_stdout(io.StringIO()):
-                engine.save_to_file(text, str(path))
-                engine.runAndWait()
-                self._wait()
+            engine.save_to_file(text, str(path))
+            engine.runAndWait()
+            self._wait()
         if not path.exists() or path.stat().st_size <= 44:
             raise SimulatorError(
                 "error.tts_no_audio", text=repr(text[:40]), voice=repr(voice.voice)

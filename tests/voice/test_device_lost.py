@@ -1,0 +1,77 @@
+"""A sound device lost mid-call in the terminal UI, without a sound card: a stand-in
+microphone fails as the real one does. The trainee is back home with one plain notice,
+and what was said is kept as a stopped session (the live tests do the same with a sound
+server killed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+from textual.widgets import DataTable
+
+from simulator.authoring.library import load_all
+from simulator.authoring.voices import load_voice
+from simulator.errors import SimulatorError
+from simulator.tui.app import make_app
+from simulator.voice.clock import Clock, VirtualClock
+from simulator.voice.devices import TimelineSpeaker
+from simulator.voice.recorded import FileReplies, ReplyFile
+from simulator.voice.rig import VoiceRig
+from simulator.voice.spoken import VoiceAgent, VoiceCustomer
+from simulator.voice.tts import RenderCache
+from tests.voice.conftest import espeak
+
+LOST = "the microphone or the speakers stopped working during the call"
+
+
+class LostAfterFirstReply:
+    """Hears the agent's first reply from a file, then the device is gone."""
+
+    def __init__(self, reply: Path) -> None:
+        self.replies = FileReplies([ReplyFile(reply, 0.5)])
+
+    def frames(
+        self, turn: int, customer_end: float, clock: Clock
+    ) -> Iterator[tuple[float, np.ndarray]] | None:
+        if turn == 0:
+            return self.replies.frames(turn, customer_end, clock)
+        raise SimulatorError("error.audio_device_lost")
+
+    def close(self) -> None:
+        return None
+
+
+async def test_the_ui_goes_home_with_a_notice_and_keeps_the_call(store, tmp_path):
+    reply = espeak("I'm sorry Mr Okafor, I understand.", tmp_path / "01.wav", "en", 160)
+
+    def rig(conversation):  # type: ignore[no-untyped-def]
+        clock = VirtualClock()
+        customer = VoiceCustomer(
+            conversation,
+            load_voice(conversation.scenario.persona),
+            RenderCache(tmp_path / "cache"),
+            TimelineSpeaker(),
+            clock,
+        )
+        agent = VoiceAgent(conversation, customer, LostAfterFirstReply(reply), None, clock)
+        return VoiceRig(customer, agent)
+
+    app = make_app(
+        store, load_all().scenarios, audio_root=tmp_path / "audio", locale="en", rig_factory=rig
+    )
+    async with app.run_test(size=(130, 40), notifications=True) as pilot:
+        app.agent_name = "Sam"
+        app.screen.query_one("#voice").value = True
+        table = app.screen.query_one("#scenarios", DataTable)
+        table.move_cursor(row=table.get_row_index("en-disputed-charge"))
+        app.screen.action_start()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        notices = [n.message for n in app._notifications]
+        assert any(LOST in message for message in notices), notices
+    (summary,) = store.history()
+    session = store.get(summary.id)
+    assert session is not None and (session.status, session.outcome) == ("scored", "stopped")
