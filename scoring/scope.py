@@ -147,6 +147,11 @@ def is_negated(norm: Normalised, start: int, locale: str) -> bool:
     """
     negators = _NEGATORS.get(locale, _NEGATORS["en"])
     scope = _SCOPE_WORDS.get(locale, _SCOPE_WORDS["en"])
+    first = _TOKEN.search(norm.text, start)
+    if first is not None and first.group().lower() in negators:
+        # a phrase that is itself a negation ("pas mon problème", "not my job") is said,
+        # not undone, by an earlier one: « je sais pas, c'est pas mon problème »
+        return False
     before = [m for m in _TOKEN.finditer(norm.text, 0, start) if m.end() <= start]
     between: list[str] = []
     for token in reversed(before[-NEGATION_REACH - 1 :]):

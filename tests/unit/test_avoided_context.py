@@ -376,3 +376,19 @@ def test_scope_applies_to_phrases_to_avoid_only() -> None:
     assert rule_hits(compiled, said, TurnContext())
     negative = CompiledRule(rule, pack.model_copy(update={"polarity": "negative"}))
     assert not rule_hits(negative, said, TurnContext())
+
+
+@pytest.mark.parametrize(
+    ("locale", "said", "rule"),
+    [
+        ("fr", "Je sais pas, c'est pas mon problème.", "pas mon probleme"),
+        ("en", "I don't know, not my job.", "not my job"),
+    ],
+)
+def test_a_phrase_that_is_itself_a_negation_is_not_undone_by_an_earlier_one(locale, said, rule):
+    from scoring.scope import is_negated
+    from scoring.spoken import normalise
+
+    norm = normalise(said, locale)
+    start = norm.text.lower().index(rule)
+    assert not is_negated(norm, start, locale)
