@@ -252,7 +252,10 @@ class PracticeScreen(Screen[None]):
             playing = self.rig.customer.playing
             if self.paused and playing is not None:
                 playing.stop(self.rig.customer.clock.now())
-        self.query_one("#reply", Input).disabled = self.paused or self.rig is not None
+        reply = self.query_one("#reply", Input)
+        reply.disabled = self.paused or self.rig is not None
+        if not reply.disabled:
+            reply.focus()  # typing goes on where it left off
         self.query_one("#mode", Static).update(self._mode_text())
 
     def action_replay(self) -> None:
@@ -264,6 +267,8 @@ class PracticeScreen(Screen[None]):
             log.add(f"{t('word.customer')} ↻", line.text, "magenta", "customer-line")
         if self.rig is not None:
             self.rig.customer.replay()
+        else:
+            self.query_one("#reply", Input).focus()  # typing goes on where it left off
 
     def action_talk_mode(self) -> None:
         if self.rig is None:

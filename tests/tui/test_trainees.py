@@ -102,3 +102,20 @@ async def test_every_column_of_the_list_fits(store, app_factory, locale, width):
         difficulty = columns[-1]
         longest = max(len(app.text(f"difficulty.{d}")) for d in ("easy", "medium", "hard"))
         assert difficulty.get_render_width(table) - 2 >= longest
+
+
+async def test_after_pause_and_replay_typing_goes_on_in_the_reply_box(store, app_factory):
+    store.remember("agent", "Alex")
+    app = app_factory(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, PracticeScreen)
+        reply = app.screen.query_one("#reply", Input)
+        for key in ("f2", "f2", "f3"):  # pause, resume, replay
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.press(*"Hello")
+        await pilot.pause()
+        assert app.focused is reply and reply.value == "Hello"
