@@ -84,6 +84,17 @@ class Scorecard:
         }
 
 
+def words_unheard(transcript: Transcript) -> bool:
+    """The agent spoke (their turns were measured from the audio) but no word of it was
+    recognised: a spoken call with no recogniser."""
+    agent = [turn for _, turn in transcript.agent_turns()]
+    return (
+        bool(agent)
+        and all(not t.text.strip() for t in agent)
+        and any(t.measured is not None for t in agent)
+    )
+
+
 def call_result(outcome: str | None, objectives: Sequence[ObjectiveResult]) -> int | None:
     """What the call achieved, 0–100: its outcome's value (:data:`OUTCOME_VALUE`), scaled
     by the share of objectives met (from :data:`UNMET_SHARE` with none met to all of it).
@@ -149,6 +160,10 @@ def score_transcript(
             transcript, rules.for_dimension("avoided_phrases")
         ),
     }
+    if words_unheard(transcript):
+        # spoken with no recogniser: what needs words was not heard, so it is not judged
+        for name in ("empathy", "avoided_phrases"):
+            results[name] = DimensionResult(name, None, [], {}, skipped="no_words")
     fit_results(results, transcript, lines, rules.for_dimension("avoided_phrases"))
     chosen = dict(DEFAULT_WEIGHTS if weights is None else weights)
     checked = check_all(transcript, objectives, rules.for_dimension("empathy"))

@@ -52,6 +52,10 @@ WORDS: dict[str, dict[str, str]] = {
         "fr": "pas de minutage dans la transcription",
     },
     "skipped.agent_silent": {"en": "the agent never spoke", "fr": "l'agent n'a rien dit"},
+    "skipped.no_words": {
+        "en": "no words were recognised (speech recognition was off)",
+        "fr": "aucun mot reconnu (reconnaissance vocale désactivée)",
+    },
     "skipped.nothing_owed": {
         "en": "the customer voiced no problem, feeling or request",
         "fr": "le client n'a exprimé ni problème, ni ressenti, ni demande",

@@ -207,3 +207,29 @@ def _met(met: bool):
     from scoring.objectives import ObjectiveResult
 
     return ObjectiveResult("x", "x", "state", met)
+
+
+@pytest.mark.parametrize("locale", ["en", "fr"])
+def test_without_recognised_words_the_dimensions_that_need_words_are_not_scored(locale):
+    """Spoken with no recogniser: the pace was measured, nothing was heard as words."""
+    transcript = Transcript.model_validate(
+        {
+            "locale": locale,
+            "customer_name": "Mr Price",
+            "turns": [
+                {"speaker": "customer", "text": "It broke again!", "start": 0, "end": 2},
+                {
+                    "speaker": "agent",
+                    "text": "",
+                    "start": 2.5,
+                    "end": 6.5,
+                    "measured": {"wpm": 150, "words": 10, "words_source": "syllables"},
+                },
+            ],
+        }
+    )
+    card = score_transcript(transcript, rules_for(locale))
+    for name in ("empathy", "avoided_phrases"):
+        assert card.dimensions[name].score is None
+        assert card.dimensions[name].skipped == "no_words"
+    assert not [f for f in card.findings if f.dimension == "empathy"]
