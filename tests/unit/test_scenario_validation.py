@@ -64,3 +64,17 @@ def test_not_utf8_is_a_clear_error(tmp_path):
     path.write_bytes("title: Désolé".encode("latin-1"))
     with pytest.raises(InvalidFileError, match="UTF-8"):
         load_scenario(path)
+
+
+def test_a_branch_asking_for_an_unknown_objective_is_named_with_a_suggestion(tmp_path):
+    text = (Path(__file__).parents[1] / "data" / "scenarios" / "en-minimal.yml").read_text()
+    text = text.replace(
+        "objectives:\n  - Acknowledge, then state the next step.\n",
+        "objectives:\n  - id: facts\n    text: State the date.\n    says: [friday]\n",
+    ).replace("      - when: {empathy_min: 2}\n", "      - when: {objectives: [fact]}\n", 1)
+    path = tmp_path / "en-minimal.yml"
+    path.write_text(text)
+    with pytest.raises(InvalidFileError) as caught:
+        load_scenario(path)
+    message = str(caught.value)
+    assert "fact" in message and "facts" in message  # named, and the near id suggested
