@@ -86,7 +86,9 @@ class PracticeScreen(Screen[None]):
                     yield PaceGauge(
                         t("ui.pace"), (band.min_wpm, band.max_wpm), t("word.wpm"), id="pace"
                     )
-                    yield LevelMeter(t("ui.mic"), id="level")
+                    level = LevelMeter(t("ui.mic"), id="level")
+                    level.display = self.rig is not None  # a typed call has no microphone
+                    yield level
                     yield Static(self._mode_text(), id="mode")
                 yield BriefPanel(self.conversation, brief_open=not self._small, id="brief-panel")
         yield Input(
@@ -196,9 +198,12 @@ class PracticeScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Once the call has ended, only what still makes sense: moving on to the
-        scorecard, hearing the last line again, the brief, help and quitting."""
+        scorecard, hearing the last line again, the brief, help and quitting; in a typed
+        call, no voice-only key."""
         if action == "scorecard":
             return self.ended
+        if self.rig is None and action in ("talk_mode", "talk"):
+            return False  # voice-only keys: not shown in a typed call
         return not (self.ended and action in ("end", "pause", "talk_mode", "talk", "hint"))
 
     def action_scorecard(self) -> None:

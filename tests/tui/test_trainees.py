@@ -119,3 +119,19 @@ async def test_after_pause_and_replay_typing_goes_on_in_the_reply_box(store, app
         await pilot.press(*"Hello")
         await pilot.pause()
         assert app.focused is reply and reply.value == "Hello"
+
+
+async def test_a_typed_call_shows_no_voice_only_controls(store, app_factory):
+    store.remember("agent", "Alex")
+    app = app_factory(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen) and screen.rig is None
+        assert not screen.query_one("#level").display
+        # a binding whose action is refused outright is neither shown nor run
+        shown = {active.binding.action for active in screen.active_bindings.values()}
+        assert "reply" in {w.id for w in screen.query("Input")} and "end" in shown
+        assert not {"talk_mode", "talk"} & shown
