@@ -92,6 +92,7 @@ WORDS: dict[str, dict[str, str]] = {
     "card.instead": {"en": "Say instead", "fr": "Dites plutôt"},
     "card.mood_curve": {"en": "Mood over the call", "fr": "Humeur au fil de l'appel"},
     "card.pace_per_turn": {"en": "Pace per turn", "fr": "Débit par tour"},
+    "card.pace_band": {"en": "band {low:.0f}–{high:.0f}", "fr": "plage {low:.0f}–{high:.0f}"},
     # A typed call on the command line, in the call's language.
     "call.brief": {"en": "Brief", "fr": "Contexte"},
     "call.objectives": {"en": "Objectives", "fr": "Objectifs"},

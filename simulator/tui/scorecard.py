@@ -94,6 +94,7 @@ class ScorecardScreen(Screen[None]):
                 yield Static("–", id="mood-curve-none")
                 yield Label(self.app.text("card.pace_per_turn"))
                 yield Sparkline([], id="pace-chart")
+                yield Static("", id="pace-values")
                 yield Static(f"– ({self.app.text('card.not_scored')})", id="pace-chart-none")
         with TabbedContent(id="card-tabs"):
             with TabPane(t("ui.tab_findings"), id="tab-findings"), Horizontal(id="card-body"):
@@ -152,7 +153,20 @@ class ScorecardScreen(Screen[None]):
         self._chart("#mood-curve", list(session.moods))
         pacing = dimensions.get("pacing")
         per_turn = (pacing.detail("per_turn") if pacing else None) or []
-        self._chart("#pace-chart", [e["wpm"] for e in per_turn if e.get("wpm")])
+        rates = [e["wpm"] for e in per_turn if e.get("wpm")]
+        self._chart("#pace-chart", rates)
+        band = (pacing.detail("band") if pacing else None) or []
+        values = self.query_one("#pace-values", Static)
+        values.display = bool(rates)
+        if rates:
+            # the figures behind the line, and the band they are judged by
+            shown = " · ".join(f"{rate:.0f}" for rate in rates)
+            within = (
+                f"  ({self.app.text('card.pace_band', low=band[0], high=band[1])})"
+                if len(band) == 2
+                else ""
+            )
+            values.update(f"{shown} {self.app.text('word.wpm')}{within}")
         table = self.query_one("#findings", DataTable)
         table.clear()
         self.rows = sorted(

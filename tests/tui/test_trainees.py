@@ -135,3 +135,24 @@ async def test_a_typed_call_shows_no_voice_only_controls(store, app_factory):
         shown = {active.binding.action for active in screen.active_bindings.values()}
         assert "reply" in {w.id for w in screen.query("Input")} and "end" in shown
         assert not {"talk_mode", "talk"} & shown
+
+
+async def test_the_pace_chart_shows_each_rate_and_its_band(store, app_factory):
+    from tests.made_sessions import made_session
+
+    record = made_session("pace-1", "Alex", 3)
+    card = record.scorecard.model_dump()
+    card["dimensions"]["pacing"] = {
+        "score": 90,
+        "band": [115, 185],
+        "per_turn": [{"turn": 1, "wpm": 142.4}, {"turn": 3, "wpm": 196.0}],
+    }
+    record.apply_scorecard(card)
+    store.put(record)
+    app = app_factory(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_scorecard("pace-1")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#pace-values").render())
+        assert "142 · 196" in shown and "115–185" in shown
