@@ -17,6 +17,7 @@ Rule types:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
@@ -191,6 +192,7 @@ class RulePack(BaseModel):
     )
 
 
+@functools.cache
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{strip_accents(pattern)})(?!\w)", re.IGNORECASE)
 

@@ -271,6 +271,12 @@ def find_scenario(name: str, search: Iterable[Path] = (BUNDLED_SCENARIOS,)) -> S
     candidate = Path(name)
     if candidate.suffix in {".yml", ".yaml"} or candidate.exists():
         return load_scenario(candidate)
+    search = tuple(search)
+    # a scenario's file is named by its id: read that one file, not the whole library
+    named = [f for folder in search for f in (folder / f"{name}.yml", folder / f"{name}.yaml")]
+    found = [f for f in named if f.is_file()]
+    if len(found) == 1:
+        return load_scenario(found[0])
     report = load_all(search)
     for scenario in report.scenarios:
         if scenario.id == name:
