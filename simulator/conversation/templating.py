@@ -83,6 +83,8 @@ def _private_name(node: nodes.Node) -> str | None:
 
 def check_template(text: str, known: set[str]) -> None:
     """Raise :class:`TemplateProblem` when ``text`` cannot render with ``known`` variables."""
+    if "{" not in text:
+        return  # no template in it: it renders as it is (as :func:`render` knows)
     try:
         parsed = _ENV.parse(text)
         unknown = sorted(meta.find_undeclared_variables(parsed) - known)
