@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from scoring.findings import Finding
 from scoring.needs import Need, read_need
 from scoring.phrases import turn_findings
-from scoring.rules import CompiledRule, TurnContext
+from scoring.rules import CompiledRule, TurnContext, compile_pattern
 from scoring.speech_acts import asks, clean, is_courtesy, offers_more
 from scoring.spoken import normalise, words
 from scoring.transcript import Transcript
@@ -51,10 +51,6 @@ def repeats_earlier(transcript: Transcript, index: int) -> int | None:
     return None
 
 
-def _any(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
-
-
 _WHEN = {
     "en": r"today|tonight|tomorrow|this (?:morning|afternoon|evening|week|month)|next (?:week|month)"
     r"|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|within|by (?:\w+ )?"
@@ -82,8 +78,8 @@ _DONE = {
     r"\w+(?:e|ee|es|ees|is|ise|it|ite|u|ue)\b|c'est (?:fait|note|regle|enregistre|valide|corrige)"
     r"|ca y est|voila c'est fait",
 }
-_WHENS = {locale: _any(p) for locale, p in _WHEN.items()}
-_DONES = {locale: _any(p) for locale, p in _DONE.items()}
+_WHENS = {locale: compile_pattern(p) for locale, p in _WHEN.items()}
+_DONES = {locale: compile_pattern(p) for locale, p in _DONE.items()}
 
 
 def says_when(text: str, locale: str) -> bool:
@@ -101,8 +97,8 @@ def is_statement(text: str, locale: str) -> bool:
 
 
 _FILLER = {
-    "en": set(
-        [
+    "en": frozenset(
+        {
             "okay",
             "ok",
             "so",
@@ -129,10 +125,10 @@ _FILLER = {
             "just",
             "was",
             "correct",
-        ]
+        }
     ),
-    "fr": set(
-        [
+    "fr": frozenset(
+        {
             "d'accord",
             "ok",
             "donc",
@@ -160,7 +156,7 @@ _FILLER = {
             "euh",
             "correct",
             "exact",
-        ]
+        }
     ),
 }
 
@@ -189,8 +185,8 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _COMMON = {
-    "en": set(
-        [
+    "en": frozenset(
+        {
             "that",
             "this",
             "what",
@@ -218,10 +214,10 @@ _COMMON = {
             "then",
             "than",
             "will",
-        ]
+        }
     ),
-    "fr": set(
-        [
+    "fr": frozenset(
+        {
             "alors",
             "c'est",
             "suis",
@@ -257,7 +253,7 @@ _COMMON = {
             "vous",
             "votre",
             "vos",
-        ]
+        }
     ),
 }
 

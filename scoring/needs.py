@@ -11,9 +11,9 @@ arrive late, go missing or cost too much.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from scoring.rules import compile_pattern
 from scoring.speech_acts import is_courtesy, is_minimal
 from scoring.spoken import normalise, words
 
@@ -80,14 +80,10 @@ _ACTION = {
 }
 
 
-def _any(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
-
-
-_FEELINGS = {locale: _any(p) for locale, p in _FEELING.items()}
-_PROBLEMS = {locale: _any(p) for locale, p in _PROBLEM.items()}
-_REQUESTS = {locale: _any(p) for locale, p in _REQUEST.items()}
-_ACTIONS = {locale: _any(p) for locale, p in _ACTION.items()}
+_FEELINGS = {locale: compile_pattern(p) for locale, p in _FEELING.items()}
+_PROBLEMS = {locale: compile_pattern(p) for locale, p in _PROBLEM.items()}
+_REQUESTS = {locale: compile_pattern(p) for locale, p in _REQUEST.items()}
+_ACTIONS = {locale: compile_pattern(p) for locale, p in _ACTION.items()}
 
 
 @dataclass(frozen=True)
