@@ -16,6 +16,12 @@ def _bar(score: int | None, width: int = 20) -> str:
     return "█" * filled + "·" * (width - filled)
 
 
+def _where(finding: dict[str, Any], t: Text) -> str:
+    """The turn a finding is about, or the whole call."""
+    turn = finding["turn"]
+    return f"{t('word.turn')} {turn}" if turn is not None else t("card.whole_call")
+
+
 def render_scorecard(card: dict[str, Any], outcome: str | None = None) -> str:
     """Render a scorecard dictionary (as stored, or from ``Scorecard.to_dict``), in the
     call's language."""
@@ -51,9 +57,7 @@ def render_scorecard(card: dict[str, Any], outcome: str | None = None) -> str:
     if work:
         out += ["", f"{t('card.to_work_on')}:"]
         for f in work:
-            where = (
-                f"{t('word.turn')} {f['turn']}" if f["turn"] is not None else t("card.whole_call")
-            )
+            where = _where(f, t)
             quote = f" {in_quotes(f['quote'], t.locale)}" if f.get("quote") else ""
             out.append(f"  - [{where}] {t.named('dimension', f['dimension'])}:{quote}")
             out.append(f"      {f['message']}")
@@ -62,7 +66,7 @@ def render_scorecard(card: dict[str, Any], outcome: str | None = None) -> str:
     if good:
         out += ["", f"{t('card.well_done')}:"]
         for f in good:
-            where = f"{t('word.turn')} {f['turn']}" if f["turn"] is not None else ""
+            where = _where(f, t)
             quote = f" {in_quotes(f['quote'], t.locale)}" if f.get("quote") else ""
             out.append(f"  + [{where}] {f['message']}{quote}")
     return "\n".join(out)
