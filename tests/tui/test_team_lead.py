@@ -5,7 +5,7 @@ ended and how many sessions each figure rests on, play a recording."""
 from __future__ import annotations
 
 import numpy as np
-from textual.widgets import DataTable, Input, Label
+from textual.widgets import Button, DataTable, Input, Label
 
 from simulator.errors import Phrase, SimulatorError
 from simulator.tui.confirm_dialog import ConfirmDialog
@@ -166,7 +166,10 @@ async def test_the_override_dialog_says_what_is_wrong_and_keeps_what_was_typed(
         assert team_store.get("sam-1").overrides == {}
 
         dialog.query_one("#reason", Input).value = "Ton calme"
-        await pilot.pause()
+        # A button ignores a second click while it still shows the first press (0.2 s).
+        save = dialog.query_one("#save", Button)
+        while save.has_class("-active"):
+            await pilot.pause(0.05)
         await pilot.click("#save")
         await pilot.pause()
         assert isinstance(app.screen, ScorecardScreen), str(problem.render())
