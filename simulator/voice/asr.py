@@ -72,6 +72,10 @@ class Recognitions:
     def words(self) -> list[RecognisedWord]:
         return [w for p in self.pieces for w in p.words]
 
+    def shifted_words(self, offset: float) -> list[RecognisedWord]:
+        """The words, each moved by ``offset`` seconds."""
+        return [w for p in self.pieces for w in p.shifted(offset).words]
+
 
 class Recogniser(Protocol):
     """Turns 16 kHz mono float32 samples into text."""

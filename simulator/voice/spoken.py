@@ -276,8 +276,11 @@ class VoiceAgent:
 
     def _measure(self, index: int, heard: HeardTurn) -> None:
         locale = self.conversation.scenario.locale
+        # word times are on the call's timeline; the pace reads them as seconds into
+        # the samples kept for the turn, which begin at ``audio_start``
         recognition = Recognition(
             heard.recognition.text,
+            tuple(heard.recognition.shifted_words(-heard.audio_start)),
             trustworthy=self.recogniser is not None
             and self.recogniser.supports(locale)
             and all(p.trustworthy for p in heard.recognition.pieces),

@@ -168,3 +168,44 @@ def test_empty_replies_folder_is_a_clear_error(tmp_path):
         env=env,
     )
     assert out.returncode == 2 and "no .wav" in out.stderr
+
+
+def test_spoken_pace_is_timed_on_the_recognised_words(tmp_path, whisper_model):
+    # A rustle before the words (a headset brushed, a breath): the audio alone would
+    # count it as speech time; the recogniser's word times leave it out of the pace.
+    replies = tmp_path / "replies"
+    replies.mkdir()
+    words = "I'm sorry Mrs Johnson, I understand how annoying that is."
+    espeak(words, tmp_path / "speech.wav", "en", 170)
+    subprocess.run(
+        [
+            "sox",
+            "-n",
+            "-r",
+            "22050",
+            "-c",
+            "1",
+            str(tmp_path / "rustle.wav"),
+            "synth",
+            "1.2",
+            "brownnoise",
+            "vol",
+            "0.5",
+        ],
+        check=True,
+    )
+    subprocess.run(
+        [
+            "sox",
+            str(tmp_path / "rustle.wav"),
+            str(tmp_path / "speech.wav"),
+            str(replies / "01.wav"),
+        ],
+        check=True,
+    )
+    espeak("I will send a new kettle today.", replies / "02.wav", "en", 150)
+    session = practice(tmp_path, MINIMAL, replies, model=whisper_model)
+    agent = session["transcript"]["turns"][1]
+    assert agent["measured"]["words_source"] == "recognised"
+    truth = true_wpm(tmp_path / "speech.wav", len(words.split()))
+    assert abs(agent["measured"]["wpm"] - truth) / truth < 0.15, (agent["measured"], truth)
