@@ -179,6 +179,45 @@ def reads_back(transcript: Transcript, index: int) -> bool:
     return len(shared) >= 2 and len(shared) >= 0.6 * len(mine)
 
 
+# The specifics a customer gives and a recap carries back: figures, days, months.
+_DETAIL = {
+    "en": re.compile(
+        r"\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+        r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+        r"|eighty|ninety|hundred|thousand|monday|tuesday|wednesday|thursday|friday|saturday"
+        r"|sunday|january|february|march|april|june|july|august|september|october|november"
+        r"|december)\b"
+    ),
+    "fr": re.compile(
+        r"\d+|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
+        r"|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|lundi|mardi"
+        r"|mercredi|jeudi|vendredi|samedi|dimanche|janvier|fevrier|mars|avril|mai|juin"
+        r"|juillet|aout|septembre|octobre|novembre|decembre)\b"
+    ),
+}
+
+
+def _details(text: str, locale: str) -> set[str]:
+    return set(_DETAIL[locale].findall(normalise(text, locale).text.lower()))
+
+
+def recaps_details(transcript: Transcript, index: int) -> bool:
+    """Does agent turn ``index`` state back, as a confirmation, a specific the customer
+    gave earlier in the call (a figure, a day, a month): "your appointment is booked for
+    Tuesday at four thirty"? A question asking for it again does not count."""
+    turn = transcript.turns[index]
+    if not is_statement(turn.text, transcript.locale):
+        return False
+    mine = _details(turn.text, transcript.locale)
+    if not mine:
+        return False
+    given: set[str] = set()
+    for earlier in transcript.turns[:index]:
+        if earlier.speaker == "customer":
+            given |= _details(earlier.text, transcript.locale)
+    return bool(mine & given)
+
+
 _NUMBER = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|hundred"
     r"|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|trente|cent)\b",

@@ -25,6 +25,7 @@ from scoring.behaviours import (
     exchanges,
     is_statement,
     reads_back,
+    recaps_details,
     repeats_earlier,
     says_when,
     turn_evidence,
@@ -144,6 +145,7 @@ def score_empathy(transcript: Transcript, rules: list[CompiledRule]) -> Dimensio
                 findings.append(_missing("trouble", transcript, answer[0] if answer else None))
         expected["acknowledge"] = met / len(owed)
     checked = "reformulate" in shown or any(reads_back(transcript, i) for i in per_turn)
+    recapped = checked or any(recaps_details(transcript, i) for i in per_turn)
     if any(e.need.problem for e in calls):
         # checking what was understood: restating the problem, or reading back the
         # details the customer gave (an address, an amount, a time)
@@ -174,6 +176,6 @@ def score_empathy(transcript: Transcript, rules: list[CompiledRule]) -> Dimensio
         return DimensionResult("empathy", None, findings, details, skipped="nothing_owed")
     possible = sum(WEIGHTS[c] for c in expected)
     earned = sum(WEIGHTS[c] * share for c, share in expected.items())
-    bonus = READ_BACK_BONUS if checked and "reformulate" not in expected else 0
+    bonus = READ_BACK_BONUS if recapped and "reformulate" not in expected else 0
     score = clamp(100 * earned / possible + bonus - REPEAT_COST * len(repeats))
     return DimensionResult("empathy", score, findings, details)

@@ -277,3 +277,49 @@ def test_answering_each_complaint_in_its_own_words_scores_high(locale):
         turns += [f"C: {complaint}", f"A: {reply}"]
     result = empathy(call(locale, *turns, name="Price"))
     assert result.score is not None and result.score >= 85, result.details
+
+
+# -- a confirmation that carries the customer's specifics --------------------------
+
+RECAP_CALLS = {
+    "en": (
+        "C: I'd like to book an appointment with an adviser.",
+        "A: Of course. Which day suits you?",
+        "C: Thursday, if you have it.",
+        "A: And at what time?",
+        "C: Around ten thirty in the morning.",
+    ),
+    "fr": (
+        "C: Je voudrais prendre rendez-vous avec un conseiller.",
+        "A: Bien sûr. Quel jour vous arrange ?",
+        "C: Jeudi, si c'est possible.",
+        "A: Et à quelle heure ?",
+        "C: Vers dix heures trente le matin.",
+    ),
+}
+RECAPS = {
+    "en": (
+        "Your appointment is booked for Thursday at ten thirty.",
+        "Your appointment is booked, you will get a confirmation by email.",
+        "Sorry, could you say the time again, ten thirty?",
+        "Your appointment is booked for Friday at nine.",
+    ),
+    "fr": (
+        "Votre rendez-vous est fixé à jeudi, dix heures trente.",
+        "Votre rendez-vous est fixé, vous recevrez une confirmation par e-mail.",
+        "Pardon, vous avez dit dix heures trente ?",
+        "Votre rendez-vous est fixé à vendredi, neuf heures.",
+    ),
+}
+
+
+@pytest.mark.parametrize("locale", ["en", "fr"])
+def test_a_confirmation_that_states_the_customers_specifics_back_counts_as_checking(locale):
+    with_details, bare, asked_again, invented = (
+        empathy(call(locale, *RECAP_CALLS[locale], f"A: {reply}")).score for reply in RECAPS[locale]
+    )
+    # "booked for Thursday at ten thirty" checks what was understood; "booked" alone,
+    # asking for the time again, or a day the customer never gave does not.
+    assert with_details > bare
+    assert asked_again <= bare
+    assert invented < with_details
