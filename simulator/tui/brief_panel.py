@@ -33,7 +33,8 @@ def next_objective(scenario: Scenario, met: set[str]) -> Objective | None:
 
 
 class BriefPanel(Vertical):
-    """The objectives (✓ once the call meets one) and the brief, each one folding away."""
+    """The objectives (✓ once the call meets one; ✗ once it breaks one to avoid, which
+    until then stays open) and the brief, each one folding away."""
 
     DEFAULT_CSS = """
     BriefPanel { height: auto; }
@@ -46,6 +47,8 @@ class BriefPanel(Vertical):
         self.conversation = conversation
         self.brief_open = brief_open
         self.met: set[str] = set()
+        self.heard = False
+        """Whether the call has been checked once (before, nothing can be broken)."""
         self.hinted: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -61,7 +64,15 @@ class BriefPanel(Vertical):
         for objective in self.conversation.scenario.objectives:
             if isinstance(objective, Objective):
                 text = escape(shown(self.conversation, objective.text))
-                if objective.id in self.met:
+                if objective.kind == "avoid":
+                    # kept so far is not met: only the end of the call can show that
+                    if self.heard and objective.id not in self.met:
+                        lines.append(f"[red]✗[/] {text}")
+                    elif objective.id == self.hinted:
+                        lines.append(f"[b]→ {text}[/b]")
+                    else:
+                        lines.append(f"○ {text}")
+                elif objective.id in self.met:
                     lines.append(f"[green]✓[/] {text}")
                 elif objective.id == self.hinted:
                     lines.append(f"[b]→ {text}[/b]")
@@ -72,8 +83,9 @@ class BriefPanel(Vertical):
         return "\n".join(lines)
 
     def show_met(self, met: set[str]) -> None:
-        """The objectives the call has met so far."""
+        """The objectives the call has met so far (an objective to avoid: not broken yet)."""
         self.met = set(met)
+        self.heard = True
         if self.hinted in self.met:
             self.hinted = None
         self.query_one("#objectives", Static).update(self._checklist())

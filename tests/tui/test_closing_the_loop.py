@@ -479,3 +479,26 @@ async def test_a_machine_without_speakers_says_so_for_the_model_answer(
     assert (
         _messages(app)[-1] == "Impossible d'écouter la réponse modèle : aucun haut-parleur trouvé."
     )
+
+
+async def test_an_objective_to_avoid_is_never_ticked_during_the_call(store, app_factory):
+    # Kept so far is not met: the checklist leaves it open while the call goes on and
+    # marks it broken the moment a reply breaks it.
+    scenario = _scenario("en-disputed-charge")
+    avoid = [o for o in scenario.checked_objectives if o.kind == "avoid"]
+    assert avoid
+    poor = _example("en-disputed-charge", "poor handling")
+    good = _example("en-disputed-charge", "good handling")
+    app = app_factory(store, workspace=SEEDED)
+    async with app.run_test(size=SIZE) as pilot:
+        await _start(pilot, app, "en-disputed-charge")
+        await _reply(pilot, app, good[0])
+        panel = str(app.screen.query_one("#objectives", Static).render())
+        assert all(f"○ {o.text}" in panel for o in avoid), panel
+        assert not any(f"✓ {o.text}" in panel for o in avoid)
+    app = app_factory(store, workspace=SEEDED)
+    async with app.run_test(size=SIZE) as pilot:
+        await _start(pilot, app, "en-disputed-charge")
+        await _reply(pilot, app, poor[0])
+        panel = str(app.screen.query_one("#objectives", Static).render())
+        assert "✗ Own the mistake; don't blame the system, or him" in panel, panel
