@@ -323,3 +323,33 @@ def test_a_confirmation_that_states_the_customers_specifics_back_counts_as_check
     assert with_details > bare
     assert asked_again <= bare
     assert invented < with_details
+
+
+@pytest.mark.parametrize(
+    ("locale", "customer", "agent", "next_step"),
+    [
+        # what already happened to the problem is a fact, not what happens next
+        ("en", "My card never arrived.", "We sent your card last week.", False),
+        ("en", "My card never arrived.", "It was processed two days ago at our depot.", False),
+        ("fr", "Ma carte n'est jamais arrivée.", "Elle a été envoyée la semaine dernière.", False),
+        ("fr", "Mon colis n'est pas arrivé.", "Il a été expédié le 3 depuis l'entrepôt.", False),
+        ("fr", "Je n'ai pas été remboursée.", "Le virement a été effectué hier.", False),
+        # … while a past fact followed by what happens now still counts
+        (
+            "en",
+            "My card never arrived.",
+            "It was posted last Monday, and a new one has been ordered today.",
+            True,
+        ),
+        (
+            "en",
+            "My card never arrived.",
+            "I sent a new one this morning, you'll have it tomorrow.",
+            True,
+        ),
+        ("fr", "Ma carte n'est jamais arrivée.", "Je viens de commander une nouvelle carte.", True),
+        ("fr", "Ma carte n'est jamais arrivée.", "Votre nouvelle carte sera envoyée le 12.", True),
+    ],
+)
+def test_a_dated_past_fact_is_not_a_next_step(locale, customer, agent, next_step):
+    assert ("next_step" in shown(call(locale, f"C: {customer}", f"A: {agent}"), 1)) is next_step
