@@ -38,6 +38,9 @@ OVERLAP_TOLERANCE = 0.25
 END_OF_TURN_SECONDS = 1.0
 # An untagged stretch this short around the cut is judged with the words that led to it.
 _MIN_CONTEXT_WORDS = 4
+# Speech whose words are unknown (spoken with no recogniser) is taken for a backchannel
+# ("mhm") when it lasts no longer than this; longer, it is the agent talking.
+BACKCHANNEL_SECONDS = 1.0
 
 PENALTY_CORE = 25
 PENALTY_DIGRESSION_NO_NAME = 5
@@ -149,9 +152,18 @@ def overlap(transcript: Transcript, index: int) -> dict | None:
     locale = transcript.locale
     if not unfinished and overlap <= END_OF_TURN_SECONDS:
         return {**event, "kind": "end_of_turn"}
-    if is_backchannel(turn.text, locale) or echoes(turn.text, on.text, locale):
+    if _listening(turn, on, locale):
         return {**event, "kind": "backchannel"}
     return {**event, "kind": said_at(on, turn.start, locale)}
+
+
+def _listening(turn: Turn, on: Turn, locale: str) -> bool:
+    """The agent's overlap shows listening: a backchannel or an echo, or, with its words
+    unknown, a sound too short to be more."""
+    if not turn.text.strip():
+        length = None if turn.start is None or turn.end is None else turn.end - turn.start
+        return length is None or length <= BACKCHANNEL_SECONDS
+    return is_backchannel(turn.text, locale) or echoes(turn.text, on.text, locale)
 
 
 def score_interruptions(transcript: Transcript) -> DimensionResult:
@@ -193,6 +205,8 @@ def score_interruptions(transcript: Transcript) -> DimensionResult:
                 )
             )
             continue
+        if not turn.text.strip():
+            continue  # steered back, with or without the name: its words are unknown
         used = says_name(turn.text, name, locale)
         if used:
             findings.append(

@@ -62,6 +62,9 @@ class Scorecard:
     outcome: str | None = None
     objectives: list[ObjectiveResult] = field(default_factory=list)
     call_result: int | None = None
+    words_unheard: bool = False
+    """Spoken with no word recognised (:func:`words_unheard`): the dimensions that need
+    words, the objectives and the outcome were not judged."""
 
     @property
     def findings(self) -> list[Finding]:
@@ -81,6 +84,7 @@ class Scorecard:
             "outcome": self.outcome,
             "objectives": [o.to_dict() for o in self.objectives],
             "call_result": self.call_result,
+            "words_unheard": self.words_unheard,
         }
 
 
@@ -160,13 +164,17 @@ def score_transcript(
             transcript, rules.for_dimension("avoided_phrases")
         ),
     }
-    if words_unheard(transcript):
+    unheard = words_unheard(transcript)
+    if unheard:
         # spoken with no recogniser: what needs words was not heard, so it is not judged
         for name in ("empathy", "avoided_phrases"):
             results[name] = DimensionResult(name, None, [], {}, skipped="no_words")
     fit_results(results, transcript, lines, rules.for_dimension("avoided_phrases"))
     chosen = dict(DEFAULT_WEIGHTS if weights is None else weights)
-    checked = check_all(transcript, objectives, rules.for_dimension("empathy"))
-    result = call_result(outcome, checked)
+    # Without words the objectives cannot be checked, and the customer followed the
+    # scenario's main path whatever was said: the outcome was not earned either, so the
+    # overall is what was measured from the audio alone.
+    checked = [] if unheard else check_all(transcript, objectives, rules.for_dimension("empathy"))
+    result = None if unheard else call_result(outcome, checked)
     overall = combine(results, chosen, result)
-    return Scorecard(transcript.locale, overall, results, chosen, outcome, checked, result)
+    return Scorecard(transcript.locale, overall, results, chosen, outcome, checked, result, unheard)

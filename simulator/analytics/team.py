@@ -91,6 +91,14 @@ class OutcomeRate:
     percent: float
 
 
+def _outcome(session: SessionFields) -> str:
+    """How the call ended, as its scorecard shows it; a call spoken with no word
+    recognised followed the scenario whatever was said: its ending was not judged."""
+    if session.words_unheard:
+        return "not_judged"
+    return session.outcome or "stopped"
+
+
 def outcome_rates(counts: Mapping[str, int], total: int) -> list[OutcomeRate]:
     """Every usual outcome (none is left out for being zero), then any other seen."""
     order = [*OUTCOMES, *sorted(o for o in counts if o not in OUTCOMES)]
@@ -340,7 +348,7 @@ def team_figures(sessions: Iterable[SessionFields]) -> TeamFigures:
                 day=started.astimezone().date() if started else None,
                 overall=session.effective_overall,
                 scores=session.effective_scores,
-                outcome=session.outcome or "stopped",  # as the scorecard shows it
+                outcome=_outcome(session),
             )
         )
         for phrase in session.avoided_phrases():

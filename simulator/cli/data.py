@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,13 +20,16 @@ from simulator.cli.common import (
 )
 from simulator.cli.housekeeping import recover_sessions
 from simulator.errors import SimulatorError
-from simulator.i18n.catalogue import Text
+from simulator.i18n.catalogue import Plural, Text
 from simulator.store.agents import require_agent
 from simulator.store.privacy import forget_agent
 from simulator.store.progress import tracked
 from simulator.store.records import SessionRecord
 from simulator.store.recovery import interrupted
 from simulator.store.rescore import rescore_sessions
+
+if TYPE_CHECKING:
+    from simulator.reports.recorded_exports import ExportsPruned
 
 
 @click.command()
@@ -48,7 +52,7 @@ def recover(ctx: click.Context, session_ids: tuple[str, ...], db: Path | None) -
             raise SimulatorError("error.not_interrupted", ids=", ".join(sorted(unknown)))
         found = [s for s in found if s.id in wanted]
     if not found:
-        click.echo("No interrupted session: nothing to recover.")
+        click.echo(Text(space.interface_locale)("cli.nothing_to_recover"))
         return
     recover_sessions(store, space, found)
 
@@ -72,11 +76,24 @@ def rescore(ctx: click.Context, agent: str | None, jobs: int | None, db: Path | 
     store, path = open_store(ctx, db)
     if agent:
         require_agent(store, agent, path)
+    from simulator.reports.formats import format_number
+
     done = rescore_sessions(store, space.settings, agent, jobs, tracked)
+    t = Text(space.interface_locale)
     click.echo(
-        f"Rescored {done.sessions} session(s) in {done.seconds:.1f} s "
-        f"({done.per_second:.0f} per second, {done.jobs} process(es)): "
-        f"{done.rewritten} scorecard(s) changed, {done.changed} with a different score."
+        t(
+            "cli.rescored",
+            sessions=t.plural(done.sessions, "cli.count.session.one", "cli.count.session.many"),
+            seconds=format_number(done.seconds, t.locale, 1),
+            per_second=format_number(done.per_second, t.locale),
+            jobs=t.plural(done.jobs, "cli.count.process.one", "cli.count.process.many"),
+            rewritten=t.plural(
+                done.rewritten,
+                "cli.count.scorecard_changed.one",
+                "cli.count.scorecard_changed.many",
+            ),
+            changed=done.changed,
+        )
     )
     for problem in done.problems:
         click.echo(f"roleplay: {problem}", err=True)
@@ -88,20 +105,39 @@ def rescore(ctx: click.Context, agent: str | None, jobs: int | None, db: Path | 
 @db_option
 @click.pass_context
 def forget(ctx: click.Context, agent: str, yes: bool, db: Path | None) -> None:
-    """Erase an agent's sessions, recordings and the export files that hold them."""
+    """Erase an agent's sessions and recordings, and take them out of the export files
+    roleplay wrote."""
+    from simulator.reports.recorded_exports import prune_exports
+
     store, path = open_store(ctx, db)
     agent = require_agent(store, agent, path)
-    count = len(store.history(agent))
+    ids = [s.id for s in store.history(agent)]
+    t = Text(interface_locale(ctx))
     if not yes:
         if not sys.stdin.isatty():
-            raise SimulatorError("error.forget_confirm", count=count, agent=agent)
-        click.confirm(
-            f"Erase {count} session(s) of {agent}, their recordings and exports, for good?",
-            abort=True,
-            err=True,
+            sessions = Plural(len(ids), "cli.count.session.one", "cli.count.session.many")
+            raise SimulatorError("error.forget_confirm", sessions=sessions, agent=agent)
+        question = t.plural(
+            len(ids), "cli.forget_confirm.one", "cli.forget_confirm.many", agent=agent
         )
-    for line in forget_agent(store, agent).lines():
-        click.echo(line)
+        click.confirm(question, abort=True, err=True)
+    exports = prune_exports(store, ids, agent)
+    done = forget_agent(store, agent)
+    click.echo(
+        t(
+            "cli.forgotten",
+            sessions=t.plural(done.sessions, "cli.count.session.one", "cli.count.session.many"),
+            recordings=t.plural(
+                done.audio_files, "cli.count.recording.one", "cli.count.recording.many"
+            ),
+            agent=agent,
+        )
+    )
+    _say_exports(t, exports, len(ids))
+    if done.backups:
+        click.echo(t("cli.forget_backups"))
+        for backup in done.backups:
+            click.echo(f"  {backup}")
 
 
 @click.command()
@@ -110,7 +146,9 @@ def forget(ctx: click.Context, agent: str, yes: bool, db: Path | None) -> None:
 @db_option
 @click.pass_context
 def delete(ctx: click.Context, session_id: str, yes: bool, db: Path | None) -> None:
-    """Delete the session SESSION_ID (or the start of it), with its recordings, for good."""
+    """Delete the session SESSION_ID (or the start of it), with its recordings, for good,
+    and take it out of the export files roleplay wrote."""
+    from simulator.reports.recorded_exports import delete_sessions
     from simulator.reports.session import find_session
 
     store, _ = open_store(ctx, db)
@@ -121,8 +159,26 @@ def delete(ctx: click.Context, session_id: str, yes: bool, db: Path | None) -> N
             raise SimulatorError("error.delete_confirm", id=session.id)
         what = _describe(session)
         click.confirm(t("cli.delete_confirm", id=session.id, what=what), abort=True, err=True)
-    store.delete([session.id])
+    exports = delete_sessions(store, [session.id])
     click.echo(t("cli.deleted", id=session.id))
+    _say_exports(t, exports, 1)
+
+
+def _say_exports(t: Text, done: ExportsPruned, sessions: int) -> None:
+    """What happened to the export files that held the sessions deleted."""
+    them = t("cli.them.one" if sessions == 1 else "cli.them.many")
+    for paths, one, many in (
+        (done.rewritten, "cli.exports_rewritten.one", "cli.exports_rewritten.many"),
+        (done.erased, "cli.exports_erased.one", "cli.exports_erased.many"),
+    ):
+        if paths:
+            click.echo(t.plural(len(paths), one, many, them=them))
+            for path in paths:
+                click.echo(f"  {path}")
+    for path, why in done.failed:
+        click.echo(
+            f"roleplay: {t('cli.export_unchanged', path=path, them=them, why=why)}", err=True
+        )
 
 
 def _describe(session: SessionRecord) -> str:

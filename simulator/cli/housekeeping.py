@@ -8,10 +8,10 @@ import sys
 import click
 
 from simulator.authoring.workspace import Workspace
-from simulator.i18n.catalogue import text
+from simulator.i18n.catalogue import Text
 from simulator.store.privacy import prune_audio
 from simulator.store.records import SessionRecord, SessionSummary
-from simulator.store.recovery import describe, finish_interrupted, interrupted
+from simulator.store.recovery import finish_interrupted, interrupted
 from simulator.store.sessions import SessionStore
 
 
@@ -19,7 +19,8 @@ def apply_retention(store: SessionStore, space: Workspace) -> None:
     """Erase recordings older than the ``audio_retention`` setting allows."""
     erased = prune_audio(store, space.settings.audio_days())
     if erased:
-        said = text("cli.recordings_erased", space.interface_locale, count=erased)
+        t = Text(space.interface_locale)
+        said = t.plural(erased, "cli.recordings_erased.one", "cli.recordings_erased.many")
         click.echo(f"roleplay: {said}", err=True)
 
 
@@ -28,17 +29,31 @@ def offer_recovery(store: SessionStore, space: Workspace) -> None:
     found = interrupted(store)
     if not found:
         return
-    locale = space.interface_locale
-    what = text("cli.interrupted_found", locale, count=len(found))
-    question = text("cli.interrupted_score_now", locale, found=what)
+    t = Text(space.interface_locale)
+    question = t.plural(len(found), "cli.interrupted_found.one", "cli.interrupted_found.many")
     if sys.stdin.isatty() and click.confirm(question, default=True, err=True):
         recover_sessions(store, space, found)
     else:
-        click.echo(f"roleplay: {text('cli.interrupted_later', locale, found=what)}", err=True)
+        later = t.plural(len(found), "cli.interrupted_later.one", "cli.interrupted_later.many")
+        click.echo(f"roleplay: {later}", err=True)
 
 
 def recover_sessions(store: SessionStore, space: Workspace, sessions: list[SessionSummary]) -> None:
+    """Score each interrupted session and say, one line each, what it was and its score."""
+    t = Text(space.interface_locale)
     for session in sessions:
-        line = describe(store.get(session.id) or SessionRecord.from_summary(session))
+        record = store.get(session.id) or SessionRecord.from_summary(session)
+        replies = record.agent_turn_count()
         card = finish_interrupted(store, session.id, space)
-        click.echo(f"{session.id}: {line} — overall {card.get('overall')}")
+        overall = card.get("overall")
+        click.echo(
+            t(
+                "cli.recovered",
+                id=session.id,
+                scenario=record.scenario or "?",
+                agent=record.agent,
+                when=record.started_at[:16].replace("T", " "),
+                replies=t.plural(replies, "cli.count.reply.one", "cli.count.reply.many"),
+                overall="–" if overall is None else overall,
+            )
+        )

@@ -110,7 +110,7 @@ def practice(
         click.echo(text("cli.not_saved", locale))
         return
     click.echo("")
-    click.echo(render_scorecard(card.to_dict(), conversation.outcome))
+    click.echo(render_scorecard(card.to_dict(), conversation.outcome, conversation.transcript))
     click.echo("")
     click.echo(f"{text('cli.saved', locale)} {session_id}")
 

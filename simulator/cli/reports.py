@@ -9,8 +9,9 @@ from pathlib import Path
 
 import click
 
-from simulator.cli.common import db_option, open_store, workspace
+from simulator.cli.common import db_option, interface_locale, open_store, workspace
 from simulator.errors import SimulatorError
+from simulator.i18n.catalogue import Text
 from simulator.store.agents import require_agent
 
 FORMAT_HELP = "html: a page to open, share or print to PDF; md: Markdown for a ticket or chat."
@@ -33,15 +34,18 @@ def _output_option(help_text: str):  # type: ignore[no-untyped-def]
     )
 
 
-def _deliver(text: str, output: Path | None, default: Path | None) -> None:
-    """Print ``text``, or write it to ``output`` (else ``default``) and print the path."""
+def _deliver(text: str, output: Path | None, default: Path | None) -> Path | None:
+    """Print ``text``, or write it to ``output`` (else ``default``) and print the path;
+    returns the file written, if any."""
     from simulator.reports.files import write_text
 
     target = output if output is not None else default
     if target is None or str(target) == "-":
         click.echo(text, nl=False)
-        return
-    click.echo(write_text(target, text))
+        return None
+    written = write_text(target, text)
+    click.echo(written)
+    return written
 
 
 @click.group()
@@ -61,11 +65,14 @@ def report_session(
     """The scorecard of session SESSION_ID (or the start of it), in the session's language."""
     from simulator.reports.files import safe_file_stem
     from simulator.reports.session import find_session, render_session
+    from simulator.store.privacy import record_export
 
     store, _ = open_store(ctx, db)
     session = find_session(store, session_id)
     default = Path(f"{safe_file_stem(session.id)}.html") if fmt == "html" else None
-    _deliver(render_session(session, fmt), output, default)
+    written = _deliver(render_session(session, fmt), output, default)
+    if written is not None:  # listed, so that deleting the session erases it
+        record_export(store, written, [session], "document")
 
 
 @report.command("team")
@@ -140,6 +147,13 @@ def report_team(
     default=None,
     help="Write a zip of the sessions and their audio for a team lead to import.",
 )
+@click.option(
+    "--reviews",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write a zip of the comments and score overrides left on --agent's sessions, "
+    "for that agent to import.",
+)
 @click.option("--agent", default=None, help="Only this agent's sessions (any case or accents).")
 @db_option
 @click.pass_context
@@ -148,20 +162,31 @@ def export(
     fmt: str,
     output: Path | None,
     bundle: Path | None,
+    reviews: Path | None,
     agent: str | None,
     db: Path | None,
 ) -> None:
-    """Export stored sessions: for a spreadsheet, for other tools, or as a bundle."""
+    """Export stored sessions: for a spreadsheet, for other tools, as a bundle, or their
+    reviews to send back to an agent."""
     from simulator.store.privacy import record_export
     from simulator.store.progress import tracked
 
+    if bundle is not None and reviews is not None:
+        raise SimulatorError("error.export_bundle_or_reviews")
+    zipped = bundle if bundle is not None else reviews
+    if zipped is not None and output is not None:
+        option = "--bundle" if bundle is not None else "--reviews"
+        raise SimulatorError("error.export_zip_and_output", option=option)
+    if reviews is not None and not agent:
+        raise SimulatorError("error.reviews_need_agent")
     store, path = open_store(ctx, db)
     if agent:
-        require_agent(store, agent, path)
+        agent = require_agent(store, agent, path)
     if bundle is not None:
-        if output is not None:
-            raise click.UsageError("--bundle names the zip to write; leave out -o")
-        _export_bundle(store, path, bundle, agent)
+        _export_bundle(ctx, store, path, bundle, agent)
+        return
+    if reviews is not None and agent:
+        _export_reviews(ctx, store, path, reviews, agent)
         return
     sessions = list(reversed(store.history(agent)))
     rows = tracked(store.details(sessions), len(sessions), "Exporting")
@@ -178,7 +203,7 @@ def export(
         figures = team_figures(select_sessions(sessions, TeamFilters()))
         difficulties = {s.id: s.difficulty for s in workspace(ctx).library().scenarios}
         for written in write_csv(rows, folder, figures, difficulties):
-            record_export(store, written, sessions)
+            record_export(store, written, sessions, "csv")
             click.echo(written)
         return
     from simulator.reports.exports import write_jsonl
@@ -189,11 +214,13 @@ def export(
         return
     with replacing(output, "w", encoding="utf-8", newline="\n") as handle:
         write_jsonl(rows, handle)
-    record_export(store, output, sessions)
+    record_export(store, output, sessions, "jsonl")
     click.echo(output)
 
 
-def _export_bundle(store, db_path: Path, bundle: Path, agent: str | None) -> None:  # type: ignore[no-untyped-def]
+def _export_bundle(  # type: ignore[no-untyped-def]
+    ctx: click.Context, store, db_path: Path, bundle: Path, agent: str | None
+) -> None:
     from simulator.reports.files import cannot_write
     from simulator.store.bundles import write_bundle
     from simulator.store.privacy import record_export
@@ -210,10 +237,66 @@ def _export_bundle(store, db_path: Path, bundle: Path, agent: str | None) -> Non
         )
     except OSError as exc:
         raise cannot_write(bundle, exc) from None
-    record_export(store, written.path, sessions)
+    record_export(store, written.path, sessions, "bundle")
+    t = Text(interface_locale(ctx))
     click.echo(
-        f"{written.path}: {written.sessions} session(s), {written.audio_files} audio file(s)"
+        t(
+            "cli.bundle_written",
+            path=written.path,
+            sessions=t.plural(written.sessions, "cli.count.session.one", "cli.count.session.many"),
+            audio=t.plural(
+                written.audio_files, "cli.count.audio_file.one", "cli.count.audio_file.many"
+            ),
+        )
     )
+
+
+def _export_reviews(  # type: ignore[no-untyped-def]
+    ctx: click.Context, store, db_path: Path, path: Path, agent: str
+) -> None:
+    """The reviews of ``agent``'s sessions, as a bundle for that agent to import."""
+    from simulator.reports.files import cannot_write
+    from simulator.store.privacy import record_export
+    from simulator.store.review_bundles import reviewed, write_reviews
+
+    sessions = list(reversed(store.history(agent)))
+    found = reviewed(list(store.details(sessions)))
+    if not found:
+        raise SimulatorError("error.no_reviews", agent=agent, path=db_path)
+    try:
+        written = write_reviews(found, path, agent)
+    except OSError as exc:
+        raise cannot_write(path, exc) from None
+    record_export(
+        store, written.path, [s for s in sessions if s.id in {r.id for r in found}], "reviews"
+    )
+    t = Text(interface_locale(ctx))
+    click.echo(
+        t(
+            "cli.reviews_written",
+            path=written.path,
+            what=_reviews_said(t, written.comments, written.overrides),
+            sessions=t.plural(written.sessions, "cli.count.session.one", "cli.count.session.many"),
+            agent=agent,
+        )
+    )
+
+
+def _reviews_said(t: Text, comments: int, overrides: int) -> str:
+    """ "3 comments and 1 override", "1 override": what a review holds, each counted."""
+    said = []
+    if comments:
+        said.append(t.plural(comments, "cli.count.comment.one", "cli.count.comment.many"))
+    if overrides:
+        said.append(t.plural(overrides, "cli.count.override.one", "cli.count.override.many"))
+    return _listed(t, said)
+
+
+def _listed(t: Text, items: list[str]) -> str:
+    """ "Dana", "Dana and Lee", "Dana, Lee and Sam"."""
+    if len(items) < 2:
+        return "".join(items)
+    return t("cli.list.two", first=", ".join(items[:-1]), last=items[-1])
 
 
 @click.command("import")
@@ -221,19 +304,63 @@ def _export_bundle(store, db_path: Path, bundle: Path, agent: str | None) -> Non
 @db_option
 @click.pass_context
 def import_(ctx: click.Context, bundle: Path, db: Path | None) -> None:
-    """Merge a BUNDLE made by 'roleplay export --bundle' into this database.
+    """Merge a BUNDLE made by 'roleplay export --bundle' or '--reviews' into this database.
 
-    A session already here stays one session; reviewer comments are merged, and
-    overrides already made here are kept.
+    A bundle of sessions: a session already here stays one session; reviewer comments
+    are merged, and overrides already made here are kept. A bundle of reviews: comments
+    and overrides go onto the sessions already here; an override replaces the one made
+    here on the same dimension.
     """
-    from simulator.store.bundles import import_bundle, read_bundle
+    from simulator.store.bundles import REVIEWS_KIND, read_bundle
     from simulator.store.progress import tracked
 
     checked = read_bundle(bundle)
     store, _ = open_store(ctx, db)
+    t = Text(interface_locale(ctx))
+    if checked.kind == REVIEWS_KIND:
+        _import_reviews(t, checked, store)
+        return
+    from simulator.store.bundle_import import import_bundle
+
     done = import_bundle(checked, store, store.audio_root, tracked)
     click.echo(
-        f"{bundle}: {done.added} new session(s), {done.updated} updated "
-        f"({done.comments_added} comment(s), {done.overrides_added} override(s) added), "
-        f"{done.unchanged} already here; {done.audio_written} audio file(s) written."
+        t(
+            "cli.bundle_imported",
+            path=bundle,
+            added=t.plural(done.added, "cli.count.new_session.one", "cli.count.new_session.many"),
+            updated=t.plural(done.updated, "cli.count.updated.one", "cli.count.updated.many"),
+            unchanged=t.plural(
+                done.unchanged, "cli.count.already_here.one", "cli.count.already_here.many"
+            ),
+            comments=t.plural(
+                done.comments_added, "cli.count.comment.one", "cli.count.comment.many"
+            ),
+            overrides=t.plural(
+                done.overrides_added, "cli.count.override.one", "cli.count.override.many"
+            ),
+            audio=t.plural(
+                done.audio_written, "cli.count.audio_written.one", "cli.count.audio_written.many"
+            ),
+        )
     )
+
+
+def _import_reviews(t: Text, bundle, store) -> None:  # type: ignore[no-untyped-def]
+    from simulator.store.review_bundles import import_reviews
+
+    done = import_reviews(bundle, store)
+    if done.sessions:
+        reviewers = _listed(t, done.reviewers) or t("cli.a_reviewer")
+        click.echo(
+            t(
+                "cli.reviews_imported",
+                path=bundle.path,
+                what=_reviews_said(t, done.comments, done.overrides),
+                reviewers=reviewers,
+                sessions=t.plural(done.sessions, "cli.count.session.one", "cli.count.session.many"),
+            )
+        )
+    else:
+        click.echo(t("cli.reviews_nothing_new", path=bundle.path))
+    if done.skipped:
+        click.echo(t.plural(done.skipped, "cli.reviews_skipped.one", "cli.reviews_skipped.many"))

@@ -13,7 +13,7 @@ from simulator.authoring.packs import BUNDLED_PACKS, load_pack, pack_files, read
 from simulator.authoring.pattern_check import pack_warnings
 from simulator.cli.common import interface_locale, workspace
 from simulator.errors import EXIT_USER_ERROR, InvalidFileError, Problem
-from simulator.i18n.catalogue import text
+from simulator.i18n.catalogue import Plural, text
 
 
 @click.group()
@@ -52,10 +52,12 @@ def rules_validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     for problem in problems:
         click.echo(problem.render(said), err=True)
     problems = [p for p in problems if not p.warning]
+    packs = Plural(valid, "cli.count.valid_pack.one", "cli.count.valid_pack.many")
     if problems:
-        click.echo(text("cli.packs_invalid", said, problems=len(problems), valid=valid), err=True)
+        wrong = Plural(len(problems), "cli.count.problem.one", "cli.count.problem.many")
+        click.echo(text("cli.packs_invalid", said, problems=wrong, valid=packs), err=True)
         sys.exit(EXIT_USER_ERROR)
-    click.echo(text("cli.packs_valid", said, valid=valid))
+    click.echo(text("cli.packs_valid", said, valid=packs))
 
 
 @rules.command("test")
@@ -77,7 +79,9 @@ def rules_test(ctx: click.Context, paths: tuple[Path, ...]) -> None:
         heard = normalise(split_example(check.text)[1], locales[check.pack]).text
         click.echo(text("author.normal_form", said, text=repr(heard)))
     for rule in bare:
-        click.echo(f"FAIL  {rule}: needs at least one 'flag' and one 'pass' example")
-    click.echo(f"{len(checks) - len(failed)} passed, {len(failed) + len(bare)} failed")
+        click.echo(f"FAIL  {text('cli.rule_without_examples', said, rule=rule)}")
+    passed = Plural(len(checks) - len(failed), "cli.count.passed.one", "cli.count.passed.many")
+    failing = Plural(len(failed) + len(bare), "cli.count.failed.one", "cli.count.failed.many")
+    click.echo(text("cli.examples_result", said, passed=passed, failed=failing))
     if failed or bare:
         sys.exit(1)

@@ -16,7 +16,7 @@ from simulator.cli.common import interface_locale, print_json, print_table, work
 from simulator.cli.console import run_typed
 from simulator.conversation.scenario import CHANNELS, DIFFICULTIES, PERSONA_TYPES
 from simulator.errors import EXIT_USER_ERROR, SimulatorError
-from simulator.i18n.catalogue import Text, text
+from simulator.i18n.catalogue import Plural, Text, text
 
 
 @click.group()
@@ -70,11 +70,15 @@ def scenarios_validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     for problem in problems:
         click.echo(problem.render(said), err=True)
     count = len(report.scenarios)
+    valid = Plural(count, "cli.count.valid_scenario.one", "cli.count.valid_scenario.many")
     if problems or missing:
         wrong = len(problems) + len(missing)
-        click.echo(text("cli.scenarios_invalid", said, problems=wrong, valid=count), err=True)
+        problems_said = Plural(wrong, "cli.count.problem.one", "cli.count.problem.many")
+        click.echo(
+            text("cli.scenarios_invalid", said, problems=problems_said, valid=valid), err=True
+        )
         sys.exit(EXIT_USER_ERROR)
-    click.echo(text("cli.scenarios_valid", said, valid=count))
+    click.echo(text("cli.scenarios_valid", said, valid=valid))
 
 
 @scenarios.command("new")
@@ -216,8 +220,11 @@ def scenarios_test(ctx: click.Context, names: tuple[str, ...], as_json: bool) ->
             for difference in r.differences:
                 click.echo(f"        {difference}")
         without = [s.id for s in chosen if not s.examples]
+        said = interface_locale(ctx)
         for scenario_id in without:
-            click.echo(f"note: {scenario_id} has no example runs")
-        click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+            click.echo(text("cli.examples_missing", said, id=scenario_id))
+        passed = Plural(len(results) - len(failed), "cli.count.passed.one", "cli.count.passed.many")
+        failing = Plural(len(failed), "cli.count.failed.one", "cli.count.failed.many")
+        click.echo(text("cli.examples_result", said, passed=passed, failed=failing))
     if failed:
         sys.exit(1)

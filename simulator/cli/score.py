@@ -22,4 +22,4 @@ def score(ctx: click.Context, file: Path, as_json: bool) -> None:
     if as_json:
         print_json(card)
     else:
-        click.echo(render_scorecard(card))
+        click.echo(render_scorecard(card, transcript=transcript))

@@ -16,12 +16,12 @@ from scoring.findings import Finding
 from scoring.interruptions import overlap
 from scoring.objectives import check_all
 from scoring.pacing import PacingBands
-from scoring.rules import compile_pattern
 from scoring.ruleset import RuleSet
 from scoring.spoken import normalise
 from scoring.transcript import MeasuredPacing, Segment, Transcript, Turn, Word
+from simulator.conversation.branches import MainPath, Reading, choose, main_path
 from simulator.conversation.personas import PERSONAS
-from simulator.conversation.scenario import Branch, Condition, Line, Outcome, Scenario, Tag
+from simulator.conversation.scenario import Branch, Line, Outcome, Scenario, Tag
 from simulator.conversation.templating import render
 
 HANGUP_LINES = {
@@ -104,6 +104,17 @@ class AgentReply:
     audio: str | None = None
     measured: MeasuredPacing | None = None
 
+    @property
+    def silent(self) -> bool:
+        """The agent said nothing: no words, and no speech heard (speech has a start)."""
+        return not self.text.strip() and self.start is None
+
+    @property
+    def unheard(self) -> bool:
+        """The agent spoke but no word of it is known: spoken with no recogniser (or
+        none it could make out). Its timing counts; its words cannot be judged."""
+        return not self.text.strip() and self.start is not None
+
     def as_turn(self) -> Turn:
         """The reply as a turn of the transcript."""
         return Turn(
@@ -155,6 +166,7 @@ class Conversation:
         self.mood = self.scenario.mood
         self.node = self.scenario.start
         self.moods = [self.mood]
+        self._main_path: MainPath | None = None
         self.variables = {
             **self.scenario.variables,
             "customer_name": self.scenario.customer_name,
@@ -258,8 +270,9 @@ class Conversation:
         findings = turn_evidence(self.transcript, index, self.rules.rules)
         before = self.mood
         rebuff = None
-        # a phrase to avoid takes its branch (the customer is hurt), whatever else
-        if not any(f.dimension == "avoided_phrases" for f in findings):
+        # a phrase to avoid takes its branch (the customer is hurt), whatever else; words
+        # nobody heard cannot repeat an earlier reply or leave a question unanswered
+        if not reply.unheard and not any(f.dimension == "avoided_phrases" for f in findings):
             rebuff = self._rebuff_for(index, reply, findings)
         if rebuff is not None:
             # pushed back: its kind words earn nothing
@@ -327,49 +340,46 @@ class Conversation:
         elif cut_into == "digression" and "name" in empathy:
             delta += p.steer_with_name
             reasons.append(f"{p.steer_with_name:+d} steered back with their name")
-        if not reply.text.strip():
+        if reply.silent:
             delta += p.silence
             reasons.append(f"{p.silence:+d} silence")
+        elif reply.unheard:
+            reasons.append("words not recognised: the main path")
         self.mood = max(0, min(100, self.mood + delta))
         return reasons
 
     def _choose(
         self, findings: list[Finding], reply: AgentReply, cut_into: Tag | None
     ) -> tuple[int, Branch]:
-        branches = self.scenario.nodes[self.node].next
-        for i, branch in enumerate(branches):
-            if branch.when is None or self._holds(branch.when, findings, reply, cut_into):
-                return i, branch
-        # Validation guarantees a fallback; stay put if a hand-built scenario has none.
-        return len(branches), Branch(goto=self.node)
+        reading = Reading(
+            empathy=frozenset(
+                f.category for f in findings if f.dimension == "empathy" and f.category
+            ),
+            avoided=any(f.dimension == "avoided_phrases" for f in findings),
+            said=normalise(reply.text, self.scenario.locale).text,
+            cut_into=cut_into,
+            silent=reply.silent,
+            mood=self.mood,
+            words_known=not reply.unheard,
+        )
+        return choose(self.scenario, self.node, reading, self.objectives_met, self.main_path)
 
-    def _holds(
-        self, when: Condition, findings: list[Finding], reply: AgentReply, cut_into: Tag | None
-    ) -> bool:
-        empathy = {f.category for f in findings if f.dimension == "empathy" and f.category}
-        avoided = any(f.dimension == "avoided_phrases" for f in findings)
-        checks = []
-        if when.avoided_phrase is not None:
-            checks.append(avoided == when.avoided_phrase)
-        if when.empathy is not None:
-            checks.append(bool(empathy & set(when.empathy)))
-        if when.empathy_min is not None:
-            checks.append(len(empathy) >= when.empathy_min)
-        if when.says is not None:
-            text = normalise(reply.text, self.scenario.locale).text
-            checks.append(any(compile_pattern(p).search(text) for p in when.says))
-        if when.interrupted is not None:
-            checks.append(cut_into == when.interrupted)
-        if when.silent is not None:
-            checks.append((not reply.text.strip()) == when.silent)
-        if when.mood_below is not None:
-            checks.append(self.mood < when.mood_below)
-        if when.mood_at_least is not None:
-            checks.append(self.mood >= when.mood_at_least)
-        if when.objectives is not None:
-            met = self.objectives_met()
-            checks.append(set(when.objectives) <= met)
-        return all(checks)
+    def main_path(self) -> MainPath:
+        """The way the scenario's model answer goes (the path its author expects, else the
+        one it takes when played), followed when a reply's words are unknown."""
+        if self._main_path is None:
+            example = self.scenario.model_answer()
+            visited = list(example.expect.path or []) if example else []
+            if example is not None and not visited:
+                walk = Conversation(
+                    self.scenario, self.agent_name, self.rules, self.bands, example.seed
+                )
+                visited = [walk.start().node]
+                for text in example.replies:
+                    if not walk.finished:
+                        visited.append(walk.reply(AgentReply(text)).next.node)
+            self._main_path = main_path(self.scenario, visited)
+        return self._main_path
 
     def objectives_met(self) -> set[str]:
         """The ids of the scenario's objectives the call has met so far."""

@@ -71,6 +71,20 @@ BUNDLE_TEXTS: dict[str, dict[str, str]] = {
         "en": "is not valid ({detail})",
         "fr": "n'est pas valide ({detail})",
     },
+    "error.bundle.review.dimension": {
+        "en": "names no dimension roleplay scores ({names})",
+        "fr": "ne désigne aucune dimension notée par roleplay ({names})",
+    },
+    "error.bundle.review.score": {
+        "en": "should be a score from 0 to 100",
+        "fr": "devrait être une note de 0 à 100",
+    },
+    "error.bundle.unknown_kind": {
+        "en": "its {name} says it holds {kind}, which this roleplay does not know; "
+        "update roleplay to import it",
+        "fr": "son {name} annonce un contenu {kind} que ce roleplay ne connaît pas ; "
+        "mettez roleplay à jour pour l'importer",
+    },
     "error.bundle.unsafe_entry": {
         "en": "the entry {entry} {why}; nothing was imported",
         "fr": "l'entrée {entry} {why} ; rien n'a été importé",

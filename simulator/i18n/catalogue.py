@@ -8,7 +8,9 @@ Every key is namespaced by what it names or where it is shown:
   command line and documents (:mod:`simulator.i18n.words`);
 - ``ui.*``: the terminal UI (:mod:`simulator.i18n.screen_texts`);
 - ``report.*``: documents (:mod:`simulator.i18n.document_texts`);
-- ``cli.*``: the command line (:mod:`simulator.i18n.command_texts`);
+- ``cli.*``: the command line (:mod:`simulator.i18n.command_texts`; what the commands
+  that move and look after data say when done, with their counts, in
+  :mod:`simulator.i18n.summary_texts`);
 - ``error.*``: what a :class:`~simulator.errors.SimulatorError` says
   (:mod:`simulator.i18n.error_texts`; ``error.bundle.*``, why a bundle is refused, in
   :mod:`simulator.i18n.bundle_texts`);
@@ -40,6 +42,7 @@ from simulator.i18n.document_texts import DOCUMENT_TEXTS
 from simulator.i18n.error_texts import ERROR_TEXTS
 from simulator.i18n.problem_texts import PROBLEM_TEXTS
 from simulator.i18n.screen_texts import SCREEN_TEXTS
+from simulator.i18n.summary_texts import SUMMARY_TEXTS
 from simulator.i18n.words import WORDS
 
 LOCALES = ("fr", "en")
@@ -64,6 +67,7 @@ CATALOGUE: dict[str, Entry] = _gather(
     SCREEN_TEXTS,
     DOCUMENT_TEXTS,
     COMMAND_TEXTS,
+    SUMMARY_TEXTS,
     ERROR_TEXTS,
     BUNDLE_TEXTS,
     PROBLEM_TEXTS,
@@ -126,6 +130,22 @@ class Phrase:
 
     def __hash__(self) -> int:
         return hash((self.key, tuple(sorted((k, repr(v)) for k, v in self.values.items()))))
+
+
+class Plural(Phrase):
+    """A count not yet worded: the text ``one`` or ``many`` by the reader's language's rule
+    ("0 séance", "0 sessions"), the count put in as ``{count}``."""
+
+    __slots__ = ("many",)
+
+    def __init__(self, count: int, one: str, many: str, /, **values: object) -> None:
+        super().__init__(one, count=count, **values)
+        self.many = many
+
+    def render(self, locale: str) -> str:
+        count = self.values["count"]
+        one = isinstance(count, int) and singular(count, locale)
+        return text(self.key if one else self.many, locale, **self.values)
 
 
 def singular(n: int, locale: str) -> bool:

@@ -70,47 +70,60 @@ COMMAND_TEXTS: dict[str, dict[str, str]] = {
         "en": "warning: skipped a broken scenario: {problem}",
         "fr": "attention : scénario défectueux ignoré : {problem}",
     },
-    "cli.scenarios_invalid": {
-        "en": "{problems} problem(s); {valid} scenario(s) valid.",
-        "fr": "{problems} problème(s) ; {valid} scénario(s) valide(s).",
+    "cli.scenarios_invalid": {"en": "{problems}; {valid}.", "fr": "{problems} ; {valid}."},
+    "cli.scenarios_valid": {"en": "{valid}.", "fr": "{valid}."},
+    "cli.packs_invalid": {"en": "{problems}; {valid}.", "fr": "{problems} ; {valid}."},
+    "cli.packs_valid": {"en": "{valid}.", "fr": "{valid}."},
+    "cli.examples_result": {"en": "{passed}, {failed}", "fr": "{passed}, {failed}"},
+    "cli.examples_missing": {
+        "en": "note: {id} has no example runs",
+        "fr": "remarque : {id} n'a aucun exemple de déroulement",
     },
-    "cli.scenarios_valid": {
-        "en": "{valid} scenario(s) valid.",
-        "fr": "{valid} scénario(s) valide(s).",
+    "cli.rule_without_examples": {
+        "en": "{rule}: needs at least one 'flag' and one 'pass' example",
+        "fr": "{rule} : il faut au moins un exemple 'flag' et un exemple 'pass'",
     },
-    "cli.packs_invalid": {
-        "en": "{problems} problem(s); {valid} pack(s) valid.",
-        "fr": "{problems} problème(s) ; {valid} pack(s) valide(s).",
-    },
-    "cli.packs_valid": {"en": "{valid} pack(s) valid.", "fr": "{valid} pack(s) valide(s)."},
     # Notices: what roleplay did on its own, said before the command's own output.
     "cli.database_repaired": {
         "en": "the database {name} was damaged ({detail}); it is kept as {backup} and "
-        "{total} session(s) were recovered ({from_files} from session files, "
+        "{recovered} ({from_files} from session files, "
         "{from_index} from the damaged file){unreadable}. Check them with 'roleplay history'.",
         "fr": "la base {name} était endommagée ({detail}) ; elle est conservée sous {backup} "
-        "et {total} séance(s) ont été récupérées ({from_files} depuis les fichiers de séance, "
+        "et {recovered} ({from_files} depuis les fichiers de séance, "
         "{from_index} depuis le fichier endommagé){unreadable}. Vérifiez-les avec "
         "'roleplay history'.",
     },
-    "cli.database_unreadable_files": {
-        "en": "; {count} session file(s) in {folder} are unreadable",
-        "fr": " ; {count} fichier(s) de séance dans {folder} sont illisibles",
+    "cli.database_unreadable_files.one": {
+        "en": "; {count} session file in {folder} is unreadable",
+        "fr": " ; {count} fichier de séance dans {folder} est illisible",
     },
-    "cli.recordings_erased": {
-        "en": "erased {count} recording(s) past the audio_retention setting.",
-        "fr": "{count} enregistrement(s) effacé(s), au-delà du réglage audio_retention.",
+    "cli.database_unreadable_files.many": {
+        "en": "; {count} session files in {folder} are unreadable",
+        "fr": " ; {count} fichiers de séance dans {folder} sont illisibles",
     },
-    "cli.interrupted_found": {
-        "en": "{count} practice session(s) stopped before being scored",
-        "fr": "{count} séance(s) se sont arrêtées avant d'être notées",
+    "cli.recordings_erased.one": {
+        "en": "erased {count} recording past the audio_retention setting.",
+        "fr": "{count} enregistrement effacé, au-delà du réglage audio_retention.",
     },
-    "cli.interrupted_score_now": {
-        "en": "{found}. Score them now?",
-        "fr": "{found}. Les noter maintenant ?",
+    "cli.recordings_erased.many": {
+        "en": "erased {count} recordings past the audio_retention setting.",
+        "fr": "{count} enregistrements effacés, au-delà du réglage audio_retention.",
     },
-    "cli.interrupted_later": {
-        "en": "{found}; 'roleplay recover' scores them.",
-        "fr": "{found} ; 'roleplay recover' les note.",
+    "cli.interrupted_found.one": {
+        "en": "{count} practice session stopped before being scored. Score it now?",
+        "fr": "{count} séance s'est arrêtée avant d'être notée. La noter maintenant ?",
+    },
+    "cli.interrupted_found.many": {
+        "en": "{count} practice sessions stopped before being scored. Score them now?",
+        "fr": "{count} séances se sont arrêtées avant d'être notées. Les noter maintenant ?",
+    },
+    "cli.interrupted_later.one": {
+        "en": "{count} practice session stopped before being scored; 'roleplay recover' scores it.",
+        "fr": "{count} séance s'est arrêtée avant d'être notée ; 'roleplay recover' la note.",
+    },
+    "cli.interrupted_later.many": {
+        "en": "{count} practice sessions stopped before being scored; 'roleplay recover' "
+        "scores them.",
+        "fr": "{count} séances se sont arrêtées avant d'être notées ; 'roleplay recover' les note.",
     },
 }

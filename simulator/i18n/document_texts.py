@@ -16,7 +16,6 @@ DOCUMENT_TEXTS: dict[str, dict[str, str]] = {
     "report.the_call": {"en": "The call", "fr": "L'appel"},
     "report.how_it_went": {"en": "How the call went", "fr": "Déroulement de l'appel"},
     "report.finding": {"en": "finding", "fr": "constat"},
-    "report.overridden_by": {"en": "Changed by", "fr": "Modifiée par"},
     "report.not_scored_yet": {
         "en": "This session was not scored: it stopped before the end.",
         "fr": "Cette séance n'a pas été notée : elle s'est arrêtée avant la fin.",
@@ -38,9 +37,9 @@ DOCUMENT_TEXTS: dict[str, dict[str, str]] = {
     "report.mood_start": {"en": "start", "fr": "début"},
     "report.band": {"en": "Band", "fr": "Plage"},
     "report.pace_caption": {
-        "en": "Words per minute in each of your turns; the shaded band is a comfortable pace "
-        "in this language.",
-        "fr": "Mots par minute à chacun de vos tours ; la bande colorée est un débit "
+        "en": "Words per minute in each of your replies; the shaded band is a comfortable "
+        "pace in this language.",
+        "fr": "Mots par minute à chacune de vos réponses ; la bande colorée est un débit "
         "confortable dans cette langue.",
     },
     # The team report

@@ -143,8 +143,8 @@ ERROR_TEXTS: dict[str, dict[str, str]] = {
         "--yes pour confirmer",
     },
     "error.forget_confirm": {
-        "en": "this erases {count} session(s) of {agent} for good; add --yes to confirm",
-        "fr": "cela efface définitivement {count} séance(s) de {agent} ; ajoutez --yes pour "
+        "en": "this erases {sessions} of {agent} for good; add --yes to confirm",
+        "fr": "cela efface définitivement {sessions} de l'agent {agent} ; ajoutez --yes pour "
         "confirmer",
     },
     # Reports, exports, bundles
@@ -161,6 +161,25 @@ ERROR_TEXTS: dict[str, dict[str, str]] = {
     "error.bundle_empty_agent": {
         "en": "no sessions for {agent} in {path}: nothing to bundle",
         "fr": "aucune séance de {agent} dans {path} : rien à regrouper",
+    },
+    "error.no_reviews": {
+        "en": "no comments or score overrides on the sessions of {agent} in {path}: nothing to "
+        "send back (comment with 'c' or override with 'o' on a scorecard first)",
+        "fr": "aucun commentaire ni note corrigée sur les séances de l'agent {agent} dans "
+        "{path} : rien à renvoyer (commentez avec 'c' ou corrigez avec 'o' sur un bilan "
+        "d'abord)",
+    },
+    "error.reviews_need_agent": {
+        "en": "--reviews sends reviews back to one agent; name them with --agent",
+        "fr": "--reviews renvoie des relectures à un agent ; nommez-le avec --agent",
+    },
+    "error.export_bundle_or_reviews": {
+        "en": "--bundle and --reviews each write their own zip; choose one",
+        "fr": "--bundle et --reviews écrivent chacun leur propre zip ; choisissez-en un",
+    },
+    "error.export_zip_and_output": {
+        "en": "{option} names the zip to write; leave out -o",
+        "fr": "{option} désigne le zip à écrire ; retirez -o",
     },
     "error.csv_folder": {
         "en": "cannot write to {folder}: for CSV, -o names a folder "

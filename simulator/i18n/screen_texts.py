@@ -115,12 +115,12 @@ SCREEN_TEXTS: dict[str, dict[str, str]] = {
     },
     # Scorecard
     "ui.no_audio": {
-        "en": "No recording for this turn.",
-        "fr": "Pas d'enregistrement pour ce tour.",
+        "en": "No recording for this reply.",
+        "fr": "Pas d'enregistrement pour cette réponse.",
     },
     "ui.cannot_play": {
-        "en": "Your recording of turn {turn} cannot be played: {why}.",
-        "fr": "Impossible d'écouter votre enregistrement du tour {turn} : {why}.",
+        "en": "Your recording of reply {reply} cannot be played: {why}.",
+        "fr": "Impossible d'écouter votre enregistrement de la réponse {reply} : {why}.",
     },
     "ui.audio_erased": {
         "en": "This recording was erased, as the audio_retention setting asks.",
@@ -137,7 +137,14 @@ SCREEN_TEXTS: dict[str, dict[str, str]] = {
         "en": "Type your name: it signs what you write.",
         "fr": "Tapez votre nom : il signe ce que vous écrivez.",
     },
-    "ui.comment_on": {"en": "Comment on turn {turn}", "fr": "Commentaire sur le tour {turn}"},
+    "ui.comment_on": {
+        "en": "Comment on reply {reply}",
+        "fr": "Commentaire sur la réponse {reply}",
+    },
+    "ui.comment_on_call": {
+        "en": "Comment on the whole call",
+        "fr": "Commentaire sur tout l'appel",
+    },
     "ui.reason": {"en": "Reason", "fr": "Raison"},
     "ui.save": {"en": "Save", "fr": "Enregistrer"},
     "ui.cancel": {"en": "Cancel", "fr": "Annuler"},
@@ -146,6 +153,21 @@ SCREEN_TEXTS: dict[str, dict[str, str]] = {
     "ui.tab_transcript": {"en": "Transcript", "fr": "Transcription"},
     "ui.tab_model": {"en": "Model answer", "fr": "Réponse modèle"},
     "ui.tab_progress": {"en": "Since last time", "fr": "Depuis la dernière fois"},
+    "ui.tab_feedback": {"en": "Feedback", "fr": "Retours"},
+    "ui.exports_pruned.one": {
+        "en": "It was also taken out of {count} export file.",
+        "fr": "Elle a aussi été retirée de {count} fichier d'export.",
+    },
+    "ui.exports_pruned.many": {
+        "en": "It was also taken out of {count} export files.",
+        "fr": "Elle a aussi été retirée de {count} fichiers d'export.",
+    },
+    "ui.no_feedback": {
+        "en": "No reviewer has commented on this session or changed a score yet. A team "
+        "lead's reviews arrive with 'roleplay import' of the zip they send back.",
+        "fr": "Aucun relecteur n'a encore commenté cette séance ni corrigé une note. Les "
+        "relectures d'un responsable arrivent avec 'roleplay import' du zip qu'il renvoie.",
+    },
     # The reply that met an objective (or broke one to avoid); {said} comes in quotation marks.
     "ui.objective_met_by": {
         "en": "reply {reply}: {said}",

@@ -25,6 +25,11 @@ WORDS: dict[str, dict[str, str]] = {
     "outcome.stopped": {"en": "stopped before the end", "fr": "arrêté avant la fin"},
     # Not a scenario's ending: roleplay stopped mid-call and the saved turns were scored.
     "outcome.interrupted": {"en": "interrupted", "fr": "interrompu"},
+    # Spoken with no word recognised: the customer followed the scenario whatever was said.
+    "outcome.not_judged": {
+        "en": "not judged (no words heard)",
+        "fr": "non jugé (aucun mot entendu)",
+    },
     # The customer types (Persona), channels (Channel) and difficulties (Difficulty).
     "persona.active_hater": {"en": "Active hater", "fr": "Détracteur actif"},
     "persona.extreme_critic": {"en": "Extreme critic", "fr": "Critique extrême"},
@@ -72,6 +77,8 @@ WORDS: dict[str, dict[str, str]] = {
     "word.session": {"en": "session", "fr": "séance"},
     "word.sessions": {"en": "sessions", "fr": "séances"},
     "word.turn": {"en": "turn", "fr": "tour"},
+    # One of the agent's replies, numbered 1, 2, 3… (simulator/reports/replies.py).
+    "word.reply": {"en": "reply", "fr": "réponse"},
     "word.wpm": {"en": "wpm", "fr": "mots/min"},
     "word.you": {"en": "You", "fr": "Vous"},
     # The scorecard, wherever it is shown: terminal, terminal UI, documents.
@@ -84,20 +91,46 @@ WORDS: dict[str, dict[str, str]] = {
     "card.original_score": {"en": "original score", "fr": "note d'origine"},
     "card.reviewer_change": {"en": "Reviewer's change", "fr": "Révision"},
     "card.reviewer_comments": {"en": "Reviewer comments", "fr": "Commentaires du relecteur"},
+    "card.reviewed_by": {
+        "en": "Reviewed by {author} on {date}",
+        "fr": "Relu par {author} le {date}",
+    },
+    "card.changed_by": {
+        "en": "Changed by {author} on {date}",
+        "fr": "Modifiée par {author} le {date}",
+    },
     "card.to_work_on": {"en": "To work on", "fr": "À travailler"},
     "card.well_done": {"en": "Well done", "fr": "Bien joué"},
     "card.whole_call": {"en": "whole call", "fr": "tout l'appel"},
+    # A spoken call with no word recognised: what the scorecard could not judge, and why.
+    "card.outcome_not_judged": {"en": "outcome not judged", "fr": "issue non jugée"},
+    "card.words_unheard": {
+        "en": "Outcome and objectives not judged: no words were recognised (speech "
+        "recognition was off), so the customer followed the scenario's main path. The "
+        "overall counts only what the audio measured: pacing and interruptions.",
+        "fr": "Issue et objectifs non jugés : aucun mot reconnu (reconnaissance vocale "
+        "désactivée), le client a donc suivi le chemin principal du scénario. La note "
+        "globale ne compte que ce que l'audio a mesuré : le rythme et les interruptions.",
+    },
     "card.you_said": {"en": "You said", "fr": "Vous avez dit"},
     "card.why_it_matters": {"en": "Why it matters", "fr": "Pourquoi c'est important"},
     "card.instead": {"en": "Say instead", "fr": "Dites plutôt"},
     "card.mood_curve": {"en": "Mood over the call", "fr": "Humeur au fil de l'appel"},
-    "card.pace_per_turn": {"en": "Pace per turn", "fr": "Débit par tour"},
+    "card.pace_per_reply": {"en": "Pace per reply", "fr": "Débit par réponse"},
     "card.pace_band": {"en": "band {low:.0f}–{high:.0f}", "fr": "plage {low:.0f}–{high:.0f}"},
     # A typed call on the command line, in the call's language.
     "call.brief": {"en": "Brief", "fr": "Contexte"},
     "call.objectives": {"en": "Objectives", "fr": "Objectifs"},
     # Follows the speaker's name, "Customer (mood 40/100)", so it does not name whose.
     "call.mood": {"en": "mood", "fr": "humeur"},
+    # Said before a spoken call when the sound check hears the speakers in the microphone.
+    "call.use_headphones": {
+        "en": "The microphone hears the speakers: use headphones, so that the customer's "
+        "voice is not taken for yours. Echo protection is on for this call.",
+        "fr": "Le micro entend les haut-parleurs : mettez un casque, pour que la voix du "
+        "client ne soit pas prise pour la vôtre. La protection contre l'écho est active "
+        "pour cet appel.",
+    },
     "call.typed_help": {
         "en": "Type each reply and press Enter; an empty line ends the session.",
         "fr": "Tapez chaque réponse puis Entrée ; une ligne vide termine la séance.",

@@ -17,6 +17,7 @@ from typing import IO, Any
 from scoring.findings import DIMENSIONS
 from simulator.analytics.team import OUTCOMES, TeamFigures
 from simulator.reports.files import replacing
+from simulator.reports.replies import reply_numbers
 from simulator.store.records import SessionRecord
 
 SESSION_COLUMNS = (
@@ -38,6 +39,7 @@ SESSION_COLUMNS = (
 FINDING_COLUMNS = (
     "session_id",
     "agent",
+    "reply",
     "turn",
     "time",
     "dimension",
@@ -96,9 +98,13 @@ def session_row(
 
 
 def finding_rows(session: SessionRecord) -> Iterator[dict[str, Any]]:
+    """One row per finding: ``reply`` numbers the agent's replies 1, 2, 3… (empty for a
+    finding about the whole call); ``turn`` keeps the transcript's index, as stored."""
+    replies = reply_numbers(session.transcript)
     for finding in session.scorecard.findings if session.scorecard else []:
         row = {"session_id": session.id, "agent": session.agent}
-        row |= {key: getattr(finding, key) for key in FINDING_COLUMNS[2:]}
+        row["reply"] = None if finding.turn is None else replies.get(finding.turn)
+        row |= {key: getattr(finding, key) for key in FINDING_COLUMNS[3:]}
         yield {key: _cell(value) for key, value in row.items()}
 
 

@@ -2,8 +2,9 @@
 
 The document is written in the session's language and shows the scores a reviewer
 left (an override in place of the scorer's score, the original beside it), every
-finding with the quote, turn, time, why it matters and what to say instead, the
-reviewer's comments pinned to turns, and the call itself.
+finding with the quote, the reply (the agent's replies numbered 1, 2, 3…), the time,
+why it matters and what to say instead, the reviewer's comments pinned to replies, and
+the call itself.
 """
 
 from __future__ import annotations
@@ -15,11 +16,16 @@ from markupsafe import Markup
 
 from scoring.findings import DIMENSIONS
 from simulator.errors import SimulatorError
+from simulator.i18n.catalogue import capital
 from simulator.reports import charts
 from simulator.reports.formats import document_locale, format_datetime, format_number
 from simulator.reports.rendering import Words, render
+from simulator.reports.replies import place, reply_numbers
 from simulator.store.records import DimensionRecord, SessionRecord
 from simulator.store.sessions import SessionStore
+
+SHORT_AXIS = 8
+"""Up to this many points on a chart's axis, each is named in full ("reply 2")."""
 
 
 @dataclass(frozen=True)
@@ -40,13 +46,15 @@ class ScoreLine:
 @dataclass(frozen=True)
 class FindingItem:
     """A finding as the document shows it. ``number`` counts it in its own list — what to
-    work on, or what was done well — and with that list ``anchor`` names it."""
+    work on, or what was done well — and with that list ``anchor`` names it; ``turn`` is
+    its transcript index (the call's anchors), ``place`` the reply it is about in words."""
 
     number: int
     dimension: str
     dimension_name: str
     rule: str
     turn: int | None
+    place: str
     time: float | None
     quote: str
     message: str
@@ -65,6 +73,7 @@ class CommentItem:
 
     id: str
     turn: int | None
+    place: str
     time: float | None
     text: str
     author: str
@@ -72,10 +81,22 @@ class CommentItem:
 
 
 @dataclass(frozen=True)
+class ObjectiveItem:
+    """One of the scenario's objectives, met or missed, and the reply that shows it (None:
+    no one reply does)."""
+
+    text: str
+    met: bool
+    place: str | None
+
+
+@dataclass(frozen=True)
 class TurnItem:
-    """One turn of the call, with the findings and comments pinned to it."""
+    """One turn of the call, with the findings and comments pinned to it; ``reply`` numbers
+    the agent's replies 1, 2, 3… (None for the customer's turns)."""
 
     index: int
+    reply: int | None
     agent: bool
     who: str
     text: str
@@ -131,6 +152,7 @@ def _praise(severity: str, polarity: str) -> bool:
 def _findings(session: SessionRecord, t: Words) -> list[FindingItem]:
     """Every finding in the scorecard's order, each numbered within its own list."""
     found = session.scorecard.findings if session.scorecard else []
+    replies = reply_numbers(session.transcript)
     praise = [_praise(f.severity, f.polarity) for f in found]
     numbers = [praise[: i + 1].count(p) for i, p in enumerate(praise)]
     return [
@@ -140,6 +162,7 @@ def _findings(session: SessionRecord, t: Words) -> list[FindingItem]:
             dimension_name=t.named("dimension", f.dimension),
             rule=f.rule,
             turn=f.turn,
+            place=place(f.turn, replies, t),
             time=f.time,
             quote=f.quote,
             message=f.message,
@@ -153,6 +176,7 @@ def _findings(session: SessionRecord, t: Words) -> list[FindingItem]:
 
 def _comments(session: SessionRecord, t: Words) -> list[CommentItem]:
     turns = session.transcript.turns if session.transcript else []
+    replies = reply_numbers(session.transcript)
 
     def start(turn: int | None) -> float | None:
         if turn is not None and 0 <= turn < len(turns):
@@ -163,6 +187,7 @@ def _comments(session: SessionRecord, t: Words) -> list[CommentItem]:
         CommentItem(
             id=c.id,
             turn=c.turn,
+            place=place(c.turn, replies, t),
             time=start(c.turn),
             text=c.text,
             author=c.author,
@@ -180,9 +205,11 @@ def _turns(
         return []
     agent = session.agent or t.capital("word.agent")
     customer = transcript.customer_name or t("word.customer")
+    replies = reply_numbers(transcript)
     return [
         TurnItem(
             index=index,
+            reply=replies.get(index),
             agent=turn.speaker == "agent",
             who=agent if turn.speaker == "agent" else customer,
             text=turn.text.strip(),
@@ -194,33 +221,55 @@ def _turns(
     ]
 
 
+def _axis_label(name: str, short: bool) -> str:
+    """A chart's point named in full ("reply 2") when the axis has room, else its number."""
+    return name if short else name.rsplit(" ", 1)[-1]
+
+
+def _objectives(session: SessionRecord, t: Words) -> list[ObjectiveItem]:
+    replies = reply_numbers(session.transcript)
+    return [
+        ObjectiveItem(o.text, o.met, None if o.turn is None else place(o.turn, replies, t))
+        for o in (session.scorecard.objectives if session.scorecard else [])
+    ]
+
+
 def _mood_chart(moods: list[float], t: Words) -> Markup | None:
+    """The mood at the start, then after each reply (``moods`` holds one per reply)."""
     if len(moods) < 2:
         return None
-    labels = [t("report.mood_start"), *(str(i) for i in range(1, len(moods)))]
-    desc = t("report.mood_desc") + t.colon + " " + ", ".join(str(m) for m in moods) + "."
+    names = [t("report.mood_start"), *(f"{t('word.reply')} {n}" for n in range(1, len(moods)))]
+    short = len(moods) <= SHORT_AXIS
+    labels = [names[0], *(_axis_label(name, short) for name in names[1:])]
+    readings = "; ".join(
+        f"{name}{t.colon} {format_number(mood, t.locale)}"
+        for name, mood in zip(names, moods, strict=True)
+    )
+    desc = f"{t('report.mood_desc')}. {capital(readings)}."
     series = [charts.Series(t("card.mood_curve"), moods, "s-mood")]
     return charts.line_chart("mood", series, labels, t("card.mood_curve"), desc)
 
 
-def _pace_chart(pacing: DimensionRecord, t: Words) -> Markup | None:
+def _pace_chart(pacing: DimensionRecord, replies: dict[int, int], t: Words) -> Markup | None:
+    """Each reply's words per minute (``per_turn`` names replies by transcript index)."""
     per_turn = pacing.detail("per_turn") or []
     band = pacing.detail("band")
     if not band or not any(p.get("wpm") is not None for p in per_turn):
         return None
     low, high = float(band[0]), float(band[1])
     band_text = f"{format_number(low, t.locale)}–{format_number(high, t.locale)} {t('word.wpm')}"
-    short = len(per_turn) <= 8
+    short = len(per_turn) <= SHORT_AXIS
+    names = [place(p.get("turn"), replies, t) for p in per_turn]
     turns = [
-        (f"{t('word.turn')} {p['turn']}" if short else str(p["turn"]), p.get("wpm"))
-        for p in per_turn
+        (_axis_label(name, short), p.get("wpm")) for name, p in zip(names, per_turn, strict=True)
     ]
     readings = "; ".join(
-        f"{t('word.turn')} {p['turn']}{t.colon} {format_number(p.get('wpm'), t.locale)}"
-        for p in per_turn
+        f"{name}{t.colon} {format_number(p.get('wpm'), t.locale)}"
+        for name, p in zip(names, per_turn, strict=True)
     )
-    desc = f"{t('report.band')}{t.colon} {band_text}. {readings}."
-    return charts.pace_chart("pace", turns, (low, high), t("card.pace_per_turn"), desc, band_text)
+    desc = f"{t('report.band')}{t.colon} {band_text}. {capital(readings)}."
+    title = t("card.pace_per_reply")
+    return charts.pace_chart("pace", turns, (low, high), title, desc, band_text)
 
 
 def _scores_chart(lines: list[ScoreLine], t: Words) -> Markup:
@@ -255,6 +304,7 @@ def session_context(session: SessionRecord) -> dict[str, Any]:
         "date": format_datetime(session.started_at, locale),
         "outcome": t.named("outcome", outcome) if outcome else "",
         "scored": session.status == "scored",
+        "words_unheard": bool(session.scorecard and session.scorecard.words_unheard),
         "overall": overall,
         "original_overall": original_overall if overall != original_overall else None,
         "scores": lines,
@@ -263,12 +313,12 @@ def session_context(session: SessionRecord) -> dict[str, Any]:
         "well_done": [f for f in findings if f.positive],
         "comments": comments,
         "turns": _turns(session, findings, comments, t),
-        "objectives": list(session.scorecard.objectives) if session.scorecard else [],
+        "objectives": _objectives(session, t),
         "moods": list(session.moods),
         "charts": {
             "scores": _scores_chart(lines, t),
             "mood": _mood_chart(list(session.moods), t),
-            "pace": _pace_chart(pacing, t),
+            "pace": _pace_chart(pacing, reply_numbers(transcript), t),
         },
     }
 

@@ -1,9 +1,11 @@
 """Recordings of people's voices are personal data: how long they stay, and erasing a person.
 
 - ``audio_retention`` (settings): keep recordings, keep them N days, or keep none.
-- ``forget``: erase one agent's sessions, recordings and the export files that hold them.
-- Export files written by ``roleplay export`` are listed in the database's ``exports``
-  table, so that erasing an agent can find them again.
+- ``forget``: erase one agent's sessions and recordings.
+- The files roleplay writes from sessions (CSV and JSON Lines exports, bundles, scorecard
+  documents) are listed in the database's ``exports`` table, with whose sessions they
+  hold, so that deleting a session or forgetting an agent can find them again
+  (:mod:`simulator.reports.recorded_exports` takes the sessions out of them).
 """
 
 from __future__ import annotations
@@ -63,12 +65,44 @@ def prune_audio(store: SessionStore, days: int | None, today: datetime | None = 
     return removed
 
 
-def record_export(store: SessionStore, path: Path, sessions: Sequence[SessionFields]) -> None:
-    """Remember an export file and whose sessions it holds."""
+EXPORT_KINDS = ("csv", "jsonl", "bundle", "reviews", "document")
+"""What an export file is: a CSV file, JSON Lines, a bundle of sessions or of reviews, a
+session's scorecard document (HTML or Markdown)."""
+
+
+def record_export(
+    store: SessionStore, path: Path, sessions: Sequence[SessionFields], kind: str
+) -> None:
+    """Remember an export file, what it is and whose sessions it holds; a document names
+    its one session too (the others are read from the file when needed)."""
     agents = sorted({s.agent for s in sessions})
-    entry = {"path": str(Path(path).resolve()), "agents": agents, "at": now()}
+    entry: dict[str, object] = {
+        "path": str(Path(path).resolve()),
+        "agents": agents,
+        "at": now(),
+        "kind": kind,
+    }
+    if kind == "document":
+        entry["sessions"] = [s.id for s in sessions]
     with store.database.writing():
         store.database.table("exports").upsert(entry, Query().path == entry["path"])
+
+
+def recorded_exports(store: SessionStore) -> list[dict]:
+    """Every export file listed, as written by :func:`record_export` (older entries have
+    no ``kind``)."""
+    return [dict(entry) for entry in store.database.table("exports").all()]
+
+
+def update_export(store: SessionStore, path: str, agents: Sequence[str] | None) -> None:
+    """After sessions were taken out of an export: the agents it still holds, or None when
+    it is gone."""
+    exports = store.database.table("exports")
+    with store.database.writing():
+        if agents is None:
+            exports.remove(Query().path == path)
+        else:
+            exports.update({"agents": sorted(agents)}, Query().path == path)
 
 
 @dataclass
@@ -76,46 +110,20 @@ class Forgotten:
     agent: str
     sessions: int = 0
     audio_files: int = 0
-    exports: list[str] = field(default_factory=list)
     backups: list[str] = field(default_factory=list)
     """Backups of damaged databases, which may still hold the agent's sessions."""
 
-    def lines(self) -> list[str]:
-        said = [
-            f"Erased {self.sessions} session(s) and {self.audio_files} recording(s) "
-            f"of {self.agent}."
-        ]
-        if self.exports:
-            said.append(f"Erased {len(self.exports)} export file(s) holding them:")
-            said += [f"  {p}" for p in self.exports]
-        if self.backups:
-            said.append(
-                "These backups of a damaged database may still hold them; "
-                "delete them if you no longer need them:"
-            )
-            said += [f"  {p}" for p in self.backups]
-        return said
-
 
 def forget_agent(store: SessionStore, agent: str) -> Forgotten:
-    """Erase every session of ``agent``, their recordings, and the exports that hold them."""
+    """Erase every session of ``agent`` and their recordings; the exports that hold them
+    are handled by :func:`simulator.reports.recorded_exports.prune_exports`."""
     done = Forgotten(agent)
     ids = [s.id for s in store.history(agent)]
     for session_id in ids:
         done.audio_files += _remove_audio(store, session_id)
     done.sessions = len(store.delete(ids))
-    exports = store.database.table("exports")
-    with store.database.writing():
-        for entry in exports.all():
-            if not any(same_name(agent, a) for a in entry.get("agents", [])):
-                continue
-            path = Path(entry["path"])
-            if path.is_file():
-                path.unlink()
-                done.exports.append(str(path))
-            exports.remove(Query().path == entry["path"])
-        if same_name(store.preference("agent"), agent):
-            store.remember("agent", "")
+    if same_name(store.preference("agent"), agent):
+        store.remember("agent", "")
     database = store.database
     done.backups = sorted(str(p) for p in database.root.glob(f"{database.path.name}.damaged-*"))
     return done

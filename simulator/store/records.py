@@ -126,6 +126,8 @@ class ScorecardRecord(_Part):
     objectives: list[ObjectiveRecord] = Field(default_factory=list)
     call_result: Number | None = None
     """What the call achieved (outcome and objectives), blended into the overall."""
+    words_unheard: bool = False
+    """Spoken with no word recognised: objectives and outcome were not judged."""
 
 
 class AvoidedPhrase(NamedTuple):
@@ -153,6 +155,8 @@ class SessionFields(BaseModel):
     scores: Scores = Field(default_factory=dict)
     call_result: Number | None = None
     """What the call achieved, blended into the overall (None: not a practice call)."""
+    words_unheard: bool = False
+    """Spoken with no word recognised: the ending and the objectives were not judged."""
     overrides: dict[str, Override] = Field(default_factory=dict)
     owner: Owner | None = None
     audio_removed: str | None = None
@@ -261,6 +265,7 @@ class SessionRecord(SessionFields):
         self.overall = self.scorecard.overall
         self.scores = {n: d.score for n, d in self.scorecard.dimensions.items()}
         self.call_result = self.scorecard.call_result
+        self.words_unheard = self.scorecard.words_unheard
 
     def agent_turn_count(self) -> int:
         return len(self.transcript.agent_turns()) if self.transcript else 0

@@ -15,7 +15,7 @@ from scoring.transcript import Transcript
 from simulator.authoring.workspace import Workspace
 from simulator.errors import SimulatorError
 from simulator.store.owner import alive
-from simulator.store.records import Owner, SessionRecord, SessionSummary
+from simulator.store.records import Owner, SessionSummary
 from simulator.store.sessions import SessionStore
 
 
@@ -33,13 +33,6 @@ def interrupted(store: SessionStore) -> list[SessionSummary]:
             continue
         found.append(session)
     return found
-
-
-def describe(session: SessionRecord) -> str:
-    """One line naming an interrupted session (its whole record) for a person."""
-    when = session.started_at[:16].replace("T", " ")
-    turns = session.agent_turn_count()
-    return f"{session.scenario or '?'} by {session.agent}, {when} UTC, {turns} reply(ies)"
 
 
 def finish_interrupted(store: SessionStore, session_id: str, space: Workspace) -> dict[str, Any]:

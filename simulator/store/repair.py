@@ -27,6 +27,7 @@ from simulator.atomic import (
     write_json,
 )
 from simulator.errors import Phrase, SimulatorError
+from simulator.i18n.catalogue import Plural
 from simulator.store.database import SESSION_ID, DamagedIndexError, Database
 from simulator.store.records import SessionRecord, SessionSummary
 
@@ -116,11 +117,14 @@ def rebuild(database: Database, damaged: DamagedIndexError) -> Phrase:
         name=path.name,
         detail=damaged.detail,
         backup=backup.name,
-        total=len(records),
+        recovered=Plural(len(records), "cli.count.recovered.one", "cli.count.recovered.many"),
         from_files=from_files,
         from_index=len(records) - from_files,
-        unreadable=Phrase(
-            "cli.database_unreadable_files", count=unreadable, folder=database.sessions_dir
+        unreadable=Plural(
+            unreadable,
+            "cli.database_unreadable_files.one",
+            "cli.database_unreadable_files.many",
+            folder=database.sessions_dir,
         )
         if unreadable
         else "",

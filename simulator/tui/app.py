@@ -178,15 +178,16 @@ class RoleplayApp(App[None]):
             HelpScreen(self.text("ui.help_title"), keys_of(screen), self.text("ui.close"))
         )
 
-    def play_recording(self, path: Path, turn: int | None = None) -> None:
-        """Play a turn's recording; when it cannot be played, say so and why."""
+    def play_recording(self, path: Path, reply: int | None = None) -> None:
+        """Play a reply's recording (``reply`` numbers the agent's replies 1, 2, 3…); when
+        it cannot be played, say so and why."""
         if not path.exists():
             self.notify(self.text("ui.no_audio"), severity="warning")
             return
         why = self.play_sound(path)
         if why is not None:
-            shown = "—" if turn is None else turn
-            self.notify(self.text("ui.cannot_play", turn=shown, why=why), severity="warning")
+            shown = "—" if reply is None else reply
+            self.notify(self.text("ui.cannot_play", reply=shown, why=why), severity="warning")
 
     def play_sound(self, path: Path) -> object | None:
         """Play a sound file: None once it plays, else why it cannot (in words)."""

@@ -33,8 +33,8 @@ def next_objective(scenario: Scenario, met: set[str]) -> Objective | None:
 
 
 class BriefPanel(Vertical):
-    """The objectives (✓ once the call meets one; ✗ once it breaks one to avoid, which
-    until then stays open) and the brief, each one folding away."""
+    """The objectives (✓ once the call meets one; one to avoid stays open until a reply
+    breaks it, ✗, or the call ends with it kept, ✓) and the brief, each one folding away."""
 
     DEFAULT_CSS = """
     BriefPanel { height: auto; }
@@ -68,6 +68,8 @@ class BriefPanel(Vertical):
                     # kept so far is not met: only the end of the call can show that
                     if self.heard and objective.id not in self.met:
                         lines.append(f"[red]✗[/] {text}")
+                    elif self.conversation.finished and objective.id in self.met:
+                        lines.append(f"[green]✓[/] {text}")
                     elif objective.id == self.hinted:
                         lines.append(f"[b]→ {text}[/b]")
                     else:

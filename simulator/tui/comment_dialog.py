@@ -1,4 +1,4 @@
-"""A reviewer's comment pinned to a turn."""
+"""A reviewer's comment pinned to one of the agent's replies, or to the whole call."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ class CommentDialog(TextDialog):
     question = "ui.comment_on"
     box_id = "comment-text"
 
-    def __init__(self, turn: int | None) -> None:
+    def __init__(self, reply: int | None) -> None:
+        """``reply`` numbers the agent's replies 1, 2, 3… (None: the whole call)."""
         super().__init__()
-        self.turn = turn
+        self.reply = reply
+        if reply is None:
+            self.question = "ui.comment_on_call"
 
     def question_values(self) -> dict[str, object]:
-        return {"turn": self.turn if self.turn is not None else "—"}
+        return {} if self.reply is None else {"reply": self.reply}

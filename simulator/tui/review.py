@@ -313,8 +313,19 @@ class ReviewScreen(Screen[None]):
 
         def chosen(yes: bool | None) -> None:
             if yes:
-                self.app.store.delete([session_id])
+                from simulator.reports.recorded_exports import delete_sessions
+
+                exports = delete_sessions(self.app.store, [session_id])
                 self.app.notify(t("ui.deleted"))
+                changed = len(exports.rewritten) + len(exports.erased)
+                if changed:
+                    self.app.notify(
+                        t.plural(changed, "ui.exports_pruned.one", "ui.exports_pruned.many")
+                    )
+                for path, why in exports.failed:
+                    them = t("cli.them.one")
+                    said = t("cli.export_unchanged", path=path, them=them, why=why)
+                    self.app.notify(said, severity="warning", markup=False)
                 self.load()
 
         self.app.push_screen(ConfirmDialog(question, t("ui.delete")), chosen)

@@ -1,4 +1,4 @@
-"""The scorecard: scores, findings turn by turn with what to say instead, mood and pace;
+"""The scorecard: scores, findings reply by reply with what to say instead, mood and pace;
 the objectives met or missed, the transcript, the scenario's model answer, and how this
 attempt compares with the previous one; try the scenario again from here."""
 
@@ -28,7 +28,10 @@ from scoring.quoting import in_quotes
 from simulator.analytics.progress import Progress, progress
 from simulator.conversation.scenario import Scenario
 from simulator.errors import SimulatorError
+from simulator.i18n.catalogue import capital
+from simulator.reports.replies import place, reply_numbers
 from simulator.store.records import FindingRecord, SessionRecord
+from simulator.tui.feedback_page import feedback_page
 from simulator.tui.localise import localise_bindings
 from simulator.tui.scorecard_pages import (
     model_answer_page,
@@ -72,6 +75,7 @@ class ScorecardScreen(Screen[None]):
         Binding("3", "tab('tab-transcript')", "ui.tab_transcript", show=False),
         Binding("4", "tab('tab-model')", "ui.tab_model", show=False),
         Binding("5", "tab('tab-progress')", "ui.tab_progress", show=False),
+        Binding("6", "tab('tab-feedback')", "ui.tab_feedback", show=False),
     ]
 
     def __init__(self, session_id: str) -> None:
@@ -79,6 +83,8 @@ class ScorecardScreen(Screen[None]):
         localise_bindings(self, self.app.text)
         self.session_id = session_id
         self.session: SessionRecord | None = None
+        self.replies: dict[int, int] = {}
+        """The agent's replies numbered 1, 2, 3…, by transcript index."""
         self.rows: list[FindingRecord] = []
         self.progress: Progress | None = None
         self.reading_model = False  # the model answer is being prepared or played
@@ -92,7 +98,7 @@ class ScorecardScreen(Screen[None]):
                 yield Label(self.app.text("card.mood_curve"))
                 yield Sparkline([], id="mood-curve")
                 yield Static("–", id="mood-curve-none")
-                yield Label(self.app.text("card.pace_per_turn"))
+                yield Label(self.app.text("card.pace_per_reply"))
                 yield Sparkline([], id="pace-chart")
                 yield Static("", id="pace-values")
                 yield Static(f"– ({self.app.text('card.not_scored')})", id="pace-chart-none")
@@ -106,6 +112,7 @@ class ScorecardScreen(Screen[None]):
                 ("transcript", t("ui.tab_transcript")),
                 ("model", t("ui.tab_model")),
                 ("progress", t("ui.tab_progress")),
+                ("feedback", t("ui.tab_feedback")),
             ):
                 with TabPane(title, id=f"tab-{tab}"), VerticalScroll(classes="card-page"):
                     yield Static(id=f"{tab}-page")
@@ -115,7 +122,7 @@ class ScorecardScreen(Screen[None]):
         t = self.app.text
         table = self.query_one("#findings", DataTable)
         table.add_columns(
-            t.capital("word.turn"), t("word.dimension"), t("card.you_said"), t("card.instead")
+            t.capital("word.reply"), t("word.dimension"), t("card.you_said"), t("card.instead")
         )
         self.reload()
         table.focus()
@@ -128,12 +135,15 @@ class ScorecardScreen(Screen[None]):
             self.app.notify_error(SimulatorError("error.unknown_session", id=self.session_id))
             return
         self.session = session
+        self.replies = reply_numbers(session.transcript)
         t = self.app.text
         dimensions = session.scorecard.dimensions if session.scorecard else {}
         self.app.sub_title = f"{session.agent} · {session.title or session.scenario}"
+        unheard = session.scorecard is not None and session.scorecard.words_unheard
+        judged = f" — {t('card.outcome_not_judged')}" if unheard else ""
         lines = [
             f"[b]{t('card.overall')}: {_score(session.effective_overall)}/100[/b]  "
-            f"({t.named('outcome', session.outcome or 'stopped')})",
+            f"({t.named('outcome', session.outcome or 'stopped')}{judged})",
             "",
         ]
         # the scores the reviewer left, as history, the exports and the reports show them
@@ -153,14 +163,15 @@ class ScorecardScreen(Screen[None]):
         self._chart("#mood-curve", list(session.moods))
         pacing = dimensions.get("pacing")
         per_turn = (pacing.detail("per_turn") if pacing else None) or []
-        rates = [e["wpm"] for e in per_turn if e.get("wpm")]
+        paced = [e for e in per_turn if e.get("wpm")]
+        rates = [e["wpm"] for e in paced]
         self._chart("#pace-chart", rates)
         band = (pacing.detail("band") if pacing else None) or []
         values = self.query_one("#pace-values", Static)
         values.display = bool(rates)
         if rates:
-            # the figures behind the line, and the band they are judged by
-            shown = " · ".join(f"{rate:.0f}" for rate in rates)
+            # each figure behind the line after its reply's number, and the band
+            shown = " · ".join(f"{self._reply(e.get('turn'))}: {e['wpm']:.0f}" for e in paced)
             within = (
                 f"  ({self.app.text('card.pace_band', low=band[0], high=band[1])})"
                 if len(band) == 2
@@ -175,9 +186,8 @@ class ScorecardScreen(Screen[None]):
         )
         for index, f in enumerate(self.rows):
             mark = "✓ " if f.polarity == "positive" else "✗ "
-            turn = str(f.turn) if f.turn is not None else "—"
             table.add_row(
-                turn,
+                str(self._reply(f.turn)) if f.turn is not None else self._where(None),
                 mark + t.named("dimension", f.dimension),
                 f.quote[:40],
                 (f.suggestion or "")[:48],
@@ -192,6 +202,7 @@ class ScorecardScreen(Screen[None]):
         self.query_one("#transcript-page", Static).update(transcript_page(session, t))
         self.query_one("#model-page", Static).update(model_answer_page(self.scenario, t, listen))
         self.query_one("#progress-page", Static).update(progress_page(self.progress, t))
+        self.query_one("#feedback-page", Static).update(feedback_page(session, t))
 
     @property
     def scenario(self) -> Scenario | None:
@@ -218,6 +229,14 @@ class ScorecardScreen(Screen[None]):
         empty = self.query_one(f"{selector}-none", Static)
         empty.display = not values
 
+    def _reply(self, turn: int | None) -> int | None:
+        """A reply's number (the transcript's index when the reply is not known)."""
+        return self.replies.get(turn, turn) if turn is not None else None
+
+    def _where(self, turn: int | None) -> str:
+        """The reply a finding is about ("reply 2"), or the whole call."""
+        return place(turn, self.replies, self.app.text)
+
     def current(self) -> FindingRecord | None:
         table = self.query_one("#findings", DataTable)
         if table.row_count == 0:
@@ -234,8 +253,7 @@ class ScorecardScreen(Screen[None]):
             box.update("")
             return
         parts = [
-            f"### {t.named('dimension', finding.dimension)} — "
-            f"{t.capital('word.turn')} {finding.turn or '—'}"
+            f"### {t.named('dimension', finding.dimension)} — {capital(self._where(finding.turn))}"
         ]
         if finding.quote:
             parts.append(f"**{t('card.you_said')}:** {in_quotes(finding.quote, t.locale)}")
@@ -268,7 +286,7 @@ class ScorecardScreen(Screen[None]):
             self.app.notify(t("ui.audio_erased"), severity="warning")
             return
         folder = Path(self.app.audio_root) / self.session_id
-        self.app.play_recording(find_recording(folder, audio) or folder / audio, turn)
+        self.app.play_recording(find_recording(folder, audio) or folder / audio, self._reply(turn))
 
     def action_comment(self) -> None:
         from simulator.tui.comment_dialog import CommentDialog
@@ -281,7 +299,7 @@ class ScorecardScreen(Screen[None]):
                     self.app.store.add_comment(self.session_id, turn, text, reviewer)
                     self.reload()
 
-            self.app.push_screen(CommentDialog(turn), save)
+            self.app.push_screen(CommentDialog(self._reply(turn)), save)
 
         self.app.with_reviewer(ask)
 

@@ -8,22 +8,14 @@ from rich.markup import escape
 
 from scoring.findings import DIMENSIONS
 from scoring.quoting import in_quotes
-from scoring.transcript import Transcript
 from simulator.analytics.progress import Change, Progress
 from simulator.conversation.scenario import Scenario
 from simulator.i18n.catalogue import Text
+from simulator.reports.replies import place, reply_numbers
 from simulator.store.records import ObjectiveRecord, SessionRecord
 
 QUOTE = 60
 """How much of a reply an objective quotes."""
-
-
-def reply_numbers(transcript: Transcript | None) -> dict[int, int]:
-    """Each agent turn's number among the agent's replies (1, 2, 3…), by its index in
-    the transcript: objectives and findings name a turn by that index."""
-    if transcript is None:
-        return {}
-    return {index: n for n, (index, _turn) in enumerate(transcript.agent_turns(), start=1)}
 
 
 def _quote(text: str) -> str:
@@ -35,9 +27,10 @@ def _where(objective: ObjectiveRecord, session: SessionRecord, t: Text) -> str:
     if objective.turn is None:
         return ""
     transcript = session.transcript
-    number = reply_numbers(transcript).get(objective.turn)
+    numbers = reply_numbers(transcript)
+    number = numbers.get(objective.turn)
     if number is None or transcript is None:
-        return f" — {t('word.turn')} {objective.turn}"
+        return f" — {escape(place(objective.turn, numbers, t))}"
     said = in_quotes(_quote(transcript.turns[objective.turn].text), t.locale)
     key = "ui.objective_met_by" if objective.met else "ui.objective_broken_by"
     return f" — {escape(t(key, reply=number, said=said))}"
@@ -46,6 +39,8 @@ def _where(objective: ObjectiveRecord, session: SessionRecord, t: Text) -> str:
 def objectives_page(session: SessionRecord, t: Text) -> str:
     """Each checked objective, ✓ met or ✗ missed, with the reply that shows it."""
     objectives = session.scorecard.objectives if session.scorecard else []
+    if not objectives and session.scorecard is not None and session.scorecard.words_unheard:
+        return escape(t("card.words_unheard"))  # the objectives could not be checked
     if not objectives:
         return t("ui.no_objectives")
     met = sum(o.met for o in objectives)

@@ -134,7 +134,7 @@ def test_a_yaml_tab_is_named_in_french(tmp_path):
     result = CliRunner().invoke(cli, ["scenarios", "validate", str(scenario)], env=env)
     assert result.exit_code == 2
     assert f"{scenario}:3:1: ce n'est pas du YAML valide : une tabulation ici" in result.stderr
-    assert "1 problème(s) ; 0 scénario(s) valide(s)." in result.stderr
+    assert "1 problème ; 0 scénario valide." in result.stderr
 
 
 @pytest.mark.parametrize(

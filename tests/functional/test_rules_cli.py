@@ -8,7 +8,7 @@ from tests.functional.conftest import DATA
 def test_rules_validate_bundled(roleplay):
     run = roleplay("rules", "validate")
     assert run.code == 0, run.err
-    assert "pack(s) valid" in run.out
+    assert "packs valid." in run.out
 
 
 def test_rules_test_bundled_examples_pass(roleplay):

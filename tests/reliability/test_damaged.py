@@ -25,8 +25,8 @@ def test_a_truncated_index_is_kept_aside_and_rebuilt_from_the_session_files(tmp_
     index.chmod(0o644)  # edited by hand, say
     reopened = open_database(index)
     (notice,) = reopened.notices
-    assert "damaged" in str(notice) and "6 session(s) were recovered" in str(notice)
-    assert "6 séance(s) ont été récupérées" in notice.render("fr")
+    assert "damaged" in str(notice) and "6 sessions were recovered" in str(notice)
+    assert "6 séances ont été récupérées" in notice.render("fr")
     (backup,) = tmp_path.glob("roleplay.json.damaged-*")
     assert backup.read_bytes() == damaged and backup.name in str(notice)
     assert backup.stat().st_mode & 0o777 == 0o600  # the same personal data: owner only

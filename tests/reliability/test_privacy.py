@@ -174,9 +174,16 @@ def test_forget_erases_an_agent_and_says_what_it_removed(tmp_path):
 
     run = _run("forget", "--agent", "Sam", "--yes", env=env)
     assert run.returncode == 0, run.stderr
-    assert "Erased 2 session(s) and 2 recording(s) of Sam." in run.stdout
-    assert str(tmp_path / "sam.zip") in run.stdout and str(tmp_path / "all.jsonl") in run.stdout
-    assert not (tmp_path / "sam.zip").exists() and not (tmp_path / "all.jsonl").exists()
+    assert "Erased 2 sessions and 2 recordings of Sam." in run.stdout
+    # Sam's bundle held nothing else: erased; the export of everyone: rewritten without Sam
+    said = run.stdout.split("\n")
+    erased = said.index("1 export file erased, as it held nothing else:")
+    assert said[erased + 1].strip() == str(tmp_path / "sam.zip")
+    rewritten = said.index("1 export file rewritten without them:")
+    assert said[rewritten + 1].strip() == str(tmp_path / "all.jsonl")
+    assert not (tmp_path / "sam.zip").exists()
+    lines = (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 4 and all('"Sam"' not in line for line in lines)
     assert (tmp_path / "alex.zip").exists()  # holds no session of Sam
     store = SessionStore(open_database(db))
     assert store.history("Sam") == [] and len(store.history()) == 4

@@ -59,7 +59,7 @@ def test_a_killed_practice_is_offered_and_scored_on_the_next_start(tmp_path):
 
     again = _run("practice", "fr-facture-contestee", "--agent", "Alex", "--text", env=env)
     assert again.returncode == 0
-    assert "1 practice session(s) stopped before being scored" in again.stderr
+    assert "1 practice session stopped before being scored" in again.stderr
     assert "'roleplay recover'" in again.stderr
 
     recovered = _run("recover", env=env)
@@ -104,7 +104,7 @@ def test_rescore_after_a_rule_pack_is_added(tmp_path):
     env = _env(tmp_path)
     same = _run("rescore", "--jobs", "2", env=env)
     assert same.returncode == 0, same.stderr
-    assert "Rescored 6 session(s)" in same.stdout and "0 scorecard(s) changed" in same.stdout
+    assert "Rescored 6 sessions" in same.stdout and "0 scorecards changed" in same.stdout
 
     (tmp_path / "packs").mkdir()
     (tmp_path / "packs" / "team.yml").write_text(ORG_PACK, encoding="utf-8")
@@ -112,8 +112,8 @@ def test_rescore_after_a_rule_pack_is_added(tmp_path):
     env["ROLEPLAY_SETTINGS"] = str(tmp_path / "settings.yml")
     run = _run("rescore", "--jobs", "2", env=env)
     assert run.returncode == 0, run.stderr
-    assert "Rescored 6 session(s)" in run.stdout and "2 scorecard(s) changed" in run.stdout
-    assert "2 process(es)" in run.stdout and "per second" in run.stdout
+    assert "Rescored 6 sessions" in run.stdout and "2 scorecards changed" in run.stdout
+    assert "2 processes" in run.stdout and "per second" in run.stdout
     store = SessionStore(open_database(tmp_path / "roleplay.json"))
     session = store.get("sam-1")
     assert any(f.rule == "team-words.pas-mon-probleme" for f in session.scorecard.findings)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from simulator.store.bundles import merge_session
+from simulator.store.bundle_import import merge_session
 from simulator.store.records import Comment
 from simulator.store.sessions import SessionStore, open_database
 from tests.reports.conftest import Run, find, roleplay
@@ -46,7 +46,7 @@ def test_a_bundle_carries_sessions_and_audio_to_the_lead(team, tmp_path):
     lead = tmp_path / "lead" / "roleplay.json"
     run = roleplay("import", str(bundle), db=lead)
     assert run.code == 0, run.err
-    assert "3 new session(s)" in run.out
+    assert "3 new sessions" in run.out
     for session in team.sessions(team.alex):
         assert _store(lead).get(session.id) == session
     for name in audio:
@@ -83,7 +83,7 @@ def test_comments_merge_by_id_and_the_leads_overrides_stay(team, tmp_path):
 
     run = roleplay("import", str(_bundle(team.alex, tmp_path / "second.zip")), db=lead)
     assert run.code == 0, run.err
-    assert "1 updated (1 comment(s), 1 override(s) added)" in run.out
+    assert "1 updated, 2 already here (1 comment and 1 override added)" in run.out
     merged = _store(lead).get(session.id)
     assert [c.text for c in merged.comments] == ["Breathe before answering.", coach.text]
     assert merged.overrides["empathy"].score == 60  # the lead's own, kept
@@ -234,7 +234,7 @@ def test_a_session_from_an_older_roleplay_is_imported(lead_with_alex, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "version,words", [(2, "newer roleplay"), (0, "not supported"), ("1", "not supported")]
+    "version,words", [(3, "newer roleplay"), (0, "not supported"), ("1", "not supported")]
 )
 def test_another_bundle_version_is_refused(lead_with_alex, tmp_path, version, words):
     lead, bundle, _ = lead_with_alex

@@ -34,7 +34,7 @@ def test_two_agents_bundles_make_a_team_report(team, tmp_path):
         made = roleplay("export", "--bundle", str(bundle), "--agent", agent, db=db)
         assert made.code == 0, made.err
         imported = roleplay("import", str(bundle), db=lead)
-        assert imported.code == 0 and "3 new session(s)" in imported.out, imported.err
+        assert imported.code == 0 and "3 new sessions" in imported.out, imported.err
 
     run = roleplay("report", "team", "--format", "md", "--locale", "en", db=lead)
     assert run.code == 0, run.err

@@ -6,6 +6,7 @@ import re
 import shlex
 from pathlib import Path
 
+from simulator.store.sessions import SessionStore, open_database
 from tests.reports.conftest import roleplay
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "reports.md"
@@ -29,15 +30,27 @@ def test_every_command_on_the_page(team, tmp_path):
     assert roleplay("export", "--bundle", str(tmp_path / "sam.zip"), db=team.sam).code == 0
     assert roleplay("import", str(tmp_path / "sam.zip"), db=lead).code == 0
     session_id = team.sessions(team.sam)[0].id
+    # The lead has already gone over one of Alex's calls, from an earlier bundle.
+    assert roleplay("export", "--bundle", str(tmp_path / "early.zip"), db=team.alex).code == 0
+    assert roleplay("import", str(tmp_path / "early.zip"), db=lead).code == 0
+    reviewed = team.sessions(team.alex)[0].id
+    lead_store = SessionStore(open_database(lead))
+    lead_store.add_comment(reviewed, 1, "Say sorry first.", "Dana")
+    lead_store.override_score(reviewed, "empathy", 70, "Warm all along.", "Dana")
+    on_alex = (["export", "--bundle"], ["import", "alex-review.zip"])
     for command in commands():
         args = shlex.split(command.replace(EXAMPLE_ID, session_id))[1:]
-        db = team.alex if args[:2] == ["export", "--bundle"] else lead
+        db = team.alex if args[:2] in on_alex else lead
         run = roleplay(*args, db=db, cwd=tmp_path)
         assert run.code == 0, (command, run.err)
+    assert [c.text for c in SessionStore(open_database(team.alex)).get(reviewed).comments] == [
+        "Say sorry first."
+    ]
     for made in (
         f"{session_id}.html",
         "scorecard.md",
         "alex.zip",
+        "alex-review.zip",
         "team.html",
         "team.md",
         "exports/sessions.csv",

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from simulator.reports.replies import reply_numbers
 from simulator.reports.session import render_session
 from simulator.store.records import FindingRecord, SessionRecord
 from simulator.store.sessions import SessionStore, open_database
@@ -48,10 +49,12 @@ def test_english_html_shows_each_finding_with_what_to_say_instead(team, tmp_path
             assert squash(finding.quote) in text
         if finding.suggestion and finding.polarity == "negative":
             assert squash(finding.suggestion) in text
-    # turn and time of the first avoided phrase, as the person heard it
+    # the reply (numbered among the agent's replies) and time of the first avoided
+    # phrase, as the person heard it
     first = phrases[0]
     minutes, seconds = divmod(round(first.time), 60)
-    assert f"Turn {first.turn} · {minutes}:{seconds:02d}" in text
+    reply = reply_numbers(session.transcript)[first.turn]
+    assert f"Reply {reply} · {minutes}:{seconds:02d}" in text
     assert "Why it matters:" in text and "Say instead:" in text
     assert [e.attrs["lang"] for e in page.elements if e.tag == "html"] == ["en"]
 
@@ -91,15 +94,16 @@ def test_overrides_and_comments_appear_in_both_documents(team):
     assert "<script>" not in md and r"\<script\>" in md
 
 
-def test_markdown_lists_findings_with_turn_time_quote_and_suggestion(team):
+def test_markdown_lists_findings_with_reply_time_quote_and_suggestion(team):
     session = find(team.sessions(team.sam), "Sam", "fr-sms-frais-bancaires")
     md = render_session(session, "md")
+    replies = reply_numbers(session.transcript)
     assert md.startswith("# Bilan\u202f: ")
     assert "## À travailler" in md
     for finding in _findings(session):
         if finding.dimension == "avoided_phrases":
             assert f"« {finding.quote} »" in md.replace("\xa0", " ")
-            assert f"Tour {finding.turn}" in md
+            assert f"Réponse {replies[finding.turn]}" in md
             assert finding.suggestion in md
     # headings are separated by blank lines, so they render as headings
     assert not re.search(r"[^\n]\n#", md)
@@ -111,11 +115,13 @@ def test_french_spoken_session_shows_pace_against_the_band(team, tmp_path):
     assert pacing.score is not None
     html = render_session(session, "html")
     page = Page(html)
-    assert "Débit par tour" in page.text
+    assert "Débit par réponse" in page.text
     low, high = (round(v) for v in pacing.detail("band"))
     assert f"{low}–{high} mots/min" in html
+    replies = reply_numbers(session.transcript)
     for turn in pacing.detail("per_turn"):
-        assert f"tour {turn['turn']}\u202f: {round(turn['wpm'])}" in html.replace(",", ".")
+        reply = replies[turn["turn"]]
+        assert f"éponse {reply}\u202f: {round(turn['wpm'])}" in html.replace(",", ".")
 
 
 def test_the_call_shows_when_each_timed_turn_began(store):
@@ -127,8 +133,9 @@ def test_the_call_shows_when_each_timed_turn_began(store):
     ]
     store.save_transcript(session_id, {"locale": "en", "turns": turns})
     text = Page(render_session(store.get(session_id), "html")).text
-    assert "Turn 0 · 0:00" in text and "Turn 1 · 1:05" in text
-    assert "Turn 2 ·" not in text and "Turn 2" in text
+    # the customer's turns show when they began; the agent's replies are numbered too
+    assert "0:00 Customer" in text and "Reply 1 · 1:05" in text
+    assert "Turn" not in text and "Reply 2" not in text
 
 
 def test_a_session_stopped_before_scoring_still_renders(store):

@@ -125,3 +125,19 @@ def test_a_name_typed_two_ways_is_one_agent():
     sessions.append(made_session("c", "Chloé", 3))
     figures = team_figures(select_sessions(sessions, TeamFilters(agents=("CHLOE",))))
     assert [(a.name, a.sessions) for a in figures.agents] == [("Chloé", 3)]
+
+
+@pytest.mark.parametrize("locale", ["en", "fr"])
+def test_a_call_spoken_with_no_word_recognised_is_not_counted_as_resolved(locale):
+    # With no recogniser the customer follows the scenario whatever is said: its
+    # "resolved" was not earned, and the team's rates say so instead of counting it.
+    unheard = made_session("b", "Sam", 2, outcome="resolved", scores={"pacing": 70})
+    unheard.apply_scorecard({**unheard.scorecard.model_dump(), "words_unheard": True})
+    sessions = [made_session("a", "Sam", 1, outcome="resolved"), unheard]
+    figures = _figures([s.summary() for s in sessions])
+    rates = {r.outcome: r.count for r in figures.outcome_rates()}
+    assert rates["resolved"] == 1 and rates["not_judged"] == 1
+    md = render_team(figures, TeamFilters(), locale, "md").lower()
+    assert (
+        "not judged (no words heard)" if locale == "en" else "non jugé (aucun mot entendu)"
+    ) in md

@@ -271,7 +271,7 @@ async def test_a_recording_that_cannot_play_says_so_and_why(team_store, app_fact
         await pilot.press("p")
         await pilot.pause()
     first, second = _messages(app)[-2:]
-    assert first == "Your recording of turn 1 cannot be played: no speakers found."
+    assert first == "Your recording of reply 1 cannot be played: no speakers found."
     assert "microphone" not in first
-    assert second.startswith("Your recording of turn 1 cannot be played: ")
+    assert second.startswith("Your recording of reply 1 cannot be played: ")
     assert "not audio" in second

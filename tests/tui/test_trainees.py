@@ -148,6 +148,9 @@ async def test_the_pace_chart_shows_each_rate_and_its_band(store, app_factory):
         "per_turn": [{"turn": 1, "wpm": 142.4}, {"turn": 3, "wpm": 196.0}],
     }
     record.apply_scorecard(card)
+    turns = record.transcript.model_dump()["turns"]
+    turns += [{"speaker": "customer", "text": "Et alors ?"}, {"speaker": "agent", "text": "Bien."}]
+    record.transcript = record.transcript.model_validate({"locale": "fr", "turns": turns})
     store.put(record)
     app = app_factory(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -155,4 +158,5 @@ async def test_the_pace_chart_shows_each_rate_and_its_band(store, app_factory):
         app.open_scorecard("pace-1")
         await pilot.pause()
         shown = str(app.screen.query_one("#pace-values").render())
-        assert "142 · 196" in shown and "115–185" in shown
+        # each rate after the number of its reply (transcript turns 1 and 3: replies 1, 2)
+        assert "1: 142 · 2: 196" in shown and "115–185" in shown
