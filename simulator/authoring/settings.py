@@ -70,7 +70,15 @@ class Settings(BaseModel):
         ge=0.2,
         le=5.0,
         allow_inf_nan=False,
-        description="Spoken practice: seconds of silence that end the agent's turn.",
+        description="Spoken practice: seconds of silence that end the agent's turn (with "
+        "turn_end 'smart': only when none of their words could be recognised).",
+    )
+    turn_end: Literal["smart", "silence"] = Field(
+        "smart",
+        description="Spoken practice: how the end of the agent's turn is told. 'smart': "
+        "from their words — a phrase that sounds finished ends the turn after a short "
+        "pause, one left hanging ('and', 'the', 'because', 'um', 'je vais'…) waits for "
+        "2.5 s of silence. 'silence': after end_of_turn seconds of silence, always.",
     )
     ui_locale: Literal["fr", "en"] | None = Field(
         None, description="Language of the interface (default: the system's)."

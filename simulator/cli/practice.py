@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Literal
 
 import click
 
@@ -44,7 +45,17 @@ from simulator.store.practice import PracticeSink
     "--end-of-turn",
     type=click.FloatRange(0.2, 5.0),
     default=None,
-    help="Seconds of silence that end your turn (default: 'end_of_turn' in settings, 0.8).",
+    help="Seconds of silence that end your turn (default: 'end_of_turn' in settings, 0.8); "
+    "with --turn-end smart, only when none of your words could be recognised.",
+)
+@click.option(
+    "--turn-end",
+    type=click.Choice(["smart", "silence"]),
+    default=None,
+    help="How the end of your turn is told: 'smart' from your words (a finished phrase "
+    "ends it after a short pause, one left hanging on 'and', 'the', 'um'… waits for "
+    "2.5 s), 'silence' after --end-of-turn seconds of silence (default: 'turn_end' in "
+    "settings, smart).",
 )
 @click.option("--show-mood", is_flag=True, help="Show the customer's mood after each turn.")
 @click.option(
@@ -66,6 +77,7 @@ def practice(
     output_audio: Path | None,
     fast: bool,
     end_of_turn: float | None,
+    turn_end: Literal["smart", "silence"] | None,
     show_mood: bool,
     seed: int | None,
     asr_engine: str | None,
@@ -86,7 +98,9 @@ def practice(
     if not typed:
         from simulator.voice.rig import VoiceOptions, recogniser_for
 
-        options = VoiceOptions.from_settings(space.settings, asr_engine, asr_model, end_of_turn)
+        options = VoiceOptions.from_settings(
+            space.settings, asr_engine, asr_model, end_of_turn, turn_end
+        )
         # the recognition model first: a missing one is said before the brief, not after
         recogniser = recogniser_for(options, found.locale)
     store, db_path = open_store(ctx, db)
@@ -164,9 +178,16 @@ def _spoken(  # type: ignore[no-untyped-def]
         def settle(self) -> None:
             agent.settle()
 
+    # does the microphone hear the speakers? then say so, and cancel their echo
+    check = rig.sound_check()
+    if check is not None and check.heard:
+        click.echo(text("call.use_headphones", locale))
+
     def started(session_id: str) -> None:
         if keep_audio:  # audio_retention: none records nothing
             rig.record_into(sink.store.audio_root / session_id)
+        if check is not None:
+            sink.store.change_many([session_id], lambda r: r.update(sound_check=check.as_record()))
 
     try:
         result = run_session(conversation, Spoken(), Heard(), sink, on_start=started)

@@ -171,6 +171,8 @@ class PracticeScreen(Screen[None]):
                 self.app.session_finished(session_id)
             else:
                 self._show_ending(session_id)
+        elif kind == "echo":  # the sound check heard the speakers in the microphone
+            self.app.notify(t("call.use_headphones"), severity="warning", timeout=10)
         elif kind == "failed":  # a device lost mid-call, say: what was said is kept
             self.app.notify_error(payload, timeout=10)
             self.app.session_finished(None)

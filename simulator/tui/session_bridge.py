@@ -17,6 +17,7 @@ from simulator.store.practice import PracticeSink
 from simulator.store.sessions import SessionStore
 
 if TYPE_CHECKING:  # the voice stack loads only when a spoken call starts
+    from simulator.voice.echo import EchoPath
     from simulator.voice.rig import VoiceRig
 
 
@@ -93,12 +94,22 @@ class SessionBridge:
                 if bridge.rig is not None:
                     bridge.rig.agent.settle()
 
+        check: EchoPath | None = None
+
         def started(session_id: str) -> None:
             self.session_id = session_id
             if self.rig is not None and self.audio_root is not None:
                 self.rig.record_into(self.audio_root / session_id)
+            if check is not None:
+                record = check.as_record()
+                self.store.change_many([session_id], lambda r: r.update(sound_check=record))
 
         try:
+            if self.rig is not None:
+                # does the microphone hear the speakers? then say so, and cancel their echo
+                check = self.rig.sound_check()
+                if check is not None and check.heard:
+                    self.post("echo", check)
             session_id, card = run_session(
                 self.conversation,
                 Customer(),

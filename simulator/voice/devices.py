@@ -37,6 +37,10 @@ LEAD_IN = 0.05
 """Seconds of silence played before each clip: a stream's first 20–30 ms can be lost as
 it starts (ALSA's ``pulse`` device, whatever the latency), and those would be the first
 sounds of the customer's line."""
+LEAD_OUT = OUTPUT_LATENCY
+"""Seconds of silence played after each clip: PortAudio reports a clip played once its
+last samples are queued, with up to the output buffer still to be heard, and closing
+the stream then drops them (a 0.2 s tone came out 10 ms long)."""
 DEVICE_TIMEOUT = 1.0
 """Seconds without a frame from the microphone (a frame is due every 30 ms) after which
 it is taken as gone."""
@@ -143,7 +147,8 @@ class DeviceSpeaker:
         played = threading.Event()
         clip = Playback(clock.now(), len(samples) / rate, samples, rate, _played=played)
         lead_in = np.zeros(round(LEAD_IN * rate), np.float32)
-        signal = np.concatenate([lead_in, samples.astype(np.float32, copy=False)])
+        lead_out = np.zeros(round(max(LEAD_OUT, self.latency) * rate), np.float32)
+        signal = np.concatenate([lead_in, samples.astype(np.float32, copy=False), lead_out])
         position = [0]
 
         def callback(out, frames, _time, _status):  # type: ignore[no-untyped-def]
@@ -341,6 +346,42 @@ class Microphone:
                 yield moment, frame
 
         return generate()
+
+    def ready(self, wait: float) -> bool:
+        """Whether the stream delivers frames, waiting up to ``wait`` seconds for its
+        first (the frame taken is from before any turn: no turn would keep it)."""
+        if self._started:
+            return True
+        try:
+            item = self._chunks.get(timeout=wait)
+        except queue.Empty:
+            return False
+        if item is None:
+            self._chunks.put(None)  # gone for every later turn too
+            raise _lost()
+        self._started = True
+        return True
+
+    def record(self, since: float, until: float, clock: Clock) -> list[tuple[float, np.ndarray]]:
+        """The frames from ``since`` to ``until`` on the timeline, as they come (the
+        sound check); fewer if the stream falls silent for ``timeout`` seconds past
+        ``until``. Never waits longer than that."""
+        frames: list[tuple[float, np.ndarray]] = []
+        while True:
+            wait = max(0.0, until - clock.now()) + self.timeout
+            try:
+                item = self._chunks.get(timeout=wait)
+            except queue.Empty:
+                return frames
+            if item is None:
+                self._chunks.put(None)
+                raise _lost()
+            moment = item[0]
+            if moment < since:
+                continue
+            frames.append(item)
+            if moment + FRAME_SECONDS >= until:
+                return frames
 
     def close(self) -> None:
         """Close the stream (the call is over)."""

@@ -4,6 +4,10 @@ Phrases are recognised while the agent is still speaking: each pause hands the
 phrase just finished to a background worker, so when the turn ends only the
 last phrase is left to decode. That is what keeps the gap between the agent
 finishing and the customer answering short.
+
+In the smart mode, the words of the last phrase then decide when the turn ends
+(:mod:`simulator.voice.end_of_turn`): at once when they sound finished, after a longer
+silence when they do not.
 """
 
 from __future__ import annotations
@@ -16,7 +20,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from simulator.voice.asr import Recogniser, Recognition, Recognitions
+from simulator.voice.end_of_turn import Verdict, judge, silence_needed
+from simulator.voice.prosody import ending_pitch, sound_end
 from simulator.voice.vad import FRAME_SECONDS, SAMPLE_RATE, Endpointer, EndpointSettings, Phrase
+
+CAUGHT_UP = 2 * FRAME_SECONDS
+"""A frame read this much later than the frames read soonest is a backlog (frames kept
+while the recogniser was waited for): the agent may have gone on speaking in it, so the
+turn does not end until the frames read are the latest again."""
 
 
 class PhraseTranscriber:
@@ -26,18 +37,34 @@ class PhraseTranscriber:
         self.recogniser = recogniser
         self.locale = locale
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="asr")
-        self._futures: list[tuple[float, Future[Recognition]]] = []
+        self._futures: list[tuple[Phrase, Future[Recognition]]] = []
 
     def submit(self, phrase: Phrase) -> None:
         if self.recogniser is None:
             return
         recogniser = self.recogniser
         future = self._pool.submit(recogniser.recognise, phrase.samples, self.locale)
-        self._futures.append((phrase.start, future))
+        self._futures.append((phrase, future))
+
+    def verdict(self) -> Verdict:
+        """Wait for every phrase so far and judge whether the turn sounds finished."""
+        pieces = [future.result() for _, future in self._futures]
+        text = " ".join(p.text.strip() for p in pieces if p.text.strip())
+        unheard, pitch_end = 0.0, None
+        if self._futures:
+            last, recognised = self._futures[-1][0], pieces[-1]
+            voiced = last.samples[: round((last.end - last.start) * SAMPLE_RATE)]
+            sounded = sound_end(voiced)
+            if recognised.words:
+                unheard = sounded - recognised.words[-1].end
+            elif not recognised.text.strip():
+                unheard = sounded
+            pitch_end = ending_pitch(voiced)
+        return judge(text, self.locale, unheard, pitch_end)
 
     def result(self) -> Recognitions:
         """Wait for every phrase; words carry times on the call's timeline."""
-        pieces = [future.result().shifted(start) for start, future in self._futures]
+        pieces = [future.result().shifted(phrase.start) for phrase, future in self._futures]
         self._futures = []
         return Recognitions(pieces)
 
@@ -55,6 +82,9 @@ class HeardTurn:
     audio_start: float
     recognition: Recognitions
     timings: dict[str, float] = field(default_factory=dict)
+    ended_by: str = ""
+    """What ended the turn: the words (``complete``, ``unfinished``, ``unknown``), the
+    fixed ``silence``, or the input (``input``: it ended, was stopped, or nobody spoke)."""
 
     @property
     def silent(self) -> bool:
@@ -68,12 +98,27 @@ def listen_turn(
     on_speech_start=None,  # Callable[[float], None] | None
     give_up_at: float | Callable[[], float | None] = float("inf"),
     should_end=None,  # Callable[[], bool] | None: end the turn now (push-to-talk released)
+    now: Callable[[], float] | None = None,
 ) -> HeardTurn:
     """Listen until the agent's turn ends, or until ``give_up_at`` if they never start
-    (a moment, or a function giving it once it is known)."""
+    (a moment, or a function giving it once it is known).
+
+    In the smart mode, each pause waits for the recogniser and judges the words so far.
+    ``now`` (the call's clock) tells whether frames came meanwhile: they are read before
+    the turn may end, so that it does not end on a pause the agent has already broken
+    (without it, every frame is taken as the latest)."""
     endpointer = Endpointer(settings)
+    smart = settings.turn_end == "smart"
+    verdict: Verdict | None = None
+    ended_by = "input"
     started = False
+    soonest = float("inf")  # how late frames are read at best: the device's own delay
+
+    def late(time: float) -> float:
+        return 0.0 if now is None else now() - time - FRAME_SECONDS
+
     for time, frame in frames:
+        soonest = min(soonest, late(time))
         phrase = endpointer.feed(frame, time)
         if endpointer.speech_start is not None and not started:
             started = True
@@ -81,8 +126,18 @@ def listen_turn(
                 on_speech_start(endpointer.speech_start)
         if phrase is not None:
             transcriber.submit(phrase)
+            verdict = None
         if endpointer.turn_over:
+            ended_by = (verdict or "unfinished") if smart else "silence"
             break
+        if smart and endpointer.pausing:
+            if verdict is None:
+                verdict = transcriber.verdict()
+            latest = late(time) - soonest < CAUGHT_UP  # read after the wait, if any
+            if latest and endpointer.silence >= silence_needed(verdict, settings):
+                endpointer.end_turn()
+                ended_by = verdict
+                break
         if not started:
             limit = give_up_at() if callable(give_up_at) else give_up_at
             if limit is not None and time >= limit:
@@ -107,6 +162,7 @@ def listen_turn(
         audio_start=endpointer.audio_start or 0.0,
         recognition=recognition,
         timings={"final_decode": decoded_at - heard_at},
+        ended_by=ended_by,
     )
 
 

@@ -18,10 +18,12 @@ from simulator.errors import Phrase, SimulatorError
 from simulator.voice.asr import Recogniser, make_recogniser, model_setting
 from simulator.voice.clock import RealClock, VirtualClock
 from simulator.voice.devices import DeviceSpeaker, Microphone, TimelineSpeaker, audio_devices
+from simulator.voice.echo import EchoPath
+from simulator.voice.end_of_turn import endpoint_settings
 from simulator.voice.recorded import FileReplies, load_replies
 from simulator.voice.spoken import VoiceAgent, VoiceCustomer, prerender
 from simulator.voice.tts import RenderCache
-from simulator.voice.vad import EndpointSettings
+from simulator.voice.vad import TurnEnd
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class VoiceOptions:
     asr_engine: str = "whisper"
     asr_model: str | None = None
     end_of_turn: float = 0.8
+    turn_end: TurnEnd = "smart"
 
     @classmethod
     def from_settings(
@@ -39,11 +42,13 @@ class VoiceOptions:
         asr_engine: str | None = None,
         asr_model: str | None = None,
         end_of_turn: float | None = None,
+        turn_end: TurnEnd | None = None,
     ) -> VoiceOptions:
         return cls(
             asr_engine or settings.asr_engine,
             model_setting(asr_model, settings.asr_model),
             settings.end_of_turn if end_of_turn is None else end_of_turn,
+            turn_end or settings.turn_end,
         )
 
 
@@ -72,6 +77,16 @@ class VoiceRig:
     def record_into(self, folder: Path | None) -> None:
         """Keep each of the agent's spoken turns in ``folder`` (None: keep nothing)."""
         self.agent.audio_dir = folder
+
+    def sound_check(self) -> EchoPath | None:
+        """A short tone, listened for (:mod:`simulator.voice.sound_check`): do the speakers
+        reach the microphone? If so, the agent is heard through the echo canceller from
+        now on. None without a sound card (recorded replies)."""
+        if self.microphone is None:
+            return None
+        from simulator.voice.sound_check import protect
+
+        return protect(self.customer, self.agent, self.microphone)
 
     def stop(self) -> None:
         """End the session now: the customer stops talking, the agent is heard no more."""
@@ -115,7 +130,7 @@ def build_rig(
         source,
         recogniser,
         clock,
-        EndpointSettings(end_of_turn=options.end_of_turn),
+        endpoint_settings(options.turn_end, options.end_of_turn),
     )
     if microphone is not None:
         microphone.open(clock)  # now: its first frame may be slow to come

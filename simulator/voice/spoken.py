@@ -18,6 +18,7 @@ from simulator.voice.asr import Recogniser, Recognition
 from simulator.voice.audio_files import read_audio, write_audio
 from simulator.voice.clock import Clock
 from simulator.voice.devices import FrameSource, Playback, Speaker
+from simulator.voice.echo import EchoCanceller
 from simulator.voice.listening import HeardTurn, PhraseTranscriber, listen_turn
 from simulator.voice.pace import measure
 from simulator.voice.tts import RenderCache
@@ -124,6 +125,12 @@ class VoiceCustomer:
             return None
         return max((e for e in ends if e is not None), default=otherwise)
 
+    def sounding(self) -> list[Playback]:
+        """The clips that may still be heard: the last two lines (one may still echo
+        as the next starts) and a line replayed."""
+        clips = [clip for _, clip in self.played[-2:]]
+        return clips if self.replaying is None else [*clips, self.replaying]
+
     def stop_talking(self) -> None:
         """The session is ending: stop now, and say nothing more."""
         self._silenced.set()
@@ -185,6 +192,9 @@ class VoiceAgent:
     """Seconds after the customer stops before an agent who says nothing is 'silent'."""
     push_to_talk: bool = False
     """Listen only while the trainee holds the talk key, instead of hands-free."""
+    echo: EchoCanceller | None = None
+    """Removes the customer's voice coming back through the microphone (set by the
+    sound check when the speakers reach it)."""
     heard_audio: list[tuple[float, np.ndarray]] = field(default_factory=list)
     timings: list[dict] = field(default_factory=list)
     _turn: int = 0
@@ -214,6 +224,10 @@ class VoiceAgent:
         for moment, frame in frames:
             if self.push_to_talk and not self._held.is_set():
                 frame = np.zeros_like(frame)
+            elif self.echo is not None:
+                # what listens (speech start, barge-in, recognition, the recording)
+                # hears the agent alone
+                frame = self.echo.clean(moment, frame)
             yield moment, frame
 
     def end_turn(self) -> None:
@@ -246,6 +260,7 @@ class VoiceAgent:
             on_speech_start=self.customer.barge_in,
             give_up_at=give_up_at,
             should_end=lambda: self._end_turn.is_set() or self._stopped.is_set(),
+            now=self.clock.now,
         )
         self.timings.append({"heard_end": heard.end, **heard.timings})
         if heard.silent:

@@ -3,19 +3,24 @@
 WebRTC's voice-activity detector classifies 30 ms frames as speech or not; the
 :class:`Endpointer` turns that into events — speech started, a phrase ended (a
 short pause: a good moment to start recognising it), the turn ended (a longer
-silence, configurable).
+silence, configurable). With ``turn_end="smart"`` the endpointer only waits for the
+longest silence; whoever drives it ends the turn sooner from what was said
+(:mod:`simulator.voice.end_of_turn`, :func:`simulator.voice.listening.listen_turn`).
 """
 
 from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 
 FRAME_SECONDS = 0.03
 SAMPLE_RATE = 16000
 FRAME_SAMPLES = int(SAMPLE_RATE * FRAME_SECONDS)
+
+TurnEnd = Literal["smart", "silence"]
 
 
 @dataclass(frozen=True)
@@ -27,9 +32,28 @@ class EndpointSettings:
     phrase_gap: float = 0.3
     """Silence that closes a phrase, so it can be recognised while the agent goes on."""
     end_of_turn: float = 0.8
-    """Silence after which the agent's turn is over."""
+    """Silence after which the agent's turn is over (``smart``: when the words cannot
+    tell, because nothing was recognised)."""
     pre_roll: float = 0.15
     """Audio kept from before the detected start, so first consonants are not clipped."""
+    turn_end: TurnEnd = "silence"
+    """``silence``: the turn ends after ``end_of_turn`` seconds of silence, always.
+    ``smart``: it ends after the phrase gap when the words recognised sound finished,
+    after ``hold`` seconds when they sound unfinished."""
+    hold: float = 2.5
+    """``smart``: the silence that ends a turn whose last words sound unfinished (never
+    shorter than ``end_of_turn``)."""
+    finished: float = 0.5
+    """``smart``: the silence that ends a turn whose last words sound finished, at the
+    soonest: a pause between two sentences is not the end (recognising the phrase
+    usually takes longer than this anyway)."""
+
+    @property
+    def longest_silence(self) -> float:
+        """The silence that ends the turn whatever was said."""
+        if self.turn_end == "silence":
+            return self.end_of_turn
+        return max(self.end_of_turn, self.hold)
 
 
 @dataclass
@@ -68,6 +92,22 @@ class Endpointer:
     @property
     def speaking(self) -> bool:
         return self.speech_start is not None and not self.turn_over
+
+    @property
+    def silence(self) -> float:
+        """Seconds of silence since the agent last made a sound (0 while they do)."""
+        return self._silence
+
+    @property
+    def pausing(self) -> bool:
+        """The agent has spoken and is now silent, their last phrase handed over."""
+        return self.speaking and not self._phrase and self._silence > 0
+
+    def end_turn(self) -> None:
+        """End the turn now (its last phrase already handed over)."""
+        if self.speech_start is not None and not self.turn_over:
+            self.turn_over = True
+            self.speech_end = self._last_voiced_end
 
     def is_speech(self, frame: np.ndarray) -> bool:
         pcm = (np.clip(frame, -1, 1) * 32767).astype("<i2").tobytes()
@@ -112,7 +152,7 @@ class Endpointer:
                 self._last_voiced_end or end,
             )
             self._phrase, self._phrase_start = [], None
-        if self._silence >= self.settings.end_of_turn:
+        if self._silence >= self.settings.longest_silence:
             self.turn_over = True
             self.speech_end = self._last_voiced_end
             if self._phrase:

@@ -6,7 +6,9 @@ microphone (``mic``, a remap of its monitor: a monitor always delivers, silence 
 nothing plays). roleplay reaches them as on a desktop: PortAudio, ALSA's ``pulse`` and
 ``default`` devices (libasound2-plugins), the daemon. The agent "speaks" by playing a WAV
 into ``agent_in``; what reached the speakers is recorded as it happens, so a test can
-wait for the customer to start or stop talking and answer at a chosen moment.
+wait for the customer to start or stop talking and answer at a chosen moment. A test can
+also loop the speakers into the microphone (``loop_speakers_into_microphone``), as when
+no headphones are worn.
 """
 
 from __future__ import annotations
@@ -108,6 +110,46 @@ class SoundServer:
             stderr=subprocess.DEVNULL,
         )
 
+    def loop_speakers_into_microphone(self, latency_msec: int = 60, volume: int = 100) -> None:
+        """What reaches the speakers is heard by the microphone too, ``latency_msec``
+        later, mixed with what the agent says: a loudspeaker next to the microphone, or a
+        sound server offering the speakers' monitor as the input. ``volume`` is the
+        loop's PulseAudio volume in percent (100: as loud as played; 70: about 9 dB
+        quieter, a speaker leaking into a microphone the agent speaks into)."""
+        subprocess.run(
+            [
+                "pactl",
+                "load-module",
+                "module-loopback",
+                "source=customer_out.monitor",
+                "sink=agent_in",
+                f"latency_msec={latency_msec}",
+            ],
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        if volume == 100:
+            return
+        listed = subprocess.run(
+            ["pactl", "list", "short", "sink-inputs"],
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        # the loop's stream is the one module-loopback.c drives (its owner shows as "-")
+        ids = [f.split()[0] for f in listed.stdout.splitlines() if "module-loopback" in f]
+        assert ids, f"no loop among the streams: {listed.stdout}"
+        for stream in ids:
+            subprocess.run(
+                ["pactl", "set-sink-input-volume", stream, f"{volume}%"],
+                env=self.env,
+                check=True,
+                capture_output=True,
+            )
+
     def kill(self) -> float:
         """The sound server goes away at once (SIGKILL), as when it crashes; returns
         the moment (time.monotonic)."""
@@ -148,14 +190,15 @@ class SoundServer:
 
 class SpeakerRecording:
     """What reached the speakers, recorded as it happens (16 kHz mono). Its times are
-    seconds since the recording started; ``at`` turns a time.monotonic into one."""
+    seconds since the recording started; ``at`` turns a time.monotonic into one.
+    ``source`` records elsewhere: ``agent_in.monitor`` is what the microphone heard."""
 
-    def __init__(self, server: SoundServer) -> None:
+    def __init__(self, server: SoundServer, source: str = "customer_out.monitor") -> None:
         self._process = subprocess.Popen(
             [
                 "parec",
                 "-d",
-                "customer_out.monitor",
+                source,
                 "--raw",
                 "--format=s16le",
                 f"--rate={RATE}",
@@ -223,6 +266,18 @@ class SpeakerRecording:
                 return after + float(loud[0]) * WINDOW
             time.sleep(0.03)
         raise AssertionError(f"no sound reached the speakers within {timeout} s")
+
+    def wait_for_call(self, timeout: float = 60) -> float:
+        """When the customer's first line started: the first sound, unless it is the
+        sound check's tone (0.2 s, then at least 0.4 s of silence), then the next."""
+        first = self.wait_for_sound(timeout=timeout)
+        while len(self.samples(first)) < 0.5 * RATE:
+            self._check_player()
+            time.sleep(0.03)
+        spans = sound_spans(self.samples(first)[: round(0.5 * RATE)], gap=0.1)
+        if spans and spans[0][1] < 0.3 and len(spans) == 1:
+            return self.wait_for_sound(after=first + 0.5, timeout=timeout)
+        return first
 
     def wait_for_quiet(self, after: float, quiet: float = 0.6, timeout: float = 60) -> float:
         """When the sound playing at ``after`` (or the next, in silence) stopped, once

@@ -60,7 +60,7 @@ def test_a_whole_call_on_live_devices(sound_server, tmp_path, whisper_model):
     run = practise(sound_server, tmp_path, MINIMAL, whisper_model)
     speakers.player = run
     try:
-        first = speakers.wait_for_sound(timeout=60)
+        first = speakers.wait_for_call(timeout=60)
         # into the complaint ("My kettle was supposed to come on Monday…", 3.3 s)
         time.sleep(max(0.0, speakers.started + first + 1.2 - time.monotonic()))
         spoke = speakers.at(sound_server.speak(cut_in))
@@ -126,7 +126,7 @@ def test_the_sound_server_going_away_mid_call_ends_it_plainly(
     run = practise(sound_server, tmp_path, MINIMAL, whisper_model)
     speakers.player = run
     try:
-        first = speakers.wait_for_sound(timeout=60)
+        first = speakers.wait_for_call(timeout=60)
         speakers.wait_for_quiet(after=first, timeout=20)
         spoke = speakers.at(sound_server.speak(answer))
         second = speakers.wait_for_sound(after=spoke + 1.5, timeout=20)
@@ -166,7 +166,7 @@ def test_a_customer_who_talks_over_the_agent_never_talks_over_himself(
     run = practise(sound_server, tmp_path, scenario, whisper_model)
     speakers.player = run
     try:
-        first = speakers.wait_for_sound(timeout=60)
+        first = speakers.wait_for_call(timeout=60)
         time.sleep(max(0.0, speakers.started + first + 0.8 - time.monotonic()))
         sound_server.speak(cut_in)
         # the agent now says nothing; the customer's third line comes after the limit

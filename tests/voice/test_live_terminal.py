@@ -75,7 +75,7 @@ def test_a_call_in_the_terminal_ui_and_the_sound_server_going_away(
     speakers = sound_server.speakers()
     terminal, db = open_ui(sound_server, tmp_path, whisper_model)
     try:
-        first = speakers.wait_for_sound(timeout=60)
+        first = speakers.wait_for_call(timeout=60)
         speakers.wait_for_quiet(after=first, timeout=20)
         spoke = speakers.at(sound_server.speak(answer))
         second = speakers.wait_for_sound(after=spoke + 1.5, timeout=20)
@@ -114,7 +114,7 @@ def test_quitting_the_terminal_ui_while_the_customer_speaks(sound_server, tmp_pa
     speakers = sound_server.speakers()
     terminal, db = open_ui(sound_server, tmp_path, whisper_model)
     try:
-        first = speakers.wait_for_sound(timeout=60)
+        first = speakers.wait_for_call(timeout=60)
         time.sleep(max(0.0, speakers.started + first + 1.0 - time.monotonic()))
         terminal.keys("C-q")
         quit_at = time.monotonic()

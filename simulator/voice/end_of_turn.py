@@ -1,0 +1,191 @@
+"""Has the agent finished? Told from what they said, not from a fixed silence alone.
+
+A short pause hands the phrase just spoken to the recogniser (the phrase gap). Once its
+words are known, :func:`judge` reads the end of the turn so far: a phrase that stops on
+"and", "the", "because", "um", "I will", "parce que", "je vais"… is unfinished, and the
+agent is given a longer silence (``hold``) to go on; one that sounds complete ends the
+turn as soon as the silence is longer than a pause between sentences (``finished``).
+Without words to read (no recogniser, or nothing recognised) the fixed
+silence ``end_of_turn`` decides, as in the ``silence`` mode.
+
+Whisper tends to leave out what it cannot make a sentence of, a trailing "and" or a
+filler above all, or to finish the sentence itself ("and send."): speech it did not
+turn into words at the end of the phrase counts as unfinished too (``unheard``), and so
+does a voice that did not fall at the end (``pitch_end``, :mod:`simulator.voice.prosody`)
+unless the words ask a question.
+
+Everything here is pure: no audio, no model. :func:`simulator.voice.listening.listen_turn`
+applies it frame by frame.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from simulator.voice.vad import EndpointSettings, TurnEnd
+
+Verdict = Literal["complete", "unfinished", "unknown"]
+
+QUICK_GAP = 0.2
+"""Smart mode: the silence (seconds) that closes a phrase and hands it to the recogniser.
+The fixed-silence mode keeps the endpointer's 0.3 s: it has time to spare."""
+UNHEARD_TAIL = 0.25
+"""Seconds of sound after the last recognised word beyond which the recogniser is taken
+to have left words out. Measured on eSpeak NG speech: complete sentences leave up to
+0.14 s (Whisper tiny.en) or 0.24 s (base) after their last word, as the word ends are
+rough; a trailing "um" or "uh" that tiny.en left out, 0.24–0.36 s."""
+NO_FALL = 0.95
+"""A phrase whose pitch ends at this fraction of its median or above has not fallen as
+a statement's end does (eSpeak NG: statements end at 0.77–0.91 in English, 0.80–0.98 in
+French; phrases broken off on "and," "parce que," mostly at 0.94–1.05)."""
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_TRAILING = ("...", "…", ",", ";", ":", "-", "–", "—")
+"""Punctuation the recogniser writes when speech trails off or goes on."""
+
+_SEMI_AUXILIARIES = _set(
+    "vais vas va allons allez vont peux peut pouvons pouvez peuvent dois doit devons devez "
+    "doivent veux veut voudrais voudrait faut"
+)
+_OPEN: dict[str, frozenset[str]] = {
+    "en": _set(
+        # conjunctions and subordinators
+        "and or but nor so because cause cos 'cause if when whenever whereas although "
+        "though unless until till than whether which who whom whose "
+        # articles, determiners, possessives
+        "a an the my your our their its every "
+        # prepositions
+        "of to for with in on at by from about into onto through without within between "
+        "against during towards toward upon via per "
+        # fillers
+        "um umm uh uhm uhh er erm em hmm mm "
+        # subjects waiting for their verb
+        "i we i'll we'll you'll i'm we're i'd we'd i've we've let's "
+        # auxiliaries left hanging
+        "will would shall should can could may might must be gonna wanna gotta"
+    ),
+    "fr": _set(
+        # conjonctions
+        "et ou mais donc car ni que qu' puisque lorsque quand si comme quoique "
+        # articles, déterminants, possessifs
+        "le la les l' un une des du de d' au aux ce cet cette ces "
+        "mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs chaque "
+        # prépositions
+        "à en dans sur sous avec sans par pour chez vers entre pendant depuis "
+        # hésitations
+        "euh heu euhm hum hmm ben bah "
+        # sujets en attente de leur verbe
+        "je j' tu il elle on ils elles "
+        # semi-auxiliaires laissés en suspens : _SEMI_AUXILIARIES
+    )
+    | _SEMI_AUXILIARIES,
+}
+"""Words that rarely end a sentence: a phrase stopping on one of them goes on."""
+
+_AFTER_YES = {"en": _set("yes yeah no sure"), "fr": _set("oui non si bien")}
+_CLOSING: dict[str, dict[str, frozenset[str]]] = {
+    "en": {
+        **{
+            word: _AFTER_YES["en"]  # "Yes, I will." "Sure, we can."
+            for word in _set("will would shall should can could may might must")
+        },
+        "so": _set("think hope guess suppose believe said do not"),
+        "on": _set("hold go come carry log hang move so"),
+        "in": _set("log sign come fill check plug"),
+        "by": _set("stand drop come pass"),
+        "through": _set("put go get come"),
+        "to": _set("happy glad love able"),  # "I'd be happy to."
+        "for": frozenset(["what"]),
+    },
+    "fr": {
+        **{
+            word: _AFTER_YES["fr"]  # "Oui, je peux."
+            for word in _set("vais peux peut dois doit veux veut faut")
+        },
+        "va": _set("ça ca y oui non"),  # "Ça va." "On y va."
+        "si": _set("mais ben bah oh ah"),  # "Mais si !"
+        "quand": _set("depuis jusqu'à pour"),  # "Depuis quand ?"
+        **{
+            word: _set("avec pour chez à de sans sur après avant comme")
+            for word in ("elle", "elles")  # "avec elle"
+        },
+    },
+}
+"""Words of ``_OPEN`` that do end a sentence after one of these (one of the two words
+before)."""
+
+_PAIRS: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {
+    "en": [(_set("let"), _set("me us"))],  # "let me"
+    "fr": [(_SEMI_AUXILIARIES, _set("vous lui leur me te nous y en"))],  # "je vais vous"
+}
+"""Two words that leave a phrase hanging together, though the last alone would not: the
+word before from the first set, the last from the second."""
+
+_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
+
+
+def words_of(text: str) -> list[str]:
+    """The words of ``text``, lower case, apostrophes straightened, punctuation dropped.
+
+    An elided article or pronoun (``l'``, ``qu'``) keeps its apostrophe, so that a
+    phrase cut after it reads as such; a hyphenated word stays whole (``faites-le``)."""
+    words = (w.replace("’", "'").strip("-") for w in _WORD.findall(text.lower()))
+    return [w for w in words if w]
+
+
+def judge(text: str, locale: str, unheard: float = 0.0, pitch_end: float | None = None) -> Verdict:
+    """Does the turn so far (``text``, all that was recognised) sound finished?
+
+    ``unheard`` is the speech, in seconds, after the last recognised word: when the
+    recogniser left words out at the end, their being there is all that is known.
+    ``pitch_end`` is the pitch at the end of the last phrase over its median (None: not
+    known). ``unknown`` means there is nothing to read: the fixed silence decides."""
+    words = words_of(text)
+    if not words:
+        return "unknown"
+    if text.rstrip().endswith(_TRAILING):
+        return "unfinished"
+    last, before = words[-1], words[-3:-1]
+    if last.endswith("'") or _opens(last, before, locale):
+        return "unfinished"
+    if unheard >= UNHEARD_TAIL:
+        return "unfinished"
+    asks = text.rstrip().endswith("?")
+    if pitch_end is not None and pitch_end >= NO_FALL and not asks:
+        return "unfinished"
+    return "complete"
+
+
+def _opens(last: str, before: list[str], locale: str) -> bool:
+    previous = before[-1] if before else ""
+    if any(previous in first and last in second for first, second in _PAIRS.get(locale, [])):
+        return True
+    if last not in _OPEN.get(locale, frozenset()):
+        return False
+    closers = _CLOSING.get(locale, {}).get(last, frozenset())
+    return not closers.intersection(before)
+
+
+def silence_needed(verdict: Verdict | None, settings: EndpointSettings) -> float:
+    """The silence, in seconds, after which the turn ends given the ``verdict`` on it
+    (None: not known yet — the longest)."""
+    if settings.turn_end == "silence":
+        return settings.end_of_turn
+    if verdict == "complete":
+        return max(settings.phrase_gap, settings.finished)
+    if verdict == "unknown":
+        return settings.end_of_turn
+    return settings.longest_silence
+
+
+def endpoint_settings(turn_end: TurnEnd, end_of_turn: float) -> EndpointSettings:
+    """The endpointer's settings for a mode: the fixed silence, or the smart end with a
+    quicker phrase gap, so that the last phrase is recognised sooner."""
+    if turn_end == "silence":
+        return EndpointSettings(end_of_turn=end_of_turn)
+    return EndpointSettings(end_of_turn=end_of_turn, turn_end="smart", phrase_gap=QUICK_GAP)

@@ -1,0 +1,185 @@
+"""Has the agent finished? The decision from their words, in French and in English, and
+the silence each verdict waits for; the fixed-silence mode is unchanged."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from simulator.authoring.settings import Settings
+from simulator.errors import SimulatorError
+from simulator.voice.end_of_turn import (
+    NO_FALL,
+    QUICK_GAP,
+    UNHEARD_TAIL,
+    endpoint_settings,
+    judge,
+    silence_needed,
+    words_of,
+)
+from simulator.voice.prosody import ending_pitch, sound_end
+from simulator.voice.rig import VoiceOptions
+from simulator.voice.vad import EndpointSettings
+
+FINISHED = [
+    ("en", "I'm sorry about that."),
+    ("en", "I will send you a new kettle today."),
+    ("en", "Can I have your account number?"),
+    ("en", "Yes, I will."),
+    ("en", "I think so."),
+    ("en", "Please hold on."),
+    ("en", "I'll put you through."),
+    ("en", "I'd be happy to."),
+    ("en", "You will have it by Friday"),  # no full stop: the words are finished
+    ("fr", "Je suis désolé pour ce retard."),
+    ("fr", "Vous l'aurez vendredi."),
+    ("fr", "Oui, je peux."),
+    ("fr", "Ça va."),
+    ("fr", "On y va."),
+    ("fr", "Depuis quand ?"),
+    ("fr", "Je vais en parler avec elle."),
+    ("fr", "Faites-le."),
+]
+
+UNFINISHED = [
+    ("en", "I will check your account and"),
+    ("en", "I will check your account and."),  # the recogniser's full stop is not believed
+    ("en", "Let me look at the"),
+    ("en", "I can send a new one because"),
+    ("en", "So what I will do is, um"),
+    ("en", "Uh"),
+    ("en", "I will"),
+    ("en", "So I will."),
+    ("en", "Right, so first I need to"),
+    ("en", "I understand, but"),
+    ("en", "I'm sorry about the delay, and"),
+    ("en", "The parcel is with your"),
+    ("en", "I can see the charge on your account..."),  # the recogniser heard it trail off
+    ("en", "First of all,"),
+    ("fr", "Je vais vérifier votre compte et"),
+    ("fr", "Je vais"),
+    ("fr", "Je regarde parce que"),
+    ("fr", "Je regarde parce qu'"),
+    ("fr", "Euh"),
+    ("fr", "Je vous envoie le"),
+    ("fr", "C'est pour la"),
+    ("fr", "Alors, je vais vous"),
+    ("fr", "Il faut"),
+    ("fr", "Je comprends, mais"),
+    ("fr", "Votre colis est parti…"),
+]
+
+
+@pytest.mark.parametrize(("locale", "text"), FINISHED)
+def test_a_phrase_that_sounds_finished_ends_the_turn(locale, text):
+    assert judge(text, locale) == "complete"
+
+
+@pytest.mark.parametrize(("locale", "text"), UNFINISHED)
+def test_a_phrase_left_hanging_is_unfinished(locale, text):
+    assert judge(text, locale) == "unfinished"
+
+
+def test_the_words_are_read_in_their_own_language():
+    # "pour" and "et" end nothing in English; "the" and "and" end nothing in French
+    assert judge("Je vais vérifier et", "en") == "complete"
+    assert judge("Je vais vérifier et", "fr") == "unfinished"
+    assert judge("I will check the", "fr") == "complete"
+    assert judge("I will check the", "en") == "unfinished"
+
+
+def test_speech_the_recogniser_left_out_at_the_end_is_unfinished():
+    """Whisper drops a trailing "and" or "um": only the speech after the last word
+    recognised shows it was there."""
+    assert judge("I will check your account.", "en", unheard=0.1) == "complete"
+    assert judge("I will check your account.", "en", unheard=UNHEARD_TAIL) == "unfinished"
+    assert judge("Je vais vérifier votre compte.", "fr", unheard=0.45) == "unfinished"
+
+
+def voice(pitch: np.ndarray, rate: int = 16000) -> np.ndarray:
+    """A buzz with the given pitch (Hz) at every sample: a voice saying one long vowel."""
+    phase = 2 * np.pi * np.cumsum(pitch) / rate
+    return (0.3 * sum(np.sin(k * phase) / k for k in range(1, 8))).astype(np.float32)
+
+
+def test_a_voice_that_falls_at_the_end_ends_low_and_one_that_rises_ends_high():
+    steady = np.full(12000, 120.0)
+    falling = voice(np.concatenate([steady, np.linspace(120, 85, 4000)]))
+    rising = voice(np.concatenate([steady, np.linspace(120, 140, 4000)]))
+    fell, rose = ending_pitch(falling), ending_pitch(rising)
+    assert fell is not None and fell < 0.8
+    assert rose is not None and rose > 1.1
+    assert ending_pitch(np.zeros(16000, np.float32)) is None  # nothing voiced
+
+
+def test_a_voice_that_did_not_fall_is_unfinished_unless_it_asks():
+    assert judge("I will check your account.", "en", pitch_end=0.85) == "complete"
+    assert judge("I will check your account.", "en", pitch_end=NO_FALL) == "unfinished"
+    assert judge("Je vais vérifier votre compte.", "fr", pitch_end=1.02) == "unfinished"
+    assert judge("Can I have your account number?", "en", pitch_end=1.2) == "complete"
+    assert judge("Vous avez votre numéro de client ?", "fr", pitch_end=1.2) == "complete"
+
+
+def test_the_sound_ends_where_the_voice_does_not_where_its_faint_tail_does():
+    tone = voice(np.full(8000, 120.0))
+    tail = 0.005 * tone[:1600]  # breath-level, as the detector's hangover hears it
+    samples = np.concatenate([tone, tail, np.zeros(3200, np.float32)])
+    assert sound_end(samples) == pytest.approx(0.5, abs=0.011)
+    assert sound_end(np.zeros(100, np.float32)) == 0.0
+
+
+@pytest.mark.parametrize("text", ["", "   ", "...", "?"])
+def test_nothing_recognised_leaves_the_decision_to_the_silence(text):
+    assert judge(text, "en") == "unknown"
+    smart = endpoint_settings("smart", 0.8)
+    assert silence_needed("unknown", smart) == 0.8
+
+
+def test_words_are_compared_lower_case_with_straight_apostrophes():
+    assert words_of("Parce qu’ Il FAUT, l’adresse… faites-le.") == [
+        "parce",
+        "qu'",
+        "il",
+        "faut",
+        "l'adresse",
+        "faites-le",
+    ]
+
+
+def test_each_verdict_waits_its_own_silence_and_a_long_one_always_ends_the_turn():
+    smart = endpoint_settings("smart", 0.8)
+    assert smart.turn_end == "smart" and smart.phrase_gap == QUICK_GAP
+    # a finished phrase: no sooner than a pause between two sentences
+    assert silence_needed("complete", smart) == smart.finished == 0.5 > QUICK_GAP
+    assert silence_needed("unfinished", smart) == smart.hold == 2.5
+    assert silence_needed(None, smart) == smart.longest_silence == 2.5
+    # the hold is never shorter than the fixed silence asked for
+    patient = endpoint_settings("smart", 3.0)
+    assert silence_needed("unfinished", patient) == patient.longest_silence == 3.0
+
+
+@pytest.mark.parametrize("verdict", ["complete", "unfinished", "unknown", None])
+def test_the_fixed_silence_mode_ignores_the_words(verdict):
+    fixed = endpoint_settings("silence", 0.8)
+    assert fixed == EndpointSettings(end_of_turn=0.8)
+    assert fixed.phrase_gap == 0.3 and fixed.longest_silence == 0.8
+    assert silence_needed(verdict, fixed) == 0.8
+
+
+def test_the_mode_comes_from_the_settings_unless_the_option_overrides_it():
+    assert Settings().turn_end == "smart"
+    assert VoiceOptions.from_settings(Settings()).turn_end == "smart"
+    settings = Settings(turn_end="silence", asr_engine="none")
+    assert VoiceOptions.from_settings(settings).turn_end == "silence"
+    assert VoiceOptions.from_settings(settings, turn_end="smart").turn_end == "smart"
+
+
+def test_a_mode_that_does_not_exist_is_named_in_the_settings_file(tmp_path):
+    from simulator.authoring.settings import load_settings
+
+    path = tmp_path / "settings.yml"
+    path.write_text("turn_end: clever\n")
+    with pytest.raises(SimulatorError) as raised:
+        load_settings(path)
+    said = raised.value.render("en")
+    assert "turn_end" in said and "settings.yml" in said and "smart" in said

@@ -1,0 +1,160 @@
+"""The smart end of turn on real speech (eSpeak NG) fed frame by frame on a virtual clock,
+with a recogniser that says what it is told to: which words end the turn at once, which
+make it wait, what happens without words, and the fixed-silence mode beside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from simulator.voice.asr import Recognition, audio_to_16k
+from simulator.voice.audio_files import read_audio, write_audio
+from simulator.voice.clock import VirtualClock
+from simulator.voice.end_of_turn import endpoint_settings
+from simulator.voice.listening import HeardTurn, PhraseTranscriber, listen_turn
+from simulator.voice.recorded import FileReplies, ReplyFile
+from simulator.voice.vad import SAMPLE_RATE, TurnEnd
+from tests.voice.conftest import espeak
+
+LEAD = 0.5
+"""Silence before the reply starts."""
+
+
+class Told:
+    """A recogniser that hears the words it is given, phrase after phrase (the last for
+    every phrase after), and may take time doing it (on the call's clock)."""
+
+    name = "told"
+
+    def __init__(self, *texts: str, clock: VirtualClock | None = None, takes: float = 0.0):
+        self.texts = list(texts)
+        self.clock = clock
+        self.takes = takes
+        self.heard = 0
+
+    def supports(self, locale: str) -> bool:
+        return True
+
+    def recognise(self, samples: np.ndarray, locale: str) -> Recognition:
+        if self.clock is not None:
+            self.clock.sleep_until(self.clock.now() + self.takes)
+        text = self.texts[min(self.heard, len(self.texts) - 1)]
+        self.heard += 1
+        return Recognition(text, (), self.name)  # no word times: nothing left unheard
+
+
+def speech(tmp_path: Path, text: str, name: str) -> np.ndarray:
+    """Speech, trimmed of eSpeak's own silence at either end."""
+    samples, rate = read_audio(espeak(text, tmp_path / f"{name}.wav", "en", 160))
+    samples = audio_to_16k(samples, rate)
+    loud = np.flatnonzero(np.abs(samples) > 0.01)
+    return samples[loud[0] : loud[-1] + 1]
+
+
+def reply(tmp_path: Path, *parts: np.ndarray | float) -> tuple[Path, list[float]]:
+    """A reply of speech and pauses (seconds); returns its file and where each part ends
+    on the timeline."""
+    pieces, ends, at = [], [], LEAD
+    for part in parts:
+        piece = np.zeros(round(part * SAMPLE_RATE), np.float32) if isinstance(part, float) else part
+        pieces.append(piece)
+        at += len(piece) / SAMPLE_RATE
+        ends.append(at)
+    path = write_audio(tmp_path / "reply.wav", np.concatenate(pieces), SAMPLE_RATE)
+    return path, ends
+
+
+def hear(path: Path, turn_end: TurnEnd, recogniser: Told | None, clock: VirtualClock) -> HeardTurn:
+    frames = FileReplies([ReplyFile(path, LEAD)], tail=4.0).frames(0, 0.0, clock)
+    transcriber = PhraseTranscriber(recogniser, "en")
+    try:
+        return listen_turn(
+            frames,
+            transcriber,
+            endpoint_settings(turn_end, 0.8),
+            now=clock.now,
+        )
+    finally:
+        transcriber.close()
+
+
+def ended_at(heard: HeardTurn) -> float:
+    """When the turn was taken as over: the last frame read."""
+    return heard.audio_start + len(heard.samples) / SAMPLE_RATE
+
+
+@pytest.fixture(scope="module")
+def halves(tmp_path_factory) -> tuple[np.ndarray, np.ndarray]:
+    folder = tmp_path_factory.mktemp("speech")
+    return (
+        speech(folder, "I will check your account and", "first"),
+        speech(folder, "send you the refund today.", "second"),
+    )
+
+
+def test_a_thinking_pause_after_and_is_one_turn_when_smart_two_when_fixed(tmp_path, halves):
+    first, second = halves
+    path, (said, _pause, done, _) = reply(tmp_path, first, 1.5, second, 0.0)
+
+    smart = hear(
+        path, "smart", Told("I will check your account and", "send you the refund."), VirtualClock()
+    )
+    assert smart.ended_by == "complete"
+    assert smart.end is not None and smart.end > done - 0.3  # both halves heard
+    assert "refund" in smart.recognition.text
+
+    fixed = hear(path, "silence", Told("I will check your account and"), VirtualClock())
+    assert fixed.ended_by == "silence"
+    assert fixed.end is not None and fixed.end < said + 0.3  # cut at the pause
+    assert ended_at(fixed) < done - len(second) / SAMPLE_RATE
+
+
+def test_a_finished_phrase_ends_the_turn_after_half_a_second(tmp_path, halves):
+    first, _ = halves
+    path, (said, _) = reply(tmp_path, first, 3.0)
+    heard = hear(path, "smart", Told("I will check your account."), VirtualClock())
+    assert heard.ended_by == "complete"
+    # half a second (and the detector's own hangover), not the 0.8 s silence
+    assert said + 0.5 <= ended_at(heard) < said + 0.8
+    fixed = hear(path, "silence", Told("I will check your account."), VirtualClock())
+    assert ended_at(fixed) >= said + 0.8
+
+
+def test_an_unfinished_phrase_still_ends_the_turn_after_the_long_silence(tmp_path, halves):
+    first, _ = halves
+    path, (said, _) = reply(tmp_path, first, 3.5)
+    heard = hear(path, "smart", Told("I will check your account and"), VirtualClock())
+    assert heard.ended_by == "unfinished"
+    assert said + 2.5 <= ended_at(heard) < said + 3.0
+
+
+@pytest.mark.parametrize("recogniser", [None, Told("")], ids=["no recogniser", "no words"])
+def test_without_words_the_fixed_silence_decides(tmp_path, halves, recogniser):
+    first, _ = halves
+    path, (said, _) = reply(tmp_path, first, 3.0)
+    heard = hear(path, "smart", recogniser, VirtualClock())
+    assert heard.ended_by == "unknown"
+    assert said + 0.8 <= ended_at(heard) < said + 1.2
+
+
+def test_a_pause_between_two_sentences_does_not_end_the_turn(tmp_path, halves):
+    first, second = halves
+    path, (_, _, done, _) = reply(tmp_path, first, 0.4, second, 0.0)
+    told = Told("I will check your account.", "Send you the refund today.")
+    heard = hear(path, "smart", told, VirtualClock())
+    assert heard.end is not None and heard.end > done - 0.3
+
+
+def test_speech_that_came_while_the_recogniser_was_waited_for_keeps_the_turn_open(tmp_path, halves):
+    """The first phrase sounds finished, but recognising it takes 1 s, and the agent went
+    on 0.8 s into the pause, when half a second of silence had passed: the frames read
+    after the wait hold their voice."""
+    first, second = halves
+    path, (_, _, done, _) = reply(tmp_path, first, 0.8, second, 0.0)
+    clock = VirtualClock()
+    told = Told("I will check your account.", "send you the refund today.", clock=clock, takes=1.0)
+    heard = hear(path, "smart", told, clock)
+    assert heard.end is not None and heard.end > done - 0.3
+    assert "refund" in heard.recognition.text
