@@ -6,20 +6,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from simulator.tui.dialog import Dialog
 
-class ConfirmDialog(ModalScreen[bool]):
+
+class ConfirmDialog(Dialog[bool]):
     """Asks ``question``; dismissed with True only when the person presses ``yes``."""
 
     BINDINGS = [Binding("escape", "cancel", "ui.cancel")]
     DEFAULT_CSS = """
-    ConfirmDialog { align: center middle; }
-    ConfirmDialog > Vertical { width: 70; height: auto; border: round $error;
-                               background: $surface; padding: 1 2; }
-    ConfirmDialog Label { width: 100%; }
-    ConfirmDialog Horizontal { height: auto; margin-top: 1; }
+    ConfirmDialog > Vertical { border: round $error; }
     ConfirmDialog Button { margin-right: 1; }
     """
 

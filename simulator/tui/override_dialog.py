@@ -13,23 +13,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
 from scoring.findings import DIMENSIONS
 from simulator.errors import SimulatorError
+from simulator.tui.dialog import Dialog
 
 
-class OverrideDialog(ModalScreen[tuple[str, int, str] | None]):
+class OverrideDialog(Dialog[tuple[str, int, str] | None]):
     BINDINGS = [Binding("escape", "cancel", "ui.cancel")]
-    DEFAULT_CSS = """
-    OverrideDialog { align: center middle; }
-    OverrideDialog > Vertical { width: 70; height: auto; border: round $accent;
-                                background: $surface; padding: 1 2; }
-    OverrideDialog Label { width: 100%; }
-    OverrideDialog #problem { color: $error; }
-    OverrideDialog Horizontal { height: auto; margin-top: 1; }
-    """
 
     def __init__(self, dimension: str, scores: Mapping[str, float | None] | None = None) -> None:
         super().__init__()

@@ -6,18 +6,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from simulator.tui.dialog import Dialog
 
-class RecoverDialog(ModalScreen[bool]):
+
+class RecoverDialog(Dialog[bool]):
     BINDINGS = [Binding("escape", "later", "ui.later")]
     DEFAULT_CSS = """
-    RecoverDialog { align: center middle; }
-    RecoverDialog > Vertical { width: 70; height: auto; border: round $warning;
-                               background: $surface; padding: 1 2; }
-    RecoverDialog #offer { width: 100%; }
-    RecoverDialog Horizontal { height: auto; margin-top: 1; }
+    RecoverDialog > Vertical { border: round $warning; }
     """
 
     def __init__(self, count: int) -> None:

@@ -11,20 +11,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from simulator.tui.dialog import Dialog
 
-class TextDialog(ModalScreen[str | None]):
+
+class TextDialog(Dialog[str | None]):
     BINDINGS = [Binding("escape", "cancel", "ui.cancel")]
-    DEFAULT_CSS = """
-    TextDialog { align: center middle; }
-    TextDialog > Vertical { width: 70; height: auto; border: round $accent;
-                            background: $surface; padding: 1 2; }
-    TextDialog Label { width: 100%; }
-    TextDialog #problem { color: $error; }
-    TextDialog Horizontal { height: auto; margin-top: 1; }
-    """
 
     question: str
     """The text key of what is asked."""
