@@ -8,11 +8,12 @@ words the pace is theirs; the syllable count is the fallback, used when there is
 recogniser for the language (French without a French model, ``--asr none``) or when
 it heard no word in a stretch that sounds.
 
-The speaking time is taken from the signal (first to last sound): recognisers place
-the first word's start poorly (Whisper's small models put it at 0), but word
-timings, where they exist, trim sounds the signal has before or after the words
-(a click, a breath, someone else) when they lie beyond them by more than
-``WORD_SLACK``.
+The speaking time is taken from the signal (first to last sound), trimmed to the
+voice a voice detector finds there (``voiced.py``): a rustle or a knock run into the
+words is no speaking time, and its bumps are no syllables. Recognisers place the first
+word's start poorly (Whisper's small models put it early, even at 0), but word
+timings, where they exist, also trim sounds beyond the words (someone else's voice)
+when they lie further than ``WORD_SLACK`` from them.
 """
 
 from __future__ import annotations
@@ -24,9 +25,12 @@ import numpy as np
 from scoring.pacing import spoken_words
 from scoring.syllables import SpeechRate, analyse, words_from_syllables
 from simulator.voice.asr import Recognition
+from simulator.voice.voiced import voiced_span
 
 # Word timings are approximate: a sound this close to the words is taken as theirs.
 WORD_SLACK = 0.3
+# Sound this long before or after the voice is something else (a rustle, a breath).
+OUTSIDE_THE_VOICE = 0.15
 
 
 @dataclass(frozen=True)
@@ -115,9 +119,26 @@ def measure(
     start, end = speech.speech_start, speech.speech_end
     if start is None or end is None:
         return TurnPacing(speech, 0.0, "syllables", transcript)
+    voice = voiced_span(samples, rate)
+    if voice is not None and max(start, voice[0]) < min(end, voice[1]):
+        if voice[0] - start > OUTSIDE_THE_VOICE or end - voice[1] > OUTSIDE_THE_VOICE:
+            # a sound run into the words: the syllables and pauses are the voice's alone
+            # (the sound would also move the thresholds the nuclei are found with)
+            speech = _analyse_part(samples, rate, *voice)
+        start, end = max(start, voice[0]), min(end, voice[1])
     counted = spoken_words(transcript) if recognition and recognition.trustworthy else 0
     if counted:
         start, end = _speech_span(start, end, recognition)
         return TurnPacing(speech, counted, "recognised", transcript, start, end)
     estimate = words_from_syllables(speech.syllables, locale)
     return TurnPacing(speech, estimate, "syllables", transcript, start, end)
+
+
+def _analyse_part(samples: np.ndarray, rate: int, start: float, end: float) -> SpeechRate:
+    """``analyse`` of the voice from ``start`` to ``end`` seconds alone: the sound
+    around it silenced (cutting it off instead would move the noise floor the
+    thresholds are set from), times on the whole clip's timeline."""
+    voice = np.zeros_like(samples)
+    first, last = int(start * rate), int(end * rate)
+    voice[first:last] = samples[first:last]
+    return analyse(voice, rate)

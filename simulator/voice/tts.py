@@ -5,8 +5,8 @@ returns before the WAV is written, and a property set just before may be lost
 to the driver's internal ``Cancel()``. Rendering one file after another in a
 process then drops or mixes audio. The renderer below waits on eSpeak
 (``Synchronize``) after setting properties and after each file, under a lock,
-with one engine per process — and the tests check each rendered file holds its
-words, by speech recognition.
+with one engine per process — and the tests check each rendered file against the
+eSpeak NG program's own rendering of the same line.
 
 Renders are cached on disk, keyed by the text and every voice setting, so a
 scenario's lines are synthesised ahead of play and never while the trainee waits.

@@ -21,6 +21,7 @@ from simulator.voice.recorded import FileReplies, ReplyFile
 from simulator.voice.rig import VoiceRig
 from simulator.voice.spoken import VoiceAgent, VoiceCustomer
 from simulator.voice.tts import RenderCache
+from tests.settle import until
 from tests.voice.conftest import espeak
 
 LOST = "the microphone or the speakers stopped working during the call"
@@ -68,8 +69,7 @@ async def test_the_ui_goes_home_with_a_notice_and_keeps_the_call(store, tmp_path
         table.move_cursor(row=table.get_row_index("en-disputed-charge"))
         app.screen.action_start()
         await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert type(app.screen).__name__ == "HomeScreen"
+        await until(pilot, lambda: type(app.screen).__name__ == "HomeScreen", "the home screen")
         notices = [n.message for n in app._notifications]
         assert any(LOST in message for message in notices), notices
     (summary,) = store.history()

@@ -180,6 +180,7 @@ def test_spoken_pace_is_timed_on_the_recognised_words(tmp_path, whisper_model):
     subprocess.run(
         [
             "sox",
+            "-R",  # repeatable: the same rustle every run
             "-n",
             "-r",
             "22050",
