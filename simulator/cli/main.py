@@ -62,6 +62,7 @@ def _open_app(ctx: click.Context, db: Path | None) -> None:
     """The terminal UI: practise, read the scorecard, review the team."""
     from simulator.tui.app import make_app
     from simulator.tui.model_answer import ModelAnswerVoice
+    from simulator.voice.devices import stop_playing
     from simulator.voice.rig import VoiceOptions, build_rig, play_recording
 
     workspace = state(ctx).workspace
@@ -79,6 +80,7 @@ def _open_app(ctx: click.Context, db: Path | None) -> None:
         player=play_recording,
         skipped=library.problems,
         narrator=ModelAnswerVoice(cache),
+        silencer=stop_playing,
     )
     app.run()
 

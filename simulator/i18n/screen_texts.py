@@ -194,8 +194,8 @@ SCREEN_TEXTS: dict[str, dict[str, str]] = {
         "fr": "Comment l'appel peut bien se passer ({name}) : les réponses, dans l'ordre.",
     },
     "ui.model_listen": {
-        "en": "Press m to hear it read aloud.",
-        "fr": "Appuyez sur m pour l'écouter.",
+        "en": "Press m to hear it read aloud, s to stop it.",
+        "fr": "Appuyez sur m pour l'écouter, sur s pour l'arrêter.",
     },
     "ui.no_model": {
         "en": "This scenario has no model answer (no example run that ends resolved).",
@@ -297,4 +297,5 @@ SCREEN_TEXTS: dict[str, dict[str, str]] = {
     "ui.see_scorecard": {"en": "See the scorecard", "fr": "Voir le bilan"},
     "ui.try_again": {"en": "Try again", "fr": "Recommencer"},
     "ui.play_model": {"en": "Hear the model answer", "fr": "Écouter la réponse modèle"},
+    "ui.stop_sound": {"en": "Stop the sound", "fr": "Couper le son"},
 }

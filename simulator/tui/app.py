@@ -23,6 +23,9 @@ if TYPE_CHECKING:  # the voice stack loads only when a spoken call starts
 
 RigFactory = Callable[[Conversation], "VoiceRig"]
 Player = Callable[[Path], None]
+"""Plays a sound file through the speakers, returning once it has started."""
+Silencer = Callable[[], None]
+"""Stops whatever the player is playing."""
 
 
 class RoleplayApp(App[None]):
@@ -41,6 +44,7 @@ class RoleplayApp(App[None]):
         player: Player | None,
         skipped: Sequence[Problem] = (),
         narrator: Narrator | None = None,
+        silencer: Silencer | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -52,6 +56,7 @@ class RoleplayApp(App[None]):
         self.text = Text(locale)
         self.rig_factory = rig_factory
         self.player = player
+        self.silencer = silencer
         self.narrator = narrator  # reads a scenario's model answer aloud (None: no voice)
         self.agent_name = store.preference("agent")
         self.voice_preferred = store.preference("voice") == "on"
@@ -190,9 +195,11 @@ class RoleplayApp(App[None]):
             self.notify(self.text("ui.cannot_play", reply=shown, why=why), severity="warning")
 
     def play_sound(self, path: Path) -> object | None:
-        """Play a sound file: None once it plays, else why it cannot (in words)."""
+        """Play a sound file, in place of any still playing: None once it plays, else
+        why it cannot (in words)."""
         if self.player is None:
             return self.text("error.why.no_speakers")
+        self.stop_sound()
         try:
             self.player(path)
         except SimulatorError as exc:
@@ -202,6 +209,11 @@ class RoleplayApp(App[None]):
         except Exception as exc:  # the sound library's own failures share no base class
             return str(exc) or type(exc).__name__
         return None
+
+    def stop_sound(self) -> None:
+        """Stop a recording or the model answer still playing (nothing if none is)."""
+        if self.silencer is not None:
+            self.silencer()
 
 
 def make_app(
@@ -214,10 +226,12 @@ def make_app(
     player: Player | None = None,
     skipped: Sequence[Problem] = (),
     narrator: Narrator | None = None,
+    silencer: Silencer | None = None,
 ) -> RoleplayApp:
     """Build the app; tests hand it their own store, library and voice rig. ``skipped``
     are the problems of the scenario files the library left out, shown on the home screen;
-    ``narrator`` reads a scenario's model answer aloud on the scorecard."""
+    ``narrator`` reads a scenario's model answer aloud on the scorecard, which
+    ``player`` plays and ``silencer`` stops."""
     workspace = workspace or Workspace()
     return RoleplayApp(
         store,
@@ -229,4 +243,5 @@ def make_app(
         player,
         skipped,
         narrator,
+        silencer,
     )

@@ -11,7 +11,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import (
     DataTable,
     Footer,
@@ -27,12 +26,12 @@ from textual.widgets import (
 from scoring.quoting import in_quotes
 from simulator.analytics.progress import Progress, progress
 from simulator.conversation.scenario import Scenario
-from simulator.errors import SimulatorError
 from simulator.i18n.catalogue import capital
 from simulator.reports.replies import place, reply_numbers
 from simulator.store.records import FindingRecord, SessionRecord
 from simulator.tui.feedback_page import feedback_page
 from simulator.tui.localise import localise_bindings
+from simulator.tui.model_answer_keys import ModelAnswerKeys
 from simulator.tui.scorecard_pages import (
     model_answer_page,
     objectives_page,
@@ -58,7 +57,7 @@ def _score_or(score: float | None, missing: str) -> str:
     return missing if score is None else f"{score:.0f}"
 
 
-class ScorecardScreen(Screen[None]):
+class ScorecardScreen(ModelAnswerKeys):
     """One session's scorecard; reviewers can comment on a turn and override a score."""
 
     BINDINGS = [
@@ -68,6 +67,7 @@ class ScorecardScreen(Screen[None]):
         Binding("o", "override", "ui.override"),
         Binding("t", "try_again", "ui.try_again"),
         Binding("m", "play_model", "ui.play_model"),
+        Binding("s", "stop_sound", "ui.stop_sound", show=False),
         Binding("question_mark", "help", "ui.help", key_display="?"),
         # the tabs, in the help screen
         Binding("1", "tab('tab-findings')", "ui.tab_findings", show=False),
@@ -87,7 +87,6 @@ class ScorecardScreen(Screen[None]):
         """The agent's replies numbered 1, 2, 3…, by transcript index."""
         self.rows: list[FindingRecord] = []
         self.progress: Progress | None = None
-        self.reading_model = False  # the model answer is being prepared or played
 
     def compose(self) -> ComposeResult:
         t = self.app.text
@@ -339,57 +338,9 @@ class ScorecardScreen(Screen[None]):
         self.app.pop_screen()
         self.app.start_practice(scenario, voice)
 
-    def action_play_model(self) -> None:
-        """Read the model answer aloud, synthesised off the UI thread; without a voice or
-        speakers, a notice says so."""
-        t = self.app.text
-        scenario = self.scenario
-        example = scenario.model_answer() if scenario else None
-        if scenario is None or example is None:
-            self.app.notify(t("ui.no_model"), severity="warning")
-            return
-        if self.app.narrator is None:
-            self.app.notify(t("ui.model_no_voice"), severity="warning")
-            return
-        if self.app.player is None:
-            why = t("error.why.no_speakers")
-            self.app.notify(t("ui.model_cannot_play", why=why), severity="warning")
-            return
-        if self.reading_model:
-            return
-        self.reading_model = True
-        self.app.notify(t("ui.model_preparing"), timeout=3)
-        self.run_worker(
-            lambda: self._read_model(scenario, example.replies),
-            thread=True,
-            group="model-answer",
-        )
-
-    def _read_model(self, scenario: Scenario, replies: list[str]) -> None:
-        """On a worker thread: synthesise, then play on the UI thread."""
-        narrator = self.app.narrator
-        assert narrator is not None
-        try:
-            path = narrator(scenario, replies)
-        except SimulatorError as exc:
-            why: object = exc.render(self.app.text.locale)
-        except Exception as exc:  # the speech engine's own failures share no base class
-            why = str(exc) or type(exc).__name__
-        else:
-            self.app.call_from_thread(self._play_model, path)
-            return
-        self.app.call_from_thread(self._model_failed, why)
-
-    def _play_model(self, path: Path) -> None:
-        self.reading_model = False
-        why = self.app.play_sound(path)
-        if why is not None:
-            self._model_failed(why)
-
-    def _model_failed(self, why: object) -> None:
-        self.reading_model = False
-        t = self.app.text
-        self.app.notify(t("ui.model_cannot_play", why=why), severity="warning", markup=False)
+    def on_unmount(self) -> None:
+        # what this scorecard set playing is not left running behind the next screen
+        self.app.stop_sound()
 
     def action_help(self) -> None:
         self.app.show_help(self)

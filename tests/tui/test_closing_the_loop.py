@@ -502,3 +502,37 @@ async def test_an_objective_to_avoid_is_never_ticked_during_the_call(store, app_
         await _reply(pilot, app, poor[0])
         panel = str(app.screen.query_one("#objectives", Static).render())
         assert "✗ Own the mistake; don't blame the system, or him" in panel, panel
+
+
+async def test_one_sound_at_a_time_and_s_or_leaving_stops_it(store, app_factory, tmp_path):
+    def narrator(scenario, replies):
+        path = tmp_path / "model.wav"
+        path.write_bytes(b"RIFF")
+        return path
+
+    events: list[str] = []
+    player = _Recorder()
+
+    def play(path) -> None:
+        events.append("play")
+        player(path)
+
+    store.add_scored(
+        "Sam", "en-disputed-charge", "en", {"locale": "en", "turns": []}, "stopped", {}
+    )
+    app = app_factory(store, narrator=narrator, player=play, silencer=lambda: events.append("stop"))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.open_scorecard(store.history()[0].id)
+        await pilot.pause()
+        for key in ("m", "m"):  # the second reading replaces the first
+            await pilot.press(key)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert events == ["stop", "play", "stop", "play"]
+        await pilot.press("s")
+        assert events[-1] == "stop"
+        events.clear()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ScorecardScreen)
+    assert events == ["stop"]
