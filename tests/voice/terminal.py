@@ -6,8 +6,15 @@ from __future__ import annotations
 
 import shlex
 import subprocess
+import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tests.voice.live import SoundServer
+
+DATA = Path(__file__).parent.parent / "data"
 
 
 class Terminal:
@@ -67,3 +74,41 @@ class Terminal:
 
     def close(self) -> None:
         subprocess.run(["tmux", "-S", str(self.socket), "kill-server"], capture_output=True)
+
+
+def open_ui(
+    server: SoundServer, tmp_path: Path, settings: str, voice: bool, scenario_tail: str = ""
+) -> tuple[Terminal, Path]:
+    """roleplay's UI on the sound ``server``, on a fresh database (agent Sam, spoken
+    practice on or off), ``settings`` in its settings file, and the test scenario
+    (``en-minimal`` with ``scenario_tail`` added) started: it is last in the list."""
+    from simulator.store.sessions import SessionStore, open_database
+
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    minimal = (DATA / "scenarios" / "en-minimal.yml").read_text()
+    scenario = minimal.replace("id: en-minimal", "id: en-zz-live") + scenario_tail
+    (folder / "en-zz-live.yml").write_text(scenario)
+    settings_file = tmp_path / "settings.yml"
+    settings_file.write_text(f"{settings}scenario_dirs: [{folder}]\n")
+    db = tmp_path / "db" / "roleplay.json"
+    db.parent.mkdir()
+    store = SessionStore(open_database(db))
+    store.remember("agent", "Sam")
+    store.remember("voice", "on" if voice else "off")
+    env = {
+        key: value
+        for key, value in server.env.items()
+        if key in ("XDG_RUNTIME_DIR", "PULSE_SERVER", "PULSE_CLIENTCONFIG", "PATH", "HOME")
+    }
+    env |= {
+        "ROLEPLAY_SETTINGS": str(settings_file),
+        "ROLEPLAY_LANG": "en",
+        "TERM": "xterm-256color",
+    }
+    terminal = Terminal(tmp_path, env, [sys.executable, "-m", "simulator", "--db", str(db)])
+    terminal.wait_for("Team review")
+    terminal.keys("C-End")
+    time.sleep(0.3)
+    terminal.keys("Enter")
+    return terminal, db

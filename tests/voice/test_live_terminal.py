@@ -5,7 +5,6 @@ and nothing but the UI is ever drawn on the terminal."""
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
@@ -18,37 +17,15 @@ from simulator.voice.tts import RenderCache
 from tests.voice.conftest import espeak
 from tests.voice.live import SoundServer, heard
 from tests.voice.terminal import Terminal
+from tests.voice.terminal import open_ui as terminal_ui
 
-DATA = Path(__file__).parent.parent / "data"
 NOISE = ("ALSA", "PortAudio", "Expression '", "underrun", "Traceback", "Exception", "Audio saved")
 LOST = "stopped working during the call"
 
 
 def open_ui(server: SoundServer, tmp_path: Path, model: str) -> tuple[Terminal, Path]:
-    """The UI on a fresh database, spoken practice on, the test scenario last in the list."""
-    folder = tmp_path / "scenarios"
-    folder.mkdir()
-    minimal = (DATA / "scenarios" / "en-minimal.yml").read_text()
-    (folder / "en-zz-live.yml").write_text(minimal.replace("id: en-minimal", "id: en-zz-live"))
-    settings = tmp_path / "settings.yml"
-    settings.write_text(f"asr_model: {model}\nseed: 1\nscenario_dirs: [{folder}]\n")
-    db = tmp_path / "db" / "roleplay.json"
-    db.parent.mkdir()
-    store = SessionStore(open_database(db))
-    store.remember("agent", "Sam")
-    store.remember("voice", "on")
-    env = {
-        key: value
-        for key, value in server.env.items()
-        if key in ("XDG_RUNTIME_DIR", "PULSE_SERVER", "PULSE_CLIENTCONFIG", "PATH", "HOME")
-    }
-    env |= {"ROLEPLAY_SETTINGS": str(settings), "ROLEPLAY_LANG": "en", "TERM": "xterm-256color"}
-    terminal = Terminal(tmp_path, env, [sys.executable, "-m", "simulator", "--db", str(db)])
-    terminal.wait_for("Team review")
-    terminal.keys("C-End")
-    time.sleep(0.3)
-    terminal.keys("Enter")
-    return terminal, db
+    """The UI on a fresh database, spoken practice on, the test scenario started."""
+    return terminal_ui(server, tmp_path, f"asr_model: {model}\nseed: 1\n", voice=True)
 
 
 def first_line_as_rendered(db: Path, mood: int) -> tuple[np.ndarray, int]:

@@ -3,16 +3,13 @@ m, cut off with s, and never played twice over."""
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
-from simulator.store.sessions import SessionStore, open_database
 from simulator.voice.audio_files import read_audio
 from tests.voice.live import RATE, SoundServer, heard
-from tests.voice.terminal import Terminal
+from tests.voice.terminal import Terminal, open_ui
 
-DATA = Path(__file__).parent.parent / "data"
 GOOD = [
     "I'm so sorry Mrs Johnson, I understand how annoying that is.",
     "I'll send a new kettle today and you'll have it tomorrow morning, I promise.",
@@ -28,29 +25,7 @@ examples:
 def typed_call_to_the_scorecard(server: SoundServer, tmp_path: Path) -> Terminal:
     """The UI on a fresh database, typed practice of a scenario with a model answer,
     played to the end: the scorecard is on screen."""
-    folder = tmp_path / "scenarios"
-    folder.mkdir()
-    minimal = (DATA / "scenarios" / "en-minimal.yml").read_text()
-    scenario = minimal.replace("id: en-minimal", "id: en-zz-live") + EXAMPLES
-    (folder / "en-zz-live.yml").write_text(scenario)
-    settings = tmp_path / "settings.yml"
-    settings.write_text(f"seed: 1\nscenario_dirs: [{folder}]\n")
-    db = tmp_path / "db" / "roleplay.json"
-    db.parent.mkdir()
-    store = SessionStore(open_database(db))
-    store.remember("agent", "Sam")
-    store.remember("voice", "off")
-    env = {
-        key: value
-        for key, value in server.env.items()
-        if key in ("XDG_RUNTIME_DIR", "PULSE_SERVER", "PULSE_CLIENTCONFIG", "PATH", "HOME")
-    }
-    env |= {"ROLEPLAY_SETTINGS": str(settings), "ROLEPLAY_LANG": "en", "TERM": "xterm-256color"}
-    terminal = Terminal(tmp_path, env, [sys.executable, "-m", "simulator", "--db", str(db)])
-    terminal.wait_for("Team review")
-    terminal.keys("C-End")
-    time.sleep(0.3)
-    terminal.keys("Enter")
+    terminal, _db = open_ui(server, tmp_path, "seed: 1\n", voice=False, scenario_tail=EXAMPLES)
     terminal.wait_for("stuck at home")
     for reply, answer in zip(GOOD, ("what happens now", "Bye"), strict=True):
         terminal.keys("-l", reply)
