@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from scoring.pacing import spoken_words
+from scoring.spoken import words
 from scoring.syllables import SpeechRate, analyse, words_from_syllables
 from simulator.voice.asr import Recognition
 from simulator.voice.voiced import voiced_span
@@ -31,6 +32,13 @@ from simulator.voice.voiced import voiced_span
 WORD_SLACK = 0.3
 # Sound this long before or after the voice is something else (a rustle, a breath).
 OUTSIDE_THE_VOICE = 0.15
+# Recognised words faster than this over the time spoken were not all said: a
+# recogniser's loop or made-up words (eSpeak NG's fastest, 260, reads 326 wpm; people
+# on the phone stay far below). The syllable count is used instead.
+FASTEST_WPM = 400
+# A recogniser's loop: the same LOOP_WORDS words or fewer, LOOP_TIMES times running.
+LOOP_WORDS = 10
+LOOP_TIMES = 3
 
 
 @dataclass(frozen=True)
@@ -127,11 +135,28 @@ def measure(
             speech = _analyse_part(samples, rate, *voice)
         start, end = max(start, voice[0]), min(end, voice[1])
     counted = spoken_words(transcript) if recognition and recognition.trustworthy else 0
-    if counted:
-        start, end = _speech_span(start, end, recognition)
-        return TurnPacing(speech, counted, "recognised", transcript, start, end)
+    if counted and not _looped(transcript):
+        timed = _speech_span(start, end, recognition)
+        if counted / max(timed[1] - timed[0], 1e-3) * 60 <= FASTEST_WPM:
+            return TurnPacing(speech, counted, "recognised", transcript, *timed)
     estimate = words_from_syllables(speech.syllables, locale)
     return TurnPacing(speech, estimate, "syllables", transcript, start, end)
+
+
+def _looped(transcript: str) -> bool:
+    """Whether the recogniser went round in a loop: the same one to ten words three
+    times running ("let me look. let me look. let me look."), Whisper's known failure
+    on short or noisy audio, where its word count says nothing of the speaker's."""
+    said = words(transcript.lower())
+    for size in range(1, LOOP_WORDS + 1):
+        for first in range(len(said) - size * LOOP_TIMES + 1):
+            phrase = said[first : first + size]
+            if all(
+                said[first + k * size : first + (k + 1) * size] == phrase
+                for k in range(1, LOOP_TIMES)
+            ):
+                return True
+    return False
 
 
 def _analyse_part(samples: np.ndarray, rate: int, start: float, end: float) -> SpeechRate:

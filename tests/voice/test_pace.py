@@ -105,3 +105,31 @@ def test_pauses_lengthen_speech_but_not_articulation(tmp_path):
 def test_silence_has_no_pace():
     pacing = measure(np.zeros(16000, np.float32), 16000, "en", Recognition("hello"))
     assert pacing.wpm is None and pacing.words == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Whisper's loop on short or noisy audio: the same words three times running
+        "I will check your account. I will check your account. I will check your account.",
+        "heureux, heureux, heureux, heureux",
+    ],
+)
+def test_a_recogniser_going_round_in_a_loop_is_not_counted(tmp_path, text):
+    samples, rate, truth = rendered(tmp_path, "en", 190)
+    speech = analyse(samples, rate)
+    pacing = measure(samples, rate, "en", heard(text, speech.speech_start, speech.speech_end))
+    assert pacing.words_source == "syllables"
+    assert abs(pacing.wpm - truth) / truth < 0.15, (pacing.wpm, truth)
+
+
+def test_more_words_than_anyone_says_in_the_time_are_not_counted(tmp_path):
+    samples, rate, _truth = rendered(tmp_path, "en", 190)
+    speech = analyse(samples, rate)
+    seconds = speech.speech_end - speech.speech_start
+    made_up = " ".join(f"word{i}" for i in range(int(seconds * 8)))  # 480 a minute
+    pacing = measure(samples, rate, "en", heard(made_up, speech.speech_start, speech.speech_end))
+    assert pacing.words_source == "syllables"
+    # the words a recogniser can have heard: its own count, however unusual the words
+    said = measure(samples, rate, "en", heard(TEXTS["en"], speech.speech_start, speech.speech_end))
+    assert said.words_source == "recognised"
