@@ -5,8 +5,10 @@ A recogniser that knows the language counts words far better than syllables can
 estimate them: how many syllables make a word depends on the words said (from 1.1
 to 1.9 a word in the recordings measured, docs/performance.md). So with recognised
 words the pace is theirs; the syllable count is the fallback, used when there is no
-recogniser for the language (French without a French model, ``--asr none``) or when
-it heard no word in a stretch that sounds.
+recogniser for the language (French without a French model, ``--asr none``), when
+it heard no word in a stretch that sounds, and when its words cannot be the
+speaker's: the same words three times running (Whisper's loop on short or noisy
+audio) or more than ``FASTEST_WPM`` a minute.
 
 The speaking time is taken from the signal (first to last sound), trimmed to the
 voice a voice detector finds there (``voiced.py``): a rustle or a knock run into the
