@@ -1,54 +1,32 @@
 """A spoken session in the app, headless: recorded replies stand in for the microphone."""
 
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from simulator.authoring.settings import Settings
-from simulator.authoring.voices import load_voice
 from simulator.authoring.workspace import Workspace
 from simulator.tui.practice import PracticeScreen
 from simulator.tui.scorecard import ScorecardScreen
 from simulator.voice.asr import WhisperRecogniser
-from simulator.voice.clock import VirtualClock
 from simulator.voice.devices import TimelineSpeaker
 from simulator.voice.recorded import FileReplies, ReplyFile
-from simulator.voice.rig import VoiceRig
-from simulator.voice.spoken import VoiceAgent, VoiceCustomer
-from simulator.voice.tts import RenderCache
 from tests.voice.conftest import espeak
+from tests.voice.timeline_rig import start_spoken_call, timeline_rig
 
 
 def _rig_factory(replies, tmp_path, whisper_model, speakers: list):
     recogniser = WhisperRecogniser(whisper_model)
 
     def rig(conversation):
-        clock = VirtualClock()
         speaker = TimelineSpeaker()
         speakers.append(speaker)
-        customer = VoiceCustomer(
-            conversation,
-            load_voice(conversation.scenario.persona),
-            RenderCache(tmp_path / "cache"),
-            speaker,
-            clock,
-        )
-        agent = VoiceAgent(
-            conversation,
-            customer,
-            FileReplies([ReplyFile(p, 0.5) for p in replies]),
-            recogniser,
-            clock,
-        )
-        return VoiceRig(customer, agent)
+        source = FileReplies([ReplyFile(p, 0.5) for p in replies])
+        return timeline_rig(conversation, tmp_path / "cache", source, recogniser, speaker)
 
     return rig
 
 
 async def _start_spoken(app, pilot) -> None:
-    app.agent_name = "Sam"
-    app.screen.query_one("#voice").value = True
-    table = app.screen.query_one("#scenarios", DataTable)
-    table.move_cursor(row=table.get_row_index("en-disputed-charge"))
-    app.screen.action_start()
+    start_spoken_call(app)
     await pilot.pause()
     assert app.screen.query_one("#reply").disabled  # no typing in voice mode
 

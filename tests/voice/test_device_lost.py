@@ -9,20 +9,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
-from textual.widgets import DataTable
 
 from simulator.authoring.library import load_all
-from simulator.authoring.voices import load_voice
 from simulator.errors import SimulatorError
 from simulator.tui.app import make_app
-from simulator.voice.clock import Clock, VirtualClock
-from simulator.voice.devices import TimelineSpeaker
+from simulator.voice.clock import Clock
 from simulator.voice.recorded import FileReplies, ReplyFile
-from simulator.voice.rig import VoiceRig
-from simulator.voice.spoken import VoiceAgent, VoiceCustomer
-from simulator.voice.tts import RenderCache
 from tests.settle import until
 from tests.voice.conftest import espeak
+from tests.voice.timeline_rig import start_spoken_call, timeline_rig
 
 LOST = "the microphone or the speakers stopped working during the call"
 
@@ -48,26 +43,13 @@ async def test_the_ui_goes_home_with_a_notice_and_keeps_the_call(store, tmp_path
     reply = espeak("I'm sorry Mr Okafor, I understand.", tmp_path / "01.wav", "en", 160)
 
     def rig(conversation):  # type: ignore[no-untyped-def]
-        clock = VirtualClock()
-        customer = VoiceCustomer(
-            conversation,
-            load_voice(conversation.scenario.persona),
-            RenderCache(tmp_path / "cache"),
-            TimelineSpeaker(),
-            clock,
-        )
-        agent = VoiceAgent(conversation, customer, LostAfterFirstReply(reply), None, clock)
-        return VoiceRig(customer, agent)
+        return timeline_rig(conversation, tmp_path / "cache", LostAfterFirstReply(reply))
 
     app = make_app(
         store, load_all().scenarios, audio_root=tmp_path / "audio", locale="en", rig_factory=rig
     )
     async with app.run_test(size=(130, 40), notifications=True) as pilot:
-        app.agent_name = "Sam"
-        app.screen.query_one("#voice").value = True
-        table = app.screen.query_one("#scenarios", DataTable)
-        table.move_cursor(row=table.get_row_index("en-disputed-charge"))
-        app.screen.action_start()
+        start_spoken_call(app)
         await app.workers.wait_for_complete()
         await until(pilot, lambda: type(app.screen).__name__ == "HomeScreen", "the home screen")
         notices = [n.message for n in app._notifications]

@@ -7,20 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
 
 from simulator.authoring.library import load_all
-from simulator.authoring.voices import load_voice
 from simulator.i18n.catalogue import text
 from simulator.tui.app import make_app
-from simulator.voice.clock import VirtualClock
-from simulator.voice.devices import TimelineSpeaker
 from simulator.voice.echo import EchoPath
 from simulator.voice.recorded import FileReplies, ReplyFile
 from simulator.voice.rig import VoiceRig
-from simulator.voice.spoken import VoiceAgent, VoiceCustomer
-from simulator.voice.tts import RenderCache
 from tests.voice.conftest import espeak
+from tests.voice.timeline_rig import start_spoken_call, timeline_rig
 
 
 class CheckedRig(VoiceRig):
@@ -34,16 +29,8 @@ class CheckedRig(VoiceRig):
 
 def rig_factory(tmp_path: Path, path: EchoPath | None, reply: Path):  # type: ignore[no-untyped-def]
     def rig(conversation):  # type: ignore[no-untyped-def]
-        clock = VirtualClock()
-        customer = VoiceCustomer(
-            conversation,
-            load_voice(conversation.scenario.persona),
-            RenderCache(tmp_path / "cache"),
-            TimelineSpeaker(),
-            clock,
-        )
         source = FileReplies([ReplyFile(reply, 0.5)])
-        built = CheckedRig(customer, VoiceAgent(conversation, customer, source, None, clock))
+        built = timeline_rig(conversation, tmp_path / "cache", source, rig=CheckedRig)
         built.path = path
         return built
 
@@ -61,11 +48,7 @@ async def spoken_call(store, tmp_path: Path, path: EchoPath | None, locale: str)
         rig_factory=rig_factory(tmp_path, path, reply),
     )
     async with app.run_test(size=(130, 40), notifications=True) as pilot:
-        app.agent_name = "Sam"
-        app.screen.query_one("#voice").value = True
-        table = app.screen.query_one("#scenarios", DataTable)
-        table.move_cursor(row=table.get_row_index("en-disputed-charge"))
-        app.screen.action_start()
+        start_spoken_call(app)
         await app.workers.wait_for_complete()
         await pilot.pause()
         return [n.message for n in app._notifications]
