@@ -153,7 +153,7 @@ class WhisperRecogniser:
 
 def _load_whisper(model: str, threads: int):  # type: ignore[no-untyped-def]
     try:
-        from faster_whisper import WhisperModel
+        from simulator.voice.whisper_window import WindowedWhisper
     except ImportError:
         raise SimulatorError("error.whisper_missing") from None
     local = Path(model).expanduser()
@@ -166,7 +166,7 @@ def _load_whisper(model: str, threads: int):  # type: ignore[no-untyped-def]
     else:
         source = model
     try:
-        return WhisperModel(source, device="cpu", compute_type="int8", cpu_threads=threads)
+        return WindowedWhisper(source, device="cpu", compute_type="int8", cpu_threads=threads)
     except Exception as exc:  # faster-whisper raises hub and file errors of many kinds
         raise SimulatorError(
             "error.asr_model_unavailable", model=model, why=type(exc).__name__
