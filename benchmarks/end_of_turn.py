@@ -9,12 +9,15 @@ into the microphone one after the other, each once the customer has finished:
 - replies that end normally (one or two complete sentences);
 - replies with a thinking pause of 1 to 2 s after an unfinished phrase ("I will check
   your account and, [1.5 s] send you the refund today."), the pause made of silence
-  between two renderings.
+  between two renderings;
+- replies of two sentences with a pause of 0.6 s between them, as the trainee is taught
+  to leave ("I see, I am sorry. [0.6 s] Let me check your account right now.").
 
 Measured on what reached the devices (the speakers' monitor and the microphone's feed,
 both recorded as they happen): the time from the last sound of a reply to the customer's
-first sound on the speakers (median, p90), and the share of thinking pauses the customer
-cut into. Prints each figure for both modes with the ratio smart/silence.
+first sound on the speakers (median, p90), the share of thinking pauses and of pauses
+between sentences the customer cut into, and of those, how many ended the agent's turn
+(the others: the customer started, and gave way when the agent went on). Prints each figure for both modes with the ratio smart/silence.
 
     python benchmarks/end_of_turn.py [--replies 10] [--fr-model DIR] [--only en|fr]
 
@@ -90,6 +93,9 @@ PHRASES = {
     },
 }
 PAUSES = (1.0, 1.5, 2.0)
+BETWEEN = 0.6
+"""Seconds of silence between the two sentences of a reply of kind ``sentences``."""
+KINDS = ("normal", "pause", "sentences")
 """Thinking pauses, seconds, taken in turn."""
 CUSTOMER_FR = {"ask": "Bon. Et ensuite ?", "calm": "D'accord. Continuez.", "done": "Merci."}
 
@@ -111,13 +117,13 @@ class Session:
 
     def gaps(self, kind: str | None = None) -> list[float]:
         """Gaps after the replies heard whole (the customer waited for their end)."""
-        kinds = (kind,) if kind else ("normal", "pause")
+        kinds = (kind,) if kind else KINDS
         return [s.gap for k in kinds for s, whole in self.of(k) if whole and s.gap is not None]
 
-    def cut(self) -> tuple[int, int, int]:
-        """Thinking pauses that ended the agent's turn, those the customer was heard
-        talking in, and all of them."""
-        pauses = self.of("pause")
+    def cut(self, kind: str) -> tuple[int, int, int]:
+        """Pauses of replies of ``kind`` that ended the agent's turn, those the customer
+        was heard talking in, and all of them."""
+        pauses = self.of(kind)
         return (
             sum(not whole for _, whole in pauses),
             sum(said.cut_in is not None for said, _ in pauses),
@@ -154,6 +160,9 @@ def reply_files(folder: Path, locale: str, count: int) -> list[tuple[str, Path]]
         pause = PAUSES[i % len(PAUSES)]
         paused = reply_file(folder, f"{locale}-p{i:02d}", locale, first, pause, then)
         files.append(("pause", paused))
+        one, two = phrases["normal"][(i + 3) % len(phrases["normal"])], normal
+        both = reply_file(folder, f"{locale}-s{i:02d}", locale, one, BETWEEN, two)
+        files.append(("sentences", both))
     return files
 
 
@@ -201,7 +210,12 @@ def median_p90(values: list[float]) -> tuple[float, float]:
 def report(locale: str, results: dict[str, Session]) -> None:
     smart, fixed = results["smart"], results["silence"]
     print(f"\n{locale}: from the end of a reply heard whole to the customer's first sound")
-    for name, kind in (("all", None), ("normal replies", "normal"), ("after a pause", "pause")):
+    for name, kind in (
+        ("all", None),
+        ("normal replies", "normal"),
+        ("after a pause", "pause"),
+        ("two sentences", "sentences"),
+    ):
         (m1, p1), (m0, p0) = median_p90(smart.gaps(kind)), median_p90(fixed.gaps(kind))
         print(
             f"  {name:15} smart median {m1:.2f} s, p90 {p1:.2f} s ({len(smart.gaps(kind))}) | "
@@ -209,17 +223,19 @@ def report(locale: str, results: dict[str, Session]) -> None:
             f"smart/silence {m1 / m0:.2f}, {p1 / p0:.2f}"
         )
     for name, session in (("smart", smart), ("silence 0.8 s", fixed)):
-        ended, heard, count = session.cut()
         split = sum(
             not whole
             for (kind, _), whole in zip(session.replies, session.whole, strict=True)
             if kind == "normal"
         )
-        print(
-            f"  {name}: {ended} of {count} thinking pauses ended the turn "
-            f"({ended / max(1, count):.0%}; the customer heard talking in {heard}); "
-            f"{split} normal replies not heard whole"
-        )
+        print(f"  {name}: {split} normal replies not heard whole")
+        for kind, what in (("pause", "thinking pauses"), ("sentences", "pauses between sentences")):
+            ended, heard, count = session.cut(kind)
+            print(
+                f"    {heard} of {count} {what} cut into ({heard / max(1, count):.0%}: the "
+                f"customer heard talking in them), {ended} ending the turn (the others: "
+                f"heard whole, the customer gave way)"
+            )
 
 
 def main() -> None:

@@ -171,6 +171,8 @@ def _spoken(  # type: ignore[no-untyped-def]
     class Heard:
         def listen(self, turn):  # type: ignore[no-untyped-def]
             reply = agent.listen(turn)
+            if reply is not None and reply.goes_on:
+                click.echo(text("call.gave_way", locale))
             if reply is not None:
                 click.echo(f"{text('word.you', locale)}: {reply.text or '…'}")
             return reply

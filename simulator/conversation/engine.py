@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from typing import Any
 
 from scoring.behaviours import ignores, repeats_earlier, turn_evidence
 from scoring.findings import Finding
@@ -22,38 +23,9 @@ from scoring.transcript import MeasuredPacing, Segment, Transcript, Turn, Word
 from simulator.conversation.branches import MainPath, Reading, choose, main_path
 from simulator.conversation.personas import PERSONAS
 from simulator.conversation.scenario import Branch, Line, Outcome, Scenario, Tag
+from simulator.conversation.stock_lines import HANGUP_LINES, IGNORED_LINES, REPEATED_LINES
 from simulator.conversation.templating import render
 
-HANGUP_LINES = {
-    "fr": "Non mais c'est pas possible. Laissez tomber, au revoir.",
-    "en": "You know what, forget it. Goodbye.",
-}
-# What any customer says to a reply that repeats an earlier one, or that leaves their
-# question unanswered: the reply earns nothing and the call does not move on.
-REPEATED_LINES = {
-    "en": (
-        "You've said that already.",
-        "You just said that. I need an actual answer.",
-        "That's exactly what you said a minute ago.",
-    ),
-    "fr": (
-        "Vous me l'avez déjà dit, ça.",
-        "Vous venez de me dire exactement la même chose. Je veux une vraie réponse.",
-        "C'est mot pour mot ce que vous m'avez dit tout à l'heure.",
-    ),
-}
-IGNORED_LINES = {
-    "en": (
-        "You haven't answered my question.",
-        "That's not what I asked you.",
-        "Right, but that doesn't answer my question, does it?",
-    ),
-    "fr": (
-        "Vous n'avez pas répondu à ma question.",
-        "Ce n'est pas ce que je vous ai demandé.",
-        "D'accord, mais ça ne répond pas à ma question.",
-    ),
-}
 # Below this mood a line's sharper wordings are used, from this one its calmer ones.
 SHARPER_BELOW = 35
 CALMER_FROM = 65
@@ -103,6 +75,10 @@ class AgentReply:
     words: list[Word] | None = None
     audio: str | None = None
     measured: MeasuredPacing | None = None
+    goes_on: bool = False
+    """The agent's last reply, gone on with: they spoke again as the customer started
+    answering, and the customer gave way. This reply, the whole of it, replaces the
+    last (:meth:`Conversation.take_back`)."""
 
     @property
     def silent(self) -> bool:
@@ -141,6 +117,11 @@ class Step:
     next: CustomerTurn
 
 
+_BeforeReply = tuple[int, int, int, str, "Outcome | None", int, tuple[Any, ...]]
+"""What a reply changes, as it was before: turns, mood, moods, node, outcome, steps and
+the customer's choice of wordings."""
+
+
 @dataclass
 class Conversation:
     """A scenario being played."""
@@ -167,6 +148,7 @@ class Conversation:
         self.node = self.scenario.start
         self.moods = [self.mood]
         self._main_path: MainPath | None = None
+        self._before_reply: _BeforeReply | None = None
         self.variables = {
             **self.scenario.variables,
             "customer_name": self.scenario.customer_name,
@@ -264,6 +246,15 @@ class Conversation:
         if self.finished:
             raise RuntimeError("the conversation is over")
         index = len(self.transcript.turns)
+        self._before_reply = (
+            index,
+            self.mood,
+            len(self.moods),
+            self.node,
+            self.outcome,
+            len(self.steps),
+            self.rng.getstate(),
+        )
         cut_into = self.interrupted(reply)
         self.transcript.turns.append(reply.as_turn())
         # read in context, as the scorecard reads it: a repeated formula earns nothing
@@ -308,6 +299,17 @@ class Conversation:
         step = Step(tuple(findings), before, self.mood, tuple(reasons), branch, branch_index, nxt)
         self.steps.append(step)
         return step
+
+    def take_back(self) -> None:
+        """Undo the last reply and what the customer said after it, as if neither had
+        been said: in a spoken call, the agent went on speaking as the customer started,
+        and the customer gave way (the reply that goes on replaces this one)."""
+        if self._before_reply is None:
+            raise RuntimeError("no reply to take back")
+        turns, self.mood, moods, self.node, self.outcome, steps, rng = self._before_reply
+        del self.transcript.turns[turns:], self.moods[moods:], self.steps[steps:]
+        self.rng.setstate(rng)
+        self._before_reply = None
 
     def stop(self) -> None:
         """The agent ended the session early."""

@@ -101,6 +101,8 @@ def run_session(
             if reply is None:
                 conversation.stop()
                 break
+            if reply.goes_on:  # the customer gave way: what they started is unsaid
+                conversation.take_back()
             step = conversation.reply(reply)
             save()
             if on_step is not None:

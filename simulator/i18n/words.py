@@ -131,6 +131,12 @@ WORDS: dict[str, dict[str, str]] = {
         "client ne soit pas prise pour la vôtre. La protection contre l'écho est active "
         "pour cet appel.",
     },
+    # Said when the trainee went on speaking as the customer started to answer: the
+    # customer stops, and what the trainee says next is the same reply, gone on with.
+    "call.gave_way": {
+        "en": "(The customer lets you go on.)",
+        "fr": "(Le client vous laisse continuer.)",
+    },
     "call.typed_help": {
         "en": "Type each reply and press Enter; an empty line ends the session.",
         "fr": "Tapez chaque réponse puis Entrée ; une ligne vide termine la séance.",

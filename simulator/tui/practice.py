@@ -149,6 +149,9 @@ class PracticeScreen(Screen[None]):
             level.speaker = t("word.customer")
         elif kind == "agent":
             reply: AgentReply = payload
+            if reply.goes_on:  # the customer gave way: the reply before is replaced
+                log.take_back(t("call.gave_way"))
+                self.turns_done -= 1
             self.turns_done += 1
             log.add(t("word.you"), reply.text or "…", "bold cyan", "agent-line")
             level.speaker = t("ui.nobody_speaking")

@@ -30,6 +30,20 @@ while the recogniser was waited for): the agent may have gone on speaking in it,
 turn does not end until the frames read are the latest again."""
 
 
+AHEAD_GAP = 0.12
+"""Smart mode: the silence (seconds) after which the phrase so far is recognised ahead
+of the pause that closes it (``QUICK_GAP``), in case that pause comes: the words are
+known that much sooner. Shorter gaps come between words, and would keep the recogniser
+busy on phrases that go on."""
+
+
+HELD_ON = 0.15
+"""Seconds, at most, that the voice-activity detector is taken to hold on after the sound
+of a phrase has stopped (WebRTC VAD: about 0.1 s). The smart mode's silences are counted
+from the sound's end (:func:`simulator.voice.prosody.sound_end`), so that "0.4 s of
+silence" is 0.4 s the agent was silent."""
+
+
 class PhraseTranscriber:
     """Recognises phrases in order on one worker thread, as they are handed over."""
 
@@ -38,23 +52,48 @@ class PhraseTranscriber:
         self.locale = locale
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="asr")
         self._futures: list[tuple[Phrase, Future[Recognition]]] = []
+        self._ahead: tuple[Phrase, Future[Recognition]] | None = None
+        self.held_on = 0.0
 
     def submit(self, phrase: Phrase) -> None:
         if self.recogniser is None:
             return
-        recogniser = self.recogniser
-        future = self._pool.submit(recogniser.recognise, phrase.samples, self.locale)
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and (ahead[0].start, ahead[0].end) == (phrase.start, phrase.end):
+            # nothing was said since it was recognised ahead: only silence differs
+            self._futures.append((phrase, ahead[1]))
+            return
+        future = self._pool.submit(self.recogniser.recognise, phrase.samples, self.locale)
         self._futures.append((phrase, future))
 
+    def recognise_ahead(self, phrase: Phrase) -> None:
+        """Start recognising a phrase that a pause may be about to close, so that its
+        words are known sooner; :meth:`submit` takes the result if the phrase closes
+        with nothing more said. One at a time: the one before must have finished."""
+        if self.recogniser is None:
+            return
+        if self._ahead is not None and not self._ahead[1].done():
+            return
+        if self._ahead is not None and self._ahead[0].end == phrase.end:
+            return
+        future = self._pool.submit(self.recogniser.recognise, phrase.samples, self.locale)
+        self._ahead = (phrase, future)
+
     def verdict(self) -> Verdict:
-        """Wait for every phrase so far and judge whether the turn sounds finished."""
+        """Wait for every phrase so far and judge whether the turn sounds finished.
+
+        Sets :attr:`held_on`: how long the voice-activity detector held on after the
+        last phrase's sound had stopped."""
         pieces = [future.result() for _, future in self._futures]
         text = " ".join(p.text.strip() for p in pieces if p.text.strip())
         unheard, pitch_end = 0.0, None
+        self.held_on = 0.0
         if self._futures:
             last, recognised = self._futures[-1][0], pieces[-1]
             voiced = last.samples[: round((last.end - last.start) * SAMPLE_RATE)]
             sounded = sound_end(voiced)
+            if sounded > 0:
+                self.held_on = min(max(len(voiced) / SAMPLE_RATE - sounded, 0.0), HELD_ON)
             if recognised.words:
                 unheard = sounded - recognised.words[-1].end
             elif not recognised.text.strip():
@@ -65,7 +104,7 @@ class PhraseTranscriber:
     def result(self) -> Recognitions:
         """Wait for every phrase; words carry times on the call's timeline."""
         pieces = [future.result().shifted(phrase.start) for phrase, future in self._futures]
-        self._futures = []
+        self._futures, self._ahead = [], None
         return Recognitions(pieces)
 
     def close(self) -> None:
@@ -89,6 +128,25 @@ class HeardTurn:
     @property
     def silent(self) -> bool:
         return self.start is None
+
+
+def joined(first: HeardTurn, then: HeardTurn) -> HeardTurn:
+    """One turn of two: the agent went on speaking after ``first`` had been taken as
+    over. The audio between them (the pause, and the customer starting to answer) is
+    kept as silence, so that times in the turn stay those of the call."""
+    gap = round((then.audio_start - first.audio_start) * SAMPLE_RATE) - len(first.samples)
+    samples = np.concatenate(
+        [first.samples, np.zeros(max(gap, 0), np.float32), then.samples[max(-gap, 0) :]]
+    )
+    return HeardTurn(
+        start=first.start,
+        end=then.end,
+        samples=samples,
+        audio_start=first.audio_start,
+        recognition=Recognitions([*first.recognition.pieces, *then.recognition.pieces]),
+        timings=then.timings,
+        ended_by=then.ended_by,
+    )
 
 
 def listen_turn(
@@ -127,6 +185,10 @@ def listen_turn(
         if phrase is not None:
             transcriber.submit(phrase)
             verdict = None
+        elif smart and endpointer.silence >= AHEAD_GAP:
+            ahead = endpointer.phrase_so_far()
+            if ahead is not None:
+                transcriber.recognise_ahead(ahead)
         if endpointer.turn_over:
             ended_by = (verdict or "unfinished") if smart else "silence"
             break
@@ -134,7 +196,9 @@ def listen_turn(
             if verdict is None:
                 verdict = transcriber.verdict()
             latest = late(time) - soonest < CAUGHT_UP  # read after the wait, if any
-            if latest and endpointer.silence >= silence_needed(verdict, settings):
+            # counted from the last sound, not from when the detector let go of it
+            quiet = endpointer.silence + transcriber.held_on
+            if latest and quiet >= silence_needed(verdict, settings):
                 endpointer.end_turn()
                 ended_by = verdict
                 break
@@ -166,4 +230,11 @@ def listen_turn(
     )
 
 
-__all__ = ["FRAME_SECONDS", "SAMPLE_RATE", "HeardTurn", "PhraseTranscriber", "listen_turn"]
+__all__ = [
+    "FRAME_SECONDS",
+    "SAMPLE_RATE",
+    "HeardTurn",
+    "PhraseTranscriber",
+    "joined",
+    "listen_turn",
+]

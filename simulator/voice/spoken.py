@@ -17,9 +17,9 @@ from simulator.conversation.personas import PERSONAS
 from simulator.voice.asr import Recogniser, Recognition
 from simulator.voice.audio_files import read_audio, write_audio
 from simulator.voice.clock import Clock
-from simulator.voice.devices import FrameSource, Playback, Speaker
+from simulator.voice.devices import LEAD_IN, FrameSource, Playback, Speaker
 from simulator.voice.echo import EchoCanceller
-from simulator.voice.listening import HeardTurn, PhraseTranscriber, listen_turn
+from simulator.voice.listening import HeardTurn, PhraseTranscriber, joined, listen_turn
 from simulator.voice.pace import measure
 from simulator.voice.tts import RenderCache
 from simulator.voice.vad import SAMPLE_RATE, EndpointSettings
@@ -48,6 +48,12 @@ def prerender(
     thread = threading.Thread(target=cache.prerender, args=(work,), daemon=True, name="prerender")
     thread.start()
     return thread
+
+
+GIVE_WAY = 1.0
+"""Seconds into the customer's answer within which an agent who goes on speaking, after
+a reply taken as over on the short wait, is going on with that reply: the customer
+gives way instead of being interrupted."""
 
 
 @dataclass
@@ -163,6 +169,12 @@ class VoiceCustomer:
             self.playing.stop(moment)
         self.barge_ins.append(BargeIn(moment, tag, not talks_over))
 
+    def give_way(self, moment: float) -> None:
+        """The agent went on with their reply as this line started: the customer stops,
+        whoever they are, and it is no interruption (what they started is taken back)."""
+        if self.playing is not None:
+            self.playing.stop(moment)
+
     def _current_lines(self) -> list[str]:
         turn = self.conversation.transcript.turns[-1]
         return [s.tag for s in turn.segments or []]
@@ -198,6 +210,9 @@ class VoiceAgent:
     heard_audio: list[tuple[float, np.ndarray]] = field(default_factory=list)
     timings: list[dict] = field(default_factory=list)
     _turn: int = 0
+    _last: tuple[int, HeardTurn] | None = None
+    """The last reply heard, with its place in the transcript: the agent may go on with
+    it as the customer starts answering."""
 
     def __post_init__(self) -> None:
         self.transcriber = PhraseTranscriber(self.recogniser, self.conversation.scenario.locale)
@@ -253,20 +268,36 @@ class VoiceAgent:
             quiet = self.customer.quiet_since(began)
             return None if quiet is None else quiet + self.max_wait
 
+        going_on = threading.Event()
+
+        def speech_started(moment: float) -> None:
+            if self._goes_on(moment):
+                going_on.set()
+                self.customer.give_way(moment)
+            else:
+                self.customer.barge_in(moment)
+
         heard = listen_turn(
             self._gated(frames),
             self.transcriber,
             self.settings,
-            on_speech_start=self.customer.barge_in,
+            on_speech_start=speech_started,
             give_up_at=give_up_at,
             should_end=lambda: self._end_turn.is_set() or self._stopped.is_set(),
             now=self.clock.now,
         )
         self.timings.append({"heard_end": heard.end, **heard.timings})
         if heard.silent:
+            self._last = None
             return AgentReply(text="")
-        self.heard_audio.append((heard.audio_start, heard.samples))
         index = len(self.conversation.transcript.turns)
+        if going_on.is_set() and self._last is not None:
+            # the same reply, gone on with: it takes the last one's place
+            index, heard = self._last[0], joined(self._last[1], heard)
+            self.heard_audio.pop()
+            self._uncompressed = [(i, s) for i, s in self._uncompressed if i != index]
+        self._last = (index, heard)
+        self.heard_audio.append((heard.audio_start, heard.samples))
         audio = None
         if self.audio_dir is not None:
             # kept now, as plain WAV (a few milliseconds), so that the turn and its
@@ -287,6 +318,21 @@ class VoiceAgent:
             end=round(heard.end, 3) if heard.end is not None else None,
             words=words or None,
             audio=audio,
+            goes_on=going_on.is_set(),
+        )
+
+    def _goes_on(self, moment: float) -> bool:
+        """Is speech starting at ``moment`` the agent going on with their last reply?
+        It is when that reply was taken as over on the short wait after a finished
+        phrase (:mod:`simulator.voice.end_of_turn`), and the customer's answer began
+        less than :data:`GIVE_WAY` seconds before: the two started together, as
+        people do at the end of a sentence, and the customer gives way."""
+        playing = self.customer.playing
+        return (
+            self._last is not None
+            and self._last[1].ended_by == "complete"
+            and playing is not None
+            and playing.start - LEAD_IN <= moment < min(playing.start + GIVE_WAY, playing.end)
         )
 
     def _measure(self, index: int, heard: HeardTurn) -> None:

@@ -43,7 +43,7 @@ class EndpointSettings:
     hold: float = 2.5
     """``smart``: the silence that ends a turn whose last words sound unfinished (never
     shorter than ``end_of_turn``)."""
-    finished: float = 0.5
+    finished: float = 0.4
     """``smart``: the silence that ends a turn whose last words sound finished, at the
     soonest: a pause between two sentences is not the end (recognising the phrase
     usually takes longer than this anyway)."""
@@ -102,6 +102,14 @@ class Endpointer:
     def pausing(self) -> bool:
         """The agent has spoken and is now silent, their last phrase handed over."""
         return self.speaking and not self._phrase and self._silence > 0
+
+    def phrase_so_far(self) -> Phrase | None:
+        """The phrase not yet closed, as it stands (None if there is none): to recognise
+        ahead of time, in case the pause turns out to close it."""
+        if not self._phrase:
+            return None
+        end = self._last_voiced_end or 0.0
+        return Phrase(np.concatenate(self._phrase), self._phrase_start or end, end)
 
     def end_turn(self) -> None:
         """End the turn now (its last phrase already handed over)."""

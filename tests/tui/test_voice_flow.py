@@ -7,6 +7,7 @@ from simulator.authoring.workspace import Workspace
 from simulator.tui.practice import PracticeScreen
 from simulator.tui.scorecard import ScorecardScreen
 from simulator.voice.asr import WhisperRecogniser
+from simulator.voice.end_of_turn import endpoint_settings
 from simulator.voice.devices import TimelineSpeaker
 from simulator.voice.recorded import FileReplies, ReplyFile
 from tests.voice.conftest import espeak
@@ -96,3 +97,44 @@ async def test_the_customers_last_line_plays_to_its_end(
         await pilot.pause()
         assert isinstance(app.screen, ScorecardScreen)
     assert store.history()[0].outcome == "hung_up"
+
+
+async def test_going_on_as_the_customer_answers_replaces_the_reply_on_screen(
+    store, app_factory, tmp_path, whisper_model
+):
+    """The second sentence comes as soon as the customer starts answering the first:
+    the customer gives way, and the screen shows one reply, not the answer taken back."""
+    replies = [
+        espeak(
+            "I'm sorry Mr Okafor, I understand how annoying that fee is.",
+            tmp_path / "01.wav",
+            "en",
+            150,
+        ),
+        espeak("I will refund the fee by Friday.", tmp_path / "02.wav", "en", 150),
+    ]
+
+    def rig(conversation):
+        source = FileReplies([ReplyFile(replies[0], 0.5), ReplyFile(replies[1], -60.0)])
+        recogniser = WhisperRecogniser(whisper_model)
+        built = timeline_rig(conversation, tmp_path / "cache", source, recogniser)
+        built.agent.settings = endpoint_settings("smart", 0.8)
+        return built
+
+    app = app_factory(store, rig_factory=rig)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await _start_spoken(app, pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        log = app.screen.query_one("#conversation")
+        lines = [str(line.render()) for line in log.query(Static)]
+        said = [line for line in lines if line.startswith("You:")]
+        assert len(said) == 1 and "sorry" in said[0].lower() and "friday" in said[0].lower()
+        assert "(The customer lets you go on.)" in lines
+        customer = [line for line in lines if line.startswith("Customer:")]
+        session = store.get(store.history()[0].id)
+        turns = session.transcript.turns
+        assert [t.speaker for t in turns][:2] == ["customer", "agent"]
+        # on screen, the customer's lines are those the transcript keeps
+        kept = [s.text for t in turns if t.speaker == "customer" for s in t.segments or []]
+        assert [line.split(": ", 1)[1] for line in customer] == kept

@@ -198,3 +198,35 @@ def test_a_seed_makes_the_wording_repeatable():
 
     assert opening(7) == opening(7)
     assert len({opening(None) for _ in range(8)}) > 1
+
+
+def test_a_reply_taken_back_leaves_the_call_as_it_was(minimal_scenario, mini_rules):
+    """The agent went on with a reply as the customer answered: the reply and the
+    answer are undone, and the reply gone on with is met as if it came first."""
+
+    def replied(*replies: AgentReply, take_back: bool = False):
+        talk = Conversation(minimal_scenario, "Sam", rules=mini_rules, seed=3)
+        talk.start()
+        if take_back:
+            talk.reply(AgentReply("I dunno."))  # the angrier path, and a mood drop
+            talk.take_back()
+        steps = [talk.reply(reply) for reply in replies]
+        return talk, steps
+
+    said = AgentReply("I'm sorry Mrs Johnson, I understand. You'll have it by Friday.")
+    plain, plain_steps = replied(said)
+    undone, undone_steps = replied(said, take_back=True)
+    assert undone.transcript == plain.transcript
+    assert (undone.mood, undone.moods, undone.node) == (plain.mood, plain.moods, plain.node)
+    assert undone.outcome == plain.outcome and undone.steps == plain_steps == undone_steps
+
+
+def test_only_the_last_reply_can_be_taken_back(minimal_scenario, mini_rules):
+    talk = Conversation(minimal_scenario, "Sam", rules=mini_rules)
+    talk.start()
+    with pytest.raises(RuntimeError):
+        talk.take_back()
+    talk.reply(AgentReply("Hello."))
+    talk.take_back()
+    with pytest.raises(RuntimeError):
+        talk.take_back()
