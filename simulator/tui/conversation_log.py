@@ -21,7 +21,9 @@ class ConversationLog(VerticalScroll):
         """The agent went on with their last reply: it and what the customer had started
         to say after it go, replaced by ``note`` (the reply gone on with comes next)."""
         lines = list(self.query(Static))
-        last = max((i for i, line in enumerate(lines) if line.has_class("agent-line")), default=None)
+        last = max(
+            (i for i, line in enumerate(lines) if line.has_class("agent-line")), default=None
+        )
         if last is not None:
             for line in lines[last:]:
                 line.remove()

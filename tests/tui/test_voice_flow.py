@@ -7,8 +7,8 @@ from simulator.authoring.workspace import Workspace
 from simulator.tui.practice import PracticeScreen
 from simulator.tui.scorecard import ScorecardScreen
 from simulator.voice.asr import WhisperRecogniser
-from simulator.voice.end_of_turn import endpoint_settings
 from simulator.voice.devices import TimelineSpeaker
+from simulator.voice.end_of_turn import endpoint_settings
 from simulator.voice.recorded import FileReplies, ReplyFile
 from tests.voice.conftest import espeak
 from tests.voice.timeline_rig import start_spoken_call, timeline_rig

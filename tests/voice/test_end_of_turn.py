@@ -9,11 +9,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from simulator.voice import listening
 from simulator.voice.asr import Recognition, audio_to_16k
 from simulator.voice.audio_files import read_audio, write_audio
 from simulator.voice.clock import VirtualClock
 from simulator.voice.end_of_turn import endpoint_settings
-from simulator.voice import listening
 from simulator.voice.listening import HeardTurn, PhraseTranscriber, listen_turn
 from simulator.voice.recorded import FileReplies, ReplyFile
 from simulator.voice.vad import SAMPLE_RATE, TurnEnd
@@ -163,9 +163,7 @@ def test_speech_that_came_while_the_recogniser_was_waited_for_keeps_the_turn_ope
     assert "refund" in heard.recognition.text
 
 
-def test_the_phrase_is_recognised_ahead_of_the_pause_that_closes_it(
-    tmp_path, halves, monkeypatch
-):
+def test_the_phrase_is_recognised_ahead_of_the_pause_that_closes_it(tmp_path, halves, monkeypatch):
     """Recognising takes 0.3 s: started at 0.12 s of silence rather than when the pause
     that closes the phrase has come (0.2 s), the words are known, and the turn ends,
     that much sooner. The result is taken for the phrase: it is recognised once."""

@@ -23,9 +23,7 @@ def replies(tmp_path: Path, offset: float) -> Path:
     return folder
 
 
-def test_going_on_as_the_customer_starts_is_one_reply_and_no_interruption(
-    tmp_path, whisper_model
-):
+def test_going_on_as_the_customer_starts_is_one_reply_and_no_interruption(tmp_path, whisper_model):
     session = practice(tmp_path, MINIMAL, replies(tmp_path, -60.0), model=whisper_model)
     turns = session["transcript"]["turns"]
     agent = [t for t in turns if t["speaker"] == "agent"]
@@ -44,9 +42,7 @@ def test_going_on_as_the_customer_starts_is_one_reply_and_no_interruption(
     assert agent[0]["measured"]["wpm"] is not None
 
 
-def test_speaking_well_into_the_customers_answer_is_still_an_interruption(
-    tmp_path, whisper_model
-):
+def test_speaking_well_into_the_customers_answer_is_still_an_interruption(tmp_path, whisper_model):
     """The second sentence comes 0.3 s before the customer's answer ends, more than a
     second into it: no longer a start together, the agent cuts in."""
     session = practice(tmp_path, MINIMAL, replies(tmp_path, -0.3), model=whisper_model)
