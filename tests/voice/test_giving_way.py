@@ -3,8 +3,17 @@ way, and the reply is one turn — played headless, real speech, real recognitio
 
 from pathlib import Path
 
+import numpy as np
+import pytest
+
+from simulator.conversation.engine import Conversation
+from simulator.voice.asr import Recognitions
+from simulator.voice.devices import Playback
+from simulator.voice.listening import HeardTurn
+from simulator.voice.recorded import FileReplies
 from tests.voice.conftest import espeak
 from tests.voice.test_spoken_session import MINIMAL, practice
+from tests.voice.timeline_rig import timeline_rig
 
 FIRST = "I'm sorry Mrs Johnson, I understand how annoying that is."
 THEN = "I will send a new kettle today and you will have it by Friday."
@@ -51,3 +60,23 @@ def test_speaking_well_into_the_customers_answer_is_still_an_interruption(tmp_pa
     answer, then = turns[2], turns[3]
     assert then["start"] - answer["start"] > 1.0
     assert answer["stopped"] is not None and abs(answer["stopped"] - then["start"]) < 0.1
+
+
+@pytest.mark.parametrize(
+    ("ended_by", "moment", "gives_way"),
+    [
+        ("complete", 9.8, True),  # went on before the answer had started
+        ("complete", 10.9, True),  # within its first second
+        ("complete", 11.1, False),  # later: a barge-in
+        ("unknown", 10.5, True),  # the fixed silence when no words could tell
+        ("unfinished", 10.5, False),  # after the long wait of a phrase left hanging
+        ("silence", 10.5, False),  # the fixed-silence mode
+    ],
+)
+def test_who_gives_way(minimal_scenario, mini_rules, tmp_path, ended_by, moment, gives_way):
+    conversation = Conversation(minimal_scenario, "Sam", rules=mini_rules)
+    rig = timeline_rig(conversation, tmp_path / "cache", FileReplies([]))
+    said = HeardTurn(8.0, 9.0, np.zeros(16000, np.float32), 7.9, Recognitions(), ended_by=ended_by)
+    rig.agent._last = (1, said)
+    rig.customer.playing = Playback(10.0, 3.0, np.zeros(48000, np.float32), 16000)
+    assert rig.agent._goes_on(moment) is gives_way
