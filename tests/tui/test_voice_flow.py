@@ -13,6 +13,8 @@ from simulator.voice.recorded import FileReplies, ReplyFile
 from tests.voice.conftest import espeak
 from tests.voice.timeline_rig import start_spoken_call, timeline_rig
 
+SORRY = "I'm sorry Mr Okafor, I understand how annoying that fee is."
+
 
 def _rig_factory(replies, tmp_path, whisper_model, speakers: list):
     recogniser = WhisperRecogniser(whisper_model)
@@ -34,12 +36,7 @@ async def _start_spoken(app, pilot) -> None:
 
 async def test_spoken_session_in_the_app(store, app_factory, tmp_path, whisper_model):
     replies = [
-        espeak(
-            "I'm sorry Mr Okafor, I understand how annoying that fee is.",
-            tmp_path / "01.wav",
-            "en",
-            150,
-        ),
+        espeak(SORRY, tmp_path / "01.wav", "en", 150),
         espeak(
             "I will remove the fee today and refund you by Friday.", tmp_path / "02.wav", "en", 150
         ),
@@ -105,12 +102,7 @@ async def test_going_on_as_the_customer_answers_replaces_the_reply_on_screen(
     """The second sentence comes as soon as the customer starts answering the first:
     the customer gives way, and the screen shows one reply, not the answer taken back."""
     replies = [
-        espeak(
-            "I'm sorry Mr Okafor, I understand how annoying that fee is.",
-            tmp_path / "01.wav",
-            "en",
-            150,
-        ),
+        espeak(SORRY, tmp_path / "01.wav", "en", 150),
         espeak("I will refund the fee by Friday.", tmp_path / "02.wav", "en", 150),
     ]
 
