@@ -19,6 +19,7 @@ from simulator.voice.audio_files import read_audio, write_audio
 from simulator.voice.clock import Clock
 from simulator.voice.devices import FrameSource, Playback, Speaker
 from simulator.voice.echo import EchoCanceller
+from simulator.voice.giving_way import goes_on
 from simulator.voice.listening import HeardTurn, PhraseTranscriber, joined, listen_turn
 from simulator.voice.pace import measure
 from simulator.voice.tts import RenderCache
@@ -48,18 +49,6 @@ def prerender(
     thread = threading.Thread(target=cache.prerender, args=(work,), daemon=True, name="prerender")
     thread.start()
     return thread
-
-
-GIVE_WAY = 1.0
-"""Seconds into the customer's answer within which an agent who goes on speaking, after
-a reply taken as over on the short wait, is going on with that reply: the customer
-gives way instead of being interrupted."""
-
-
-SHORT_WAITS = ("complete", "unknown")
-"""How the smart end of turn ended a reply the agent may go on with (``ended_by``): the
-0.4 s after a finished phrase, the ``end_of_turn`` silence when no words could tell —
-not the long wait after a phrase left hanging, nor the fixed-silence mode."""
 
 
 @dataclass
@@ -328,21 +317,9 @@ class VoiceAgent:
         )
 
     def _goes_on(self, moment: float) -> bool:
-        """Is speech starting at ``moment`` the agent going on with their last reply?
-        It is when the smart end of turn took that reply as over on one of its short
-        waits (after a finished phrase, or without words to tell: :data:`SHORT_WAITS`),
-        and the customer's answer began less than :data:`GIVE_WAY` seconds before (or
-        has not begun): the two started together, as people do at the end of a
-        sentence, and the customer gives way."""
-        playing = self.customer.playing
-        return (
-            self._last is not None
-            and self._last[1].ended_by in SHORT_WAITS
-            and playing is not None
-            # speech that starts before the answer does (the agent went on while it was
-            # being chosen) is going on with the reply too
-            and moment < min(playing.start + GIVE_WAY, playing.end)
-        )
+        """Is speech starting at ``moment`` the agent going on with their last reply?"""
+        last = None if self._last is None else self._last[1].ended_by
+        return goes_on(last, self.customer.playing, moment)
 
     def _measure(self, index: int, heard: HeardTurn) -> None:
         locale = self.conversation.scenario.locale

@@ -6,14 +6,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from simulator.conversation.engine import Conversation
-from simulator.voice.asr import Recognitions
 from simulator.voice.devices import Playback
-from simulator.voice.listening import HeardTurn
-from simulator.voice.recorded import FileReplies
+from simulator.voice.giving_way import goes_on
 from tests.voice.conftest import espeak
 from tests.voice.test_spoken_session import MINIMAL, practice
-from tests.voice.timeline_rig import timeline_rig
 
 FIRST = "I'm sorry Mrs Johnson, I understand how annoying that is."
 THEN = "I will send a new kettle today and you will have it by Friday."
@@ -73,10 +69,12 @@ def test_speaking_well_into_the_customers_answer_is_still_an_interruption(tmp_pa
         ("silence", 10.5, False),  # the fixed-silence mode
     ],
 )
-def test_who_gives_way(minimal_scenario, mini_rules, tmp_path, ended_by, moment, gives_way):
-    conversation = Conversation(minimal_scenario, "Sam", rules=mini_rules)
-    rig = timeline_rig(conversation, tmp_path / "cache", FileReplies([]))
-    said = HeardTurn(8.0, 9.0, np.zeros(16000, np.float32), 7.9, Recognitions(), ended_by=ended_by)
-    rig.agent._last = (1, said)
-    rig.customer.playing = Playback(10.0, 3.0, np.zeros(48000, np.float32), 16000)
-    assert rig.agent._goes_on(moment) is gives_way
+def test_who_gives_way(ended_by, moment, gives_way):
+    answer = Playback(10.0, 3.0, np.zeros(48000, np.float32), 16000)
+    assert goes_on(ended_by, answer, moment) is gives_way
+
+
+def test_no_reply_to_go_on_with_no_answer_playing():
+    answer = Playback(10.0, 3.0, np.zeros(48000, np.float32), 16000)
+    assert not goes_on(None, answer, 10.2)
+    assert not goes_on("complete", None, 10.2)
