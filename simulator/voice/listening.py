@@ -63,8 +63,7 @@ class PhraseTranscriber:
             # nothing was said since it was recognised ahead: only silence differs
             self._futures.append((phrase, ahead[1]))
             return
-        future = self._pool.submit(self.recogniser.recognise, phrase.samples, self.locale)
-        self._futures.append((phrase, future))
+        self._futures.append((phrase, self._recognise(phrase)))
 
     def recognise_ahead(self, phrase: Phrase) -> None:
         """Start recognising a phrase that a pause may be about to close, so that its
@@ -76,8 +75,11 @@ class PhraseTranscriber:
             return
         if self._ahead is not None and self._ahead[0].end == phrase.end:
             return
-        future = self._pool.submit(self.recogniser.recognise, phrase.samples, self.locale)
-        self._ahead = (phrase, future)
+        self._ahead = (phrase, self._recognise(phrase))
+
+    def _recognise(self, phrase: Phrase) -> Future[Recognition]:
+        assert self.recogniser is not None
+        return self._pool.submit(self.recogniser.recognise, phrase.samples, self.locale)
 
     def verdict(self) -> Verdict:
         """Wait for every phrase so far and judge whether the turn sounds finished.
