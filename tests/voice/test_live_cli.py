@@ -50,8 +50,10 @@ def test_a_whole_call_on_live_devices(sound_server, tmp_path, whisper_model):
     against the complaint; the replies are recognised and kept; the last line is heard
     to its end; nothing but roleplay's own output reaches the terminal."""
     cut_in = espeak("I'm sorry Mrs Johnson, I understand.", tmp_path / "01.wav", "en", 160)
+    # "on Friday": eSpeak NG's "by Friday" is misheard whatever the encoder window
+    # (docs/performance.md, "Where the window hears worse")
     answer = espeak(
-        "I will send a new kettle today, you will have it by Friday.",
+        "I will send a new kettle today, you will have it on Friday.",
         tmp_path / "02.wav",
         "en",
         160,
@@ -92,7 +94,7 @@ def test_a_whole_call_on_live_devices(sound_server, tmp_path, whisper_model):
     assert [t["speaker"] for t in turns] == ["customer", "agent"] * 2 + ["customer"]
     assert turns[0]["stopped"] is not None
     assert "sorry" in turns[1]["text"].lower()
-    assert "friday" in turns[3]["text"].lower()
+    assert "have it on friday" in turns[3]["text"].lower()
     audio = tmp_path / "db" / "audio" / session["id"]
     assert (audio / turns[1]["audio"]).exists() and (audio / turns[3]["audio"]).exists()
     events = session["scorecard"]["dimensions"]["interruptions"]["events"]
