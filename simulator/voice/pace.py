@@ -117,6 +117,23 @@ def _speech_span(start: float, end: float, recognition: Recognition | None) -> t
     return start, end
 
 
+def _missed_voice(
+    start: float, end: float, sound: tuple[float, float], recognition: Recognition | None
+) -> tuple[float, float]:
+    """The voice's span, ``start`` to ``end``, widened to recognised words lying wholly
+    outside it (further than ``WORD_SLACK``), within the ``sound``: words the voice
+    detector missed (it does on telephone-band audio), not a first word placed early,
+    whose end still lies in the voice."""
+    timed = recognition.words if recognition is not None else ()
+    before = [w.start for w in timed if w.end < start - WORD_SLACK]
+    after = [w.end for w in timed if w.start > end + WORD_SLACK]
+    if before:
+        start = max(sound[0], min(before) - WORD_SLACK)
+    if after:
+        end = min(sound[1], max(after) + WORD_SLACK)
+    return start, end
+
+
 def measure(
     samples: np.ndarray, rate: int, locale: str, recognition: Recognition | None = None
 ) -> TurnPacing:
@@ -129,6 +146,7 @@ def measure(
     start, end = speech.speech_start, speech.speech_end
     if start is None or end is None:
         return TurnPacing(speech, 0.0, "syllables", transcript)
+    sound = (start, end)
     voice = voiced_span(samples, rate)
     if voice is not None and max(start, voice[0]) < min(end, voice[1]):
         if voice[0] - start > OUTSIDE_THE_VOICE or end - voice[1] > OUTSIDE_THE_VOICE:
@@ -138,6 +156,7 @@ def measure(
         start, end = max(start, voice[0]), min(end, voice[1])
     counted = spoken_words(transcript) if recognition and recognition.trustworthy else 0
     if counted and not _looped(transcript):
+        start, end = _missed_voice(start, end, sound, recognition)
         timed = _speech_span(start, end, recognition)
         if counted / max(timed[1] - timed[0], 1e-3) * 60 <= FASTEST_WPM:
             return TurnPacing(speech, counted, "recognised", transcript, *timed)

@@ -133,3 +133,42 @@ def test_more_words_than_anyone_says_in_the_time_are_not_counted(tmp_path):
     # the words a recogniser can have heard: its own count, however unusual the words
     said = measure(samples, rate, "en", heard(TEXTS["en"], speech.speech_start, speech.speech_end))
     assert said.words_source == "recognised"
+
+
+@pytest.mark.parametrize("locale", ["en", "fr"])
+def test_words_the_voice_detector_missed_still_count_their_time(tmp_path, monkeypatch, locale):
+    # On telephone-band audio Silero VAD can miss whole sentences (a FLEURS clip: voice
+    # found from 5.4 s, words heard from 1.6 s). The detector's miss is played here by
+    # a stand-in returning the second half only; the words, timed over the whole
+    # stretch, show the voice was there.
+    samples, rate, truth = rendered(tmp_path, locale, 190)
+    speech = analyse(samples, rate)
+    middle = (speech.speech_start + speech.speech_end) / 2
+    monkeypatch.setattr("simulator.voice.pace.voiced_span", lambda *_: (middle, speech.speech_end))
+    pacing = measure(
+        samples, rate, locale, heard(TEXTS[locale], speech.speech_start, speech.speech_end)
+    )
+    assert pacing.words_source == "recognised"
+    assert pacing.speech_start == pytest.approx(speech.speech_start, abs=0.05)
+    assert abs(pacing.wpm - truth) / truth < 0.10, (pacing.wpm, truth)
+
+
+def test_a_first_word_placed_early_does_not_widen_the_voice(tmp_path):
+    # Whisper's small models put the first word's start early, even at 0: a knock
+    # before the speech stays out, since the word's end lies in the voice.
+    samples, rate, _ = rendered(tmp_path, "en", 180)
+    speech = analyse(samples, rate)
+    knock = np.zeros(int(rate * 1.5), np.float32)
+    knock[: int(rate * 0.05)] = 0.5 * np.sin(np.arange(int(rate * 0.05)) * 0.3)
+    with_knock = np.concatenate([knock, samples])
+    start, end = speech.speech_start + 1.5, speech.speech_end + 1.5
+    recognition = heard(TEXTS["en"], start, end)
+    first = recognition.words[0]
+    early = Recognition(
+        recognition.text,
+        (RecognisedWord(first.word, 0.0, first.end), *recognition.words[1:]),
+        "test",
+    )
+    pacing = measure(with_knock, rate, "en", early)
+    assert pacing.speech_start is not None and pacing.speech_start >= start - 0.3
+    assert analyse(with_knock, rate).speech_start < 0.1  # the signal's own start: the knock
