@@ -108,8 +108,8 @@ class Endpointer:
         ahead of time, in case the pause turns out to close it."""
         if not self._phrase:
             return None
-        end = self._last_voiced_end or 0.0
-        return Phrase(np.concatenate(self._phrase), self._phrase_start or end, end)
+        end = _known(self._last_voiced_end, 0.0)
+        return Phrase(np.concatenate(self._phrase), _known(self._phrase_start, end), end)
 
     def end_turn(self) -> None:
         """End the turn now (its last phrase already handed over)."""
@@ -156,8 +156,8 @@ class Endpointer:
         if self._phrase and self._silence >= self.settings.phrase_gap:
             phrase = Phrase(
                 np.concatenate(self._phrase),
-                self._phrase_start or time,
-                self._last_voiced_end or end,
+                _known(self._phrase_start, time),
+                _known(self._last_voiced_end, end),
             )
             self._phrase, self._phrase_start = [], None
         if self._silence >= self.settings.longest_silence:
@@ -166,8 +166,8 @@ class Endpointer:
             if self._phrase:
                 phrase = Phrase(
                     np.concatenate(self._phrase),
-                    self._phrase_start or time,
-                    self._last_voiced_end or end,
+                    _known(self._phrase_start, time),
+                    _known(self._last_voiced_end, end),
                 )
                 self._phrase = []
         return phrase
@@ -180,9 +180,14 @@ class Endpointer:
             if self._phrase:
                 phrase = Phrase(
                     np.concatenate(self._phrase),
-                    self._phrase_start or 0.0,
-                    self._last_voiced_end or 0.0,
+                    _known(self._phrase_start, 0.0),
+                    _known(self._last_voiced_end, 0.0),
                 )
                 self._phrase = []
                 return phrase
         return None
+
+
+def _known(value: float | None, otherwise: float) -> float:
+    """``value`` unless it is not known: a time of 0.0 is a time (the call's first frame)."""
+    return otherwise if value is None else value
