@@ -159,8 +159,7 @@ def verdict(samples: np.ndarray, recogniser: WhisperRecogniser, locale: str) -> 
     frame = round(FRAME_SECONDS * SAMPLE_RATE)
     audio = np.concatenate([samples, np.zeros(round(SILENCE_AFTER * SAMPLE_RATE), np.float32)])
     for i in range(0, len(audio) - frame + 1, frame):
-        # times from 1 s on: a phrase's start is never 0
-        phrase = endpointer.feed(audio[i : i + frame], 1.0 + i / SAMPLE_RATE)
+        phrase = endpointer.feed(audio[i : i + frame], i / SAMPLE_RATE)
         if phrase is not None:
             transcriber.submit(phrase)
     phrase = endpointer.flush()
