@@ -154,22 +154,12 @@ class Endpointer:
             self._phrase.append(frame)
         phrase = None
         if self._phrase and self._silence >= self.settings.phrase_gap:
-            phrase = Phrase(
-                np.concatenate(self._phrase),
-                _known(self._phrase_start, time),
-                _known(self._last_voiced_end, end),
-            )
-            self._phrase, self._phrase_start = [], None
+            phrase = self._close(time, end)
         if self._silence >= self.settings.longest_silence:
             self.turn_over = True
             self.speech_end = self._last_voiced_end
             if self._phrase:
-                phrase = Phrase(
-                    np.concatenate(self._phrase),
-                    _known(self._phrase_start, time),
-                    _known(self._last_voiced_end, end),
-                )
-                self._phrase = []
+                phrase = self._close(time, end)
         return phrase
 
     def flush(self) -> Phrase | None:
@@ -178,14 +168,19 @@ class Endpointer:
             self.turn_over = True
             self.speech_end = self._last_voiced_end
             if self._phrase:
-                phrase = Phrase(
-                    np.concatenate(self._phrase),
-                    _known(self._phrase_start, 0.0),
-                    _known(self._last_voiced_end, 0.0),
-                )
-                self._phrase = []
-                return phrase
+                return self._close(0.0, 0.0)
         return None
+
+    def _close(self, start: float, end: float) -> Phrase:
+        """The phrase so far, closed and handed over; ``start`` and ``end`` stand in for
+        times not known."""
+        phrase = Phrase(
+            np.concatenate(self._phrase),
+            _known(self._phrase_start, start),
+            _known(self._last_voiced_end, end),
+        )
+        self._phrase, self._phrase_start = [], None
+        return phrase
 
 
 def _known(value: float | None, otherwise: float) -> float:
