@@ -48,7 +48,7 @@ from benchmarks.end_of_turn import PHRASES  # noqa: E402
 from simulator.voice.asr import WhisperRecogniser  # noqa: E402
 from simulator.voice.end_of_turn import endpoint_settings  # noqa: E402
 from simulator.voice.listening import PhraseTranscriber  # noqa: E402
-from simulator.voice.vad import FRAME_SECONDS, SAMPLE_RATE, Endpointer  # noqa: E402
+from simulator.voice.vad import FRAME_SAMPLES, SAMPLE_RATE, Endpointer  # noqa: E402
 from tests.voice.turn_taking import spoken  # noqa: E402
 
 HELD_OUT = {
@@ -126,7 +126,9 @@ def sets(locale: str) -> dict[str, dict[str, list[str]]]:
     return {"benchmark": benchmark, "held out": HELD_OUT[locale]}
 
 
-def real_sets(folders: list[Path], recogniser: WhisperRecogniser, locale: str) -> list:
+def real_sets(
+    folders: list[Path], recogniser: WhisperRecogniser, locale: str
+) -> list[tuple[str, str, np.ndarray]]:
     """(kind, name, samples) for each real clip (files, or folders of them): the whole,
     and cut at a third and at two thirds."""
     from benchmarks.pace_accuracy import read
@@ -142,10 +144,10 @@ def real_sets(folders: list[Path], recogniser: WhisperRecogniser, locale: str) -
             samples = audio_to_16k(samples, rate)
             samples_set.append(("finished", path.stem, samples))
             words = recogniser.recognise(samples, locale).words
+            if len(words) < 4:
+                continue
             for share in (1 / 3, 2 / 3):
                 k = max(0, min(len(words) - 2, round(len(words) * share) - 1))
-                if len(words) < 4:
-                    continue
                 cut = (words[k].end + words[k + 1].start) / 2
                 name = f"{path.stem} cut after {words[k].word!r}"
                 samples_set.append(("broken off", name, samples[: round(cut * SAMPLE_RATE)]))
@@ -156,10 +158,9 @@ def verdict(samples: np.ndarray, recogniser: WhisperRecogniser, locale: str) -> 
     """The smart mode's verdict on ``samples`` followed by silence, and the words heard."""
     endpointer = Endpointer(endpoint_settings("smart", 0.8))
     transcriber = PhraseTranscriber(recogniser, locale)
-    frame = round(FRAME_SECONDS * SAMPLE_RATE)
     audio = np.concatenate([samples, np.zeros(round(SILENCE_AFTER * SAMPLE_RATE), np.float32)])
-    for i in range(0, len(audio) - frame + 1, frame):
-        phrase = endpointer.feed(audio[i : i + frame], i / SAMPLE_RATE)
+    for i in range(0, len(audio) - FRAME_SAMPLES + 1, FRAME_SAMPLES):
+        phrase = endpointer.feed(audio[i : i + FRAME_SAMPLES], i / SAMPLE_RATE)
         if phrase is not None:
             transcriber.submit(phrase)
     phrase = endpointer.flush()

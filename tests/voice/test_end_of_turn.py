@@ -16,7 +16,7 @@ from simulator.voice.clock import VirtualClock
 from simulator.voice.end_of_turn import endpoint_settings
 from simulator.voice.listening import HeardTurn, PhraseTranscriber, listen_turn
 from simulator.voice.recorded import FileReplies, ReplyFile
-from simulator.voice.vad import FRAME_SECONDS, SAMPLE_RATE, Endpointer, TurnEnd
+from simulator.voice.vad import FRAME_SAMPLES, SAMPLE_RATE, Endpointer, TurnEnd
 from tests.voice.conftest import espeak
 
 LEAD = 0.5
@@ -200,11 +200,14 @@ def test_a_phrase_that_starts_with_the_call_starts_at_zero(tmp_path):
     # 0.0 is a time like any other: speech from the call's first frame keeps it
     said = np.concatenate([speech(tmp_path, "I will check that for you.", "zero"), np.zeros(16000)])
     endpointer = Endpointer(endpoint_settings("smart", 0.8))
-    frame = round(FRAME_SECONDS * SAMPLE_RATE)
     phrases = [
         phrase
-        for i in range(0, len(said) - frame + 1, frame)
-        if (phrase := endpointer.feed(said[i : i + frame].astype(np.float32), i / SAMPLE_RATE))
+        for i in range(0, len(said) - FRAME_SAMPLES + 1, FRAME_SAMPLES)
+        if (
+            phrase := endpointer.feed(
+                said[i : i + FRAME_SAMPLES].astype(np.float32), i / SAMPLE_RATE
+            )
+        )
     ]
     assert phrases and phrases[0].start == 0.0
     assert all(p.start < p.end for p in phrases)
