@@ -122,10 +122,16 @@ class RenderCache:
         return target
 
     def prerender(self, lines: Iterable[tuple[str, VoiceSettings]]) -> int:
-        """Render every line not cached yet; returns how many were synthesised."""
+        """Render every line not cached yet, ahead of the call (on a background thread);
+        returns how many were synthesised. If the engine fails, it stops there: the
+        lines left are rendered when they are spoken, where the failure is told in one
+        plain message, not as a background thread's traceback."""
         made = 0
         for text, voice in lines:
             if not self.path(text, voice).exists():
-                self.get(text, voice)
+                try:
+                    self.get(text, voice)
+                except SimulatorError:
+                    break
                 made += 1
         return made

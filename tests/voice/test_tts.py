@@ -6,11 +6,13 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pytest
 import soundfile as sf
 
 from scoring.syllables import analyse
 from simulator.atomic import STALE_TEMPORARY
 from simulator.authoring.voices import VoiceSettings, load_voice
+from simulator.errors import SimulatorError
 from simulator.voice.tts import RenderCache
 
 SENTENCES = [
@@ -104,3 +106,24 @@ def test_a_render_cut_short_long_ago_leaves_nothing_behind(tmp_path):
     RenderCache(cache)
     assert not old.exists()
     assert fresh.exists() and kept.exists()
+
+
+class Silent:
+    """A speech engine that writes no audio, as eSpeak did once when the sound server
+    went away mid-call."""
+
+    name = "silent"
+
+    def render(self, text: str, voice: VoiceSettings, path: Path) -> None:
+        raise SimulatorError("error.tts_no_audio", text=repr(text), voice=repr(voice.voice))
+
+
+def test_rendering_ahead_stops_quietly_when_the_engine_fails(tmp_path):
+    # In the background a failure has no one to tell: the line is rendered again when
+    # it is spoken, and that failure is the one told, in plain words.
+    cache = RenderCache(tmp_path, Silent())
+    calm = load_voice("active_hater").settings("en", 100)
+    assert cache.prerender([("Hello there.", calm), ("Goodbye.", calm)]) == 0
+    with pytest.raises(SimulatorError) as failed:
+        cache.get("Hello there.", calm)
+    assert "wrote no audio" in failed.value.render("en")
