@@ -10,7 +10,9 @@ silence ``end_of_turn`` decides, as in the ``silence`` mode.
 
 Whisper tends to leave out what it cannot make a sentence of, a trailing "and" or a
 filler above all, or to finish the sentence itself ("and send."): speech it did not
-turn into words at the end of the phrase counts as unfinished too (``unheard``), and so
+turn into words at the end of the phrase counts as unfinished too (``unheard``), as does
+a last word the recogniser itself doubts (``certainties``): a word misheard at the end
+("…come on the" heard "…come on the Earth.") would otherwise read as an ending. So
 does a voice that did not fall at the end (``pitch_end``, :mod:`simulator.voice.prosody`)
 unless the words ask a question.
 
@@ -21,6 +23,8 @@ applies it frame by frame.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from statistics import median
 from typing import Literal
 
 from simulator.voice.vad import EndpointSettings, TurnEnd
@@ -35,6 +39,17 @@ UNHEARD_TAIL = 0.25
 to have left words out. Measured on eSpeak NG speech: complete sentences leave up to
 0.14 s (Whisper tiny.en) or 0.24 s (base) after their last word, as the word ends are
 rough; a trailing "um" or "uh" that tiny.en left out, 0.24–0.36 s."""
+UNSURE = 0.3
+"""A last word the recogniser gives a probability below this, and below half the median
+of the phrase's other words (:data:`DOUBT`), is taken as not heard for sure."""
+DOUBT = 0.5
+"""How much less sure of its last word than of the rest of the phrase the recogniser must
+be for the last word to be doubted: a phrase heard badly all through (eSpeak NG's French
+through Whisper base, most words below 0.5) does not end on a word more doubtful than
+the rest. Measured with ``benchmarks/turn_verdict.py``: the last word of a broken-off
+phrase heard as a finished sentence was doubted in 9 of 18 English and 4 of 16 French
+cases; that of a finished sentence heard as such, in 2 of 67 English and 3 of 56 French
+(``docs/performance.md``, "The verdict offline")."""
 NO_FALL = 0.95
 """A phrase whose pitch ends at this fraction of its median or above has not fallen as
 a statement's end does (eSpeak NG: statements end at 0.77–0.91 in English, 0.80–0.98 in
@@ -138,11 +153,19 @@ def words_of(text: str) -> list[str]:
     return [w for w in words if w]
 
 
-def judge(text: str, locale: str, unheard: float = 0.0, pitch_end: float | None = None) -> Verdict:
+def judge(
+    text: str,
+    locale: str,
+    unheard: float = 0.0,
+    pitch_end: float | None = None,
+    certainties: Sequence[float] = (),
+) -> Verdict:
     """Does the turn so far (``text``, all that was recognised) sound finished?
 
     ``unheard`` is the speech, in seconds, after the last recognised word: when the
     recogniser left words out at the end, their being there is all that is known.
+    ``certainties`` are the recogniser's probabilities for the words of the last
+    phrase, in order (none: not known).
     ``pitch_end`` is the pitch at the end of the last phrase over its median (None: not
     known). ``unknown`` means there is nothing to read: the fixed silence decides."""
     words = words_of(text)
@@ -153,7 +176,7 @@ def judge(text: str, locale: str, unheard: float = 0.0, pitch_end: float | None 
     last, before = words[-1], words[-3:-1]
     if last.endswith("'") or _opens(last, before, locale):
         return "unfinished"
-    if unheard >= UNHEARD_TAIL:
+    if unheard >= UNHEARD_TAIL or doubted(certainties):
         return "unfinished"
     if pitch_end is not None and pitch_end >= NO_FALL and not asks(text, locale):
         return "unfinished"
@@ -192,6 +215,15 @@ def asks(text: str, locale: str) -> bool:
             first in _WH and second in _AUXILIARIES
         )
     return False
+
+
+def doubted(certainties: Sequence[float]) -> bool:
+    """Is the recogniser much less sure of the last word than of the others? (The word
+    probabilities of one phrase, in order.)"""
+    if len(certainties) < 2:
+        return False
+    last = certainties[-1]
+    return last < UNSURE and last < DOUBT * median(certainties[:-1])
 
 
 def _opens(last: str, before: list[str], locale: str) -> bool:

@@ -88,7 +88,7 @@ class PhraseTranscriber:
         last phrase's sound had stopped."""
         pieces = [future.result() for _, future in self._futures]
         text = " ".join(p.text.strip() for p in pieces if p.text.strip())
-        unheard, pitch_end = 0.0, None
+        unheard, pitch_end, certainties = 0.0, None, ()
         self.held_on = 0.0
         if self._futures:
             last, recognised = self._futures[-1][0], pieces[-1]
@@ -98,10 +98,11 @@ class PhraseTranscriber:
                 self.held_on = min(max(len(voiced) / SAMPLE_RATE - sounded, 0.0), HELD_ON)
             if recognised.words:
                 unheard = sounded - recognised.words[-1].end
+                certainties = tuple(w.probability for w in recognised.words)
             elif not recognised.text.strip():
                 unheard = sounded
             pitch_end = ending_pitch(voiced)
-        return judge(text, self.locale, unheard, pitch_end)
+        return judge(text, self.locale, unheard, pitch_end, certainties)
 
     def result(self) -> Recognitions:
         """Wait for every phrase; words carry times on the call's timeline."""

@@ -12,7 +12,9 @@ from simulator.voice.end_of_turn import (
     NO_FALL,
     QUICK_GAP,
     UNHEARD_TAIL,
+    UNSURE,
     asks,
+    doubted,
     endpoint_settings,
     judge,
     silence_needed,
@@ -95,6 +97,43 @@ def test_speech_the_recogniser_left_out_at_the_end_is_unfinished():
     assert judge("I will check your account.", "en", unheard=0.1) == "complete"
     assert judge("I will check your account.", "en", unheard=UNHEARD_TAIL) == "unfinished"
     assert judge("Je vais vérifier votre compte.", "fr", unheard=0.45) == "unfinished"
+
+
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        ("en", "The technician will come on the Earth."),  # "…come on the," misheard
+        ("en", "I will send you an email with me."),
+        ("fr", "Je vais vous envoyer un mail avec eux."),  # "…un mail avec le,"
+        ("fr", "Le technicien passera le matin."),
+    ],
+)
+def test_a_last_word_the_recogniser_doubts_is_not_read_as_an_ending(locale, text):
+    """A word misheard at the end reads as a finished sentence: the recogniser's own
+    doubt about it keeps the turn open; the same words heard for sure end it."""
+    heard_well = [0.9, 0.85, 0.95, 0.8, 0.9]
+    assert judge(text, locale, certainties=[*heard_well, 0.9]) == "complete"
+    assert judge(text, locale, certainties=[*heard_well, UNSURE]) == "complete"
+    assert judge(text, locale, certainties=[*heard_well, UNSURE - 0.01]) == "unfinished"
+    assert judge(text, locale, certainties=[*heard_well, 0.1]) == "unfinished"
+
+
+@pytest.mark.parametrize(
+    ("certainties", "doubt"),
+    [
+        ((0.9, 0.8, 0.85, 0.2), True),
+        ((0.7, 0.6, 0.29), True),
+        ((0.9, 0.8, 0.85, 0.35), False),  # not unsure enough
+        ((0.3, 0.25, 0.2, 0.15), False),  # heard badly all through: the last no worse
+        ((0.5, 0.4, 0.25), False),  # not half as sure as the others
+        ((0.1,), False),  # one word: nothing to compare it with
+        ((), False),  # no words
+    ],
+)
+def test_the_last_word_is_doubted_when_the_recogniser_is_much_less_sure_of_it(
+    certainties, doubt
+):
+    assert doubted(certainties) is doubt
 
 
 def voice(pitch: np.ndarray, rate: int = 16000) -> np.ndarray:

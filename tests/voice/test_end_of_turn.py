@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from simulator.voice import listening
-from simulator.voice.asr import Recognition, audio_to_16k
+from simulator.voice.asr import RecognisedWord, Recognition, audio_to_16k
 from simulator.voice.audio_files import read_audio, write_audio
 from simulator.voice.clock import VirtualClock
 from simulator.voice.end_of_turn import endpoint_settings
@@ -29,10 +29,19 @@ class Told:
 
     name = "told"
 
-    def __init__(self, *texts: str, clock: VirtualClock | None = None, takes: float = 0.0):
+    def __init__(
+        self,
+        *texts: str,
+        clock: VirtualClock | None = None,
+        takes: float = 0.0,
+        sure: float | None = None,
+    ):
         self.texts = list(texts)
         self.clock = clock
         self.takes = takes
+        self.sure = sure
+        """With a probability, the words come with times (the phrase's) and the last word
+        with that probability, the others with 0.9."""
         self.heard = 0
 
     def supports(self, locale: str) -> bool:
@@ -43,7 +52,16 @@ class Told:
             self.clock.sleep_until(self.clock.now() + self.takes)
         text = self.texts[min(self.heard, len(self.texts) - 1)]
         self.heard += 1
-        return Recognition(text, (), self.name)  # no word times: nothing left unheard
+        if self.sure is None:
+            return Recognition(text, (), self.name)  # no word times: nothing left unheard
+        sounding = np.flatnonzero(np.abs(samples) > 0.01)
+        end = (sounding[-1] + 1) / SAMPLE_RATE if len(sounding) else 0.0
+        *others, last = text.split()
+        words = (
+            *(RecognisedWord(w, 0.0, end, 0.9) for w in others),
+            RecognisedWord(last, 0.0, end, self.sure),
+        )
+        return Recognition(text, words, self.name)
 
 
 def speech(tmp_path: Path, text: str, name: str) -> np.ndarray:
@@ -123,6 +141,20 @@ def test_a_finished_phrase_ends_the_turn_after_four_tenths_of_a_second(tmp_path,
     assert said + 0.33 <= ended_at(heard) < said + 0.5
     fixed = hear(path, "silence", Told("I will check your account."), VirtualClock())
     assert ended_at(fixed) >= said + 0.8
+
+
+def test_a_last_word_the_recogniser_doubts_waits_for_the_agent_to_go_on(tmp_path, halves):
+    """A thinking pause after "and", heard as a finished sentence: the recogniser's doubt
+    about its last word keeps the turn open through the pause."""
+    first, second = halves
+    path, (said, _pause, done, _) = reply(tmp_path, first, 1.5, second, 0.0)
+    misheard = ("I will check your account end.", "send you the refund.")
+    doubted = hear(path, "smart", Told(*misheard, sure=0.2), VirtualClock())
+    assert doubted.end is not None and doubted.end > done - 0.3  # both halves heard
+    assert "refund" in doubted.recognition.text
+    trusted = hear(path, "smart", Told(*misheard, sure=0.9), VirtualClock())
+    assert trusted.ended_by == "complete"
+    assert trusted.end is not None and trusted.end < said + 0.3  # cut at the pause
 
 
 def test_an_unfinished_phrase_still_ends_the_turn_after_the_long_silence(tmp_path, halves):
