@@ -130,9 +130,7 @@ def test_a_last_word_the_recogniser_doubts_is_not_read_as_an_ending(locale, text
         ((), False),  # no words
     ],
 )
-def test_the_last_word_is_doubted_when_the_recogniser_is_much_less_sure_of_it(
-    certainties, doubt
-):
+def test_the_last_word_is_doubted_when_the_recogniser_is_much_less_sure_of_it(certainties, doubt):
     assert doubted(certainties) is doubt
 
 
