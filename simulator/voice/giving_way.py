@@ -14,7 +14,7 @@ GIVE_WAY = 1.0
 going on with their reply: the customer gives way instead of being interrupted."""
 SHORT_WAITS = ("complete", "unknown")
 """How the smart end of turn ended a reply the agent may go on with (``ended_by``): the
-0.4 s after a finished phrase, the ``end_of_turn`` silence when no words could tell —
+0.35 s after a finished phrase, the ``end_of_turn`` silence when no words could tell —
 not the long wait after a phrase left hanging, nor the fixed-silence mode."""
 
 

@@ -40,8 +40,8 @@ busy on phrases that go on."""
 HELD_ON = 0.15
 """Seconds, at most, that the voice-activity detector is taken to hold on after the sound
 of a phrase has stopped (WebRTC VAD: about 0.1 s). The smart mode's silences are counted
-from the sound's end (:func:`simulator.voice.prosody.sound_end`), so that "0.4 s of
-silence" is 0.4 s the agent was silent."""
+from the sound's end (:func:`simulator.voice.prosody.sound_end`), so that "0.35 s of
+silence" is 0.35 s the agent was silent."""
 
 
 class PhraseTranscriber:

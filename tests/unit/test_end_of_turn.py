@@ -227,7 +227,7 @@ def test_each_verdict_waits_its_own_silence_and_a_long_one_always_ends_the_turn(
     smart = endpoint_settings("smart", 0.8)
     assert smart.turn_end == "smart" and smart.phrase_gap == QUICK_GAP
     # a finished phrase: no sooner than a pause between two sentences
-    assert silence_needed("complete", smart) == smart.finished == 0.4 > QUICK_GAP
+    assert silence_needed("complete", smart) == smart.finished == 0.35 > QUICK_GAP
     assert silence_needed("unfinished", smart) == smart.hold == 2.5
     assert silence_needed(None, smart) == smart.longest_silence == 2.5
     # the hold is never shorter than the fixed silence asked for

@@ -130,15 +130,16 @@ def test_a_thinking_pause_after_and_is_one_turn_when_smart_two_when_fixed(tmp_pa
     assert ended_at(fixed) < done - len(second) / SAMPLE_RATE
 
 
-def test_a_finished_phrase_ends_the_turn_after_four_tenths_of_a_second(tmp_path, halves):
+def test_a_finished_phrase_ends_the_turn_after_a_short_silence(tmp_path, halves):
     first, _ = halves
     path, (said, _) = reply(tmp_path, first, 3.0)
     heard = hear(path, "smart", Told("I will check your account."), VirtualClock())
     assert heard.ended_by == "complete"
-    # 0.4 s after the sound's end (where the detector lets go of it is later), not
+    # 0.35 s after the sound's end (where the detector lets go of it is later), not
     # the 0.8 s silence; the sound ends where its loudness falls under a tenth of its
     # peak, a few hundredths of a second before its last sample above 1 %
-    assert said + 0.33 <= ended_at(heard) < said + 0.5
+    assert endpoint_settings("smart", 0.8).finished == 0.35
+    assert said + 0.28 <= ended_at(heard) < said + 0.45
     fixed = hear(path, "silence", Told("I will check your account."), VirtualClock())
     assert ended_at(fixed) >= said + 0.8
 
