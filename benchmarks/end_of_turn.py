@@ -109,10 +109,12 @@ class Session:
     whole: list[bool] = field(default_factory=list)
 
     def of(self, kind: str) -> list[tuple[Exchange, bool]]:
+        """The replies of ``kind`` the customer answered: the call stops at one they did
+        not (the scenario ran out), and how it was heard is not known."""
         return [
             (said, whole)
             for (k, said), whole in zip(self.replies, self.whole, strict=True)
-            if k == kind
+            if k == kind and said.answered is not None
         ]
 
     def gaps(self, kind: str | None = None) -> list[float]:
@@ -223,11 +225,7 @@ def report(locale: str, results: dict[str, Session]) -> None:
             f"smart/silence {m1 / m0:.2f}, {p1 / p0:.2f}"
         )
     for name, session in (("smart", smart), ("silence 0.8 s", fixed)):
-        split = sum(
-            not whole
-            for (kind, _), whole in zip(session.replies, session.whole, strict=True)
-            if kind == "normal"
-        )
+        split = sum(not whole for _, whole in session.of("normal"))
         print(f"  {name}: {split} normal replies not heard whole")
         for kind, what in (("pause", "thinking pauses"), ("sentences", "pauses between sentences")):
             ended, heard, count = session.cut(kind)

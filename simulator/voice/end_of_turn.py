@@ -40,16 +40,17 @@ to have left words out. Measured on eSpeak NG speech: complete sentences leave u
 0.14 s (Whisper tiny.en) or 0.24 s (base) after their last word, as the word ends are
 rough; a trailing "um" or "uh" that tiny.en left out, 0.24–0.36 s."""
 UNSURE = 0.3
-"""A last word the recogniser gives a probability below this, and below half the median
-of the phrase's other words (:data:`DOUBT`), is taken as not heard for sure."""
-DOUBT = 0.5
-"""How much less sure of its last word than of the rest of the phrase the recogniser must
-be for the last word to be doubted: a phrase heard badly all through (eSpeak NG's French
-through Whisper base, most words below 0.5) does not end on a word more doubtful than
-the rest. Measured with ``benchmarks/turn_verdict.py``: the last word of a broken-off
-phrase heard as a finished sentence was doubted in 9 of 18 English and 4 of 16 French
-cases; that of a finished sentence heard as such, in 2 of 67 English and 3 of 56 French
-(``docs/performance.md``, "The verdict offline")."""
+"""A last word the recogniser gives a probability below this is taken as not heard for
+sure, when it heard the rest of the phrase well (:data:`HEARD_WELL`)."""
+HEARD_WELL = 0.5
+"""The median probability of a phrase's other words from which the recogniser is taken
+to have heard them well: then its doubt about the last word means a word misheard
+there. A phrase heard badly all through (eSpeak NG's French through Whisper base, most
+words below 0.5) says nothing about its last word in particular, and would keep finished
+sentences waiting. Measured with ``benchmarks/turn_verdict.py``: the last word of a
+broken-off phrase heard as a finished sentence was doubted in 8 of 18 English and 2 of
+16 French cases; that of a finished sentence heard as such, in 2 of 67 English and none
+of 56 French (``docs/performance.md``, "The verdict offline")."""
 NO_FALL = 0.95
 """A phrase whose pitch ends at this fraction of its median or above has not fallen as
 a statement's end does (eSpeak NG: statements end at 0.77–0.91 in English, 0.80–0.98 in
@@ -218,12 +219,11 @@ def asks(text: str, locale: str) -> bool:
 
 
 def doubted(certainties: Sequence[float]) -> bool:
-    """Is the recogniser much less sure of the last word than of the others? (The word
+    """Did the recogniser hear the phrase well but for its last word? (The word
     probabilities of one phrase, in order.)"""
     if len(certainties) < 2:
         return False
-    last = certainties[-1]
-    return last < UNSURE and last < DOUBT * median(certainties[:-1])
+    return certainties[-1] < UNSURE and median(certainties[:-1]) >= HEARD_WELL
 
 
 def _opens(last: str, before: list[str], locale: str) -> bool:
