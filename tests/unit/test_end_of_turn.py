@@ -122,10 +122,10 @@ def test_a_last_word_the_recogniser_doubts_is_not_read_as_an_ending(locale, text
     ("certainties", "doubt"),
     [
         ((0.9, 0.8, 0.85, 0.2), True),
-        ((0.6, 0.5, 0.29), True),
+        ((0.7, 0.66, 0.29), True),
         ((0.9, 0.8, 0.85, 0.35), False),  # not unsure enough
         ((0.3, 0.25, 0.2, 0.15), False),  # heard badly all through: the last no worse
-        ((0.45, 0.4, 0.1), False),  # the others not heard well either
+        ((0.84, 0.97, 0.37, 0.58, 0.61, 0.14, 0.1), False),  # the others not heard well
         ((0.1,), False),  # one word: nothing to compare it with
         ((), False),  # no words
     ],
