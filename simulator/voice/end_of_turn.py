@@ -47,8 +47,8 @@ HEARD_WELL = 0.65
 to have heard them well: then its doubt about the last word means a word misheard
 there. A phrase heard badly all through says nothing about its last word in particular,
 and would keep finished sentences waiting: eSpeak NG's French through Whisper base,
-most words below 0.5, and through sound devices a few phrases with a median of 0.5 to
-0.6 ("Je suis désolé pour ce retard." heard "Je suis des vrais pouces au tame.", 0.6).
+most words below 0.5, and through sound devices a phrase at a median of 0.6 ("Je
+suis désolé pour ce retard." heard "Je suis des vrais pouces au tame.").
 The phrases whose misheard last word this catches had medians of 0.66 to 0.98.
 Measured with ``benchmarks/turn_verdict.py``: the last word of a broken-off phrase
 heard as a finished sentence was doubted in 8 of 18 English and 2 of 16 French cases;
