@@ -45,6 +45,7 @@ import argparse
 import dataclasses
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -57,7 +58,7 @@ from simulator.voice.asr import WhisperRecogniser  # noqa: E402
 from simulator.voice.end_of_turn import endpoint_settings  # noqa: E402
 from simulator.voice.listening import PhraseTranscriber, listen_turn  # noqa: E402
 from simulator.voice.prosody import sound_end  # noqa: E402
-from simulator.voice.vad import FRAME_SAMPLES, SAMPLE_RATE, Endpointer  # noqa: E402
+from simulator.voice.vad import FRAME_SAMPLES, FRAME_SECONDS, SAMPLE_RATE, Endpointer  # noqa: E402
 from tests.voice.turn_taking import spoken  # noqa: E402
 
 HELD_OUT = {
@@ -184,8 +185,8 @@ LATER = {
         ],
     },
 }
-"""A second held-out set, written after the cue from the recogniser's confidence in
-the last word (``UNSURE``), to check it on phrases it was not chosen on."""
+"""A second held-out set, written after the recogniser's doubt about the last word
+(``UNSURE``) was first tried and before it was measured on them."""
 SILENCE_AFTER = 0.5
 """Seconds of silence fed after each phrase: longer than the pause that closes it."""
 WAITS = (0.3, 0.35, 0.4)
@@ -231,13 +232,19 @@ def real_sets(
     return samples_set
 
 
+def frames(audio: np.ndarray) -> Iterator[tuple[float, np.ndarray]]:
+    """``audio`` as the microphone hands it over: (time, 30 ms frame), from time 0."""
+    for i in range(0, len(audio) - FRAME_SAMPLES + 1, FRAME_SAMPLES):
+        yield i / SAMPLE_RATE, audio[i : i + FRAME_SAMPLES]
+
+
 def verdict(samples: np.ndarray, recogniser: WhisperRecogniser, locale: str) -> tuple[str, str]:
     """The smart mode's verdict on ``samples`` followed by silence, and the words heard."""
     endpointer = Endpointer(endpoint_settings("smart", 0.8))
     transcriber = PhraseTranscriber(recogniser, locale)
     audio = np.concatenate([samples, np.zeros(round(SILENCE_AFTER * SAMPLE_RATE), np.float32)])
-    for i in range(0, len(audio) - FRAME_SAMPLES + 1, FRAME_SAMPLES):
-        phrase = endpointer.feed(audio[i : i + FRAME_SAMPLES], i / SAMPLE_RATE)
+    for time, frame in frames(audio):
+        phrase = endpointer.feed(frame, time)
         if phrase is not None:
             transcriber.submit(phrase)
     phrase = endpointer.flush()
@@ -256,19 +263,13 @@ def ended_early(
     finished, end the turn while the reader of ``samples`` has more to say?"""
     settings = dataclasses.replace(endpoint_settings("smart", 0.8), finished=finished)
     audio = np.concatenate([samples, np.zeros(3 * SAMPLE_RATE, np.float32)])
-    read_to = [0.0]
-
-    def frames():  # type: ignore[no-untyped-def]
-        for i in range(0, len(audio) - FRAME_SAMPLES + 1, FRAME_SAMPLES):
-            read_to[0] = i / SAMPLE_RATE
-            yield i / SAMPLE_RATE, audio[i : i + FRAME_SAMPLES]
-
     transcriber = PhraseTranscriber(recogniser, locale)
     try:
-        listen_turn(frames(), transcriber, settings)
+        heard = listen_turn(frames(audio), transcriber, settings)
     finally:
         transcriber.close()
-    return read_to[0] < sound_end(samples) - STILL_TO_COME
+    last_frame = heard.audio_start + len(heard.samples) / SAMPLE_RATE - FRAME_SECONDS
+    return last_frame < sound_end(samples) - STILL_TO_COME
 
 
 def main() -> None:
