@@ -14,6 +14,7 @@ from simulator.tui.app import make_app
 from simulator.voice.echo import EchoPath
 from simulator.voice.recorded import FileReplies, ReplyFile
 from simulator.voice.rig import VoiceRig
+from tests.settle import until
 from tests.voice.conftest import espeak
 from tests.voice.timeline_rig import start_spoken_call, timeline_rig
 
@@ -38,7 +39,7 @@ def rig_factory(tmp_path: Path, path: EchoPath | None, reply: Path):  # type: ig
 
 
 async def spoken_call(store, tmp_path: Path, path: EchoPath | None, locale: str) -> list[str]:
-    """One spoken call in the UI (one reply, then the call is ended); the notices."""
+    """One spoken call in the UI (one reply, then the call ends by itself); the notices."""
     reply = espeak("I'm sorry, I understand.", tmp_path / "01.wav", "en", 160)
     app = make_app(
         store,
@@ -49,8 +50,9 @@ async def spoken_call(store, tmp_path: Path, path: EchoPath | None, locale: str)
     )
     async with app.run_test(size=(130, 40), notifications=True) as pilot:
         start_spoken_call(app)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        # the call runs on a worker the practice screen starts once mounted: wait for
+        # its end (the ending shown), not for the workers running when it was asked for
+        await until(pilot, lambda: bool(app.screen.query("#ending")), "the call's ending")
         return [n.message for n in app._notifications]
 
 
