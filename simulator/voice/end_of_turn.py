@@ -66,6 +66,9 @@ def _set(words: str) -> frozenset[str]:
 
 _TRAILING = ("...", "…", ",", ";", ":", "-", "–", "—")
 """Punctuation the recogniser writes when speech trails off or goes on."""
+_SPACED_MARKS = re.compile(r"(?<=[.…,;:!?])\s+(?=[.…,;:!?])")
+"""Spaces between marks: Whisper sometimes spells trailing off as ". . . ." (a loop of
+full stops standing alone), which reads as "...." once they are closed up."""
 
 _SEMI_AUXILIARIES = _set(
     "vais vas va allons allez vont peux peut pouvons pouvez peuvent dois doit devons devez "
@@ -175,7 +178,7 @@ def judge(
     words = words_of(text)
     if not words:
         return "unknown"
-    if text.rstrip().endswith(_TRAILING):
+    if _SPACED_MARKS.sub("", text.rstrip()).endswith(_TRAILING):
         return "unfinished"
     last, before = words[-1], words[-3:-1]
     if last.endswith("'") or _opens(last, before, locale):

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from simulator.voice.asr import Recogniser, Recognition, Recognitions
-from simulator.voice.end_of_turn import Verdict, judge, silence_needed
+from simulator.voice.end_of_turn import Verdict, judge, silence_needed, words_of
 from simulator.voice.prosody import ending_pitch, sound_end
 from simulator.voice.vad import FRAME_SECONDS, SAMPLE_RATE, Endpointer, EndpointSettings, Phrase
 
@@ -96,10 +96,12 @@ class PhraseTranscriber:
             sounded = sound_end(voiced)
             if sounded > 0:
                 self.held_on = min(max(len(voiced) / SAMPLE_RATE - sounded, 0.0), HELD_ON)
-            if recognised.words:
-                unheard = sounded - recognised.words[-1].end
-                certainties = tuple(w.probability for w in recognised.words)
-            elif not recognised.text.strip():
+            # marks standing alone (". . .") are no words heard, nor their probabilities
+            heard = [w for w in recognised.words if words_of(w.word)]
+            if heard:
+                unheard = sounded - heard[-1].end
+                certainties = tuple(w.probability for w in heard)
+            elif not words_of(recognised.text):
                 unheard = sounded
             pitch_end = ending_pitch(voiced)
         return judge(text, self.locale, unheard, pitch_end, certainties)

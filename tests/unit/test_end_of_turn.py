@@ -59,6 +59,7 @@ UNFINISHED = [
     ("en", "The parcel is with your"),
     ("en", "I can see the charge on your account..."),  # the recogniser heard it trail off
     ("en", "First of all,"),
+    ("en", "I can see the charge on your account. . . ."),  # trailing off, spaced out
     ("fr", "Je vais vérifier votre compte et"),
     ("fr", "Je vais"),
     ("fr", "Je regarde parce que"),
@@ -70,6 +71,7 @@ UNFINISHED = [
     ("fr", "Il faut"),
     ("fr", "Je comprends, mais"),
     ("fr", "Votre colis est parti…"),
+    ("fr", "Je vois le prélèvement sur votre compte . . ."),
 ]
 
 

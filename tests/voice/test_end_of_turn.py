@@ -41,7 +41,7 @@ class Told:
         self.takes = takes
         self.sure = sure
         """With a probability, the words come with times (the phrase's) and the last word
-        with that probability, the others with 0.9."""
+        with that probability, the others with 0.9 (marks standing alone, 0.95)."""
         self.heard = 0
 
     def supports(self, locale: str) -> bool:
@@ -56,11 +56,14 @@ class Told:
             return Recognition(text, (), self.name)  # no word times: nothing left unheard
         sounding = np.flatnonzero(np.abs(samples) > 0.01)
         end = (sounding[-1] + 1) / SAMPLE_RATE if len(sounding) else 0.0
-        *others, last = text.split()
-        words = (
-            *(RecognisedWord(w, 0.0, end, 0.9) for w in others),
-            RecognisedWord(last, 0.0, end, self.sure),
-        )
+        parts = text.split()
+        lettered = [i for i, part in enumerate(parts) if any(c.isalnum() for c in part)]
+        last = lettered[-1] if lettered else -1
+
+        def probability(i: int) -> float:  # a mark standing alone (" .") is heard for sure
+            return self.sure if i == last else 0.9 if i in lettered else 0.95  # type: ignore[return-value]
+
+        words = tuple(RecognisedWord(w, 0.0, end, probability(i)) for i, w in enumerate(parts))
         return Recognition(text, words, self.name)
 
 
@@ -155,6 +158,18 @@ def test_a_last_word_the_recogniser_doubts_waits_for_the_agent_to_go_on(tmp_path
     assert "refund" in doubted.recognition.text
     trusted = hear(path, "smart", Told(*misheard, sure=0.9), VirtualClock())
     assert trusted.ended_by == "complete"
+    assert trusted.end is not None and trusted.end < said + 0.3  # cut at the pause
+
+
+def test_a_mark_standing_alone_after_the_last_word_hides_no_doubt(tmp_path, halves):
+    """Whisper sometimes writes the closing full stop as a word of its own (" ."), and is
+    sure of it: the doubt that counts is the last word's, not the mark's."""
+    first, second = halves
+    path, (said, _pause, done, _) = reply(tmp_path, first, 1.5, second, 0.0)
+    misheard = ("I will check your account end .", "send you the refund .")
+    doubted = hear(path, "smart", Told(*misheard, sure=0.2), VirtualClock())
+    assert doubted.end is not None and doubted.end > done - 0.3  # both halves heard
+    trusted = hear(path, "smart", Told(*misheard, sure=0.9), VirtualClock())
     assert trusted.end is not None and trusted.end < said + 0.3  # cut at the pause
 
 
