@@ -46,9 +46,10 @@ class EndpointSettings:
     finished: float = 0.35
     """``smart``: the silence that ends a turn whose last words sound finished, at the
     soonest: a pause between two sentences is not the end. With the microphone's 0.06 s
-    and the speakers' 0.05 s on the way, the customer answers about 0.47 s after the
-    last sound (``benchmarks/end_of_turn.py``, English). On people reading whole passages (``benchmarks/turn_verdict.py``'s real
-    sets) 0.35 s ended no more turns early than 0.4 s did; 0.3 s ended one more."""
+    and the speakers' 0.05 s on the way, the customer answers 0.47 to 0.50 s after the
+    last sound at the median (``benchmarks/end_of_turn.py``, English, four runs). On
+    people reading whole passages (``benchmarks/turn_verdict.py``'s real sets) 0.35 s
+    ended no more turns early than 0.4 s did; 0.3 s ended one more."""
 
     @property
     def longest_silence(self) -> float:
