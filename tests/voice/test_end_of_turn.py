@@ -59,11 +59,11 @@ class Told:
         parts = text.split()
         lettered = [i for i, part in enumerate(parts) if any(c.isalnum() for c in part)]
         last = lettered[-1] if lettered else -1
-
-        def probability(i: int) -> float:  # a mark standing alone (" .") is heard for sure
-            return self.sure if i == last else 0.9 if i in lettered else 0.95  # type: ignore[return-value]
-
-        words = tuple(RecognisedWord(w, 0.0, end, probability(i)) for i, w in enumerate(parts))
+        # the last word as told; a mark standing alone (" .") heard for sure
+        sure = [
+            self.sure if i == last else 0.9 if i in lettered else 0.95 for i in range(len(parts))
+        ]
+        words = tuple(RecognisedWord(w, 0.0, end, p) for w, p in zip(parts, sure, strict=True))
         return Recognition(text, words, self.name)
 
 
