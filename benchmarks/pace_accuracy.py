@@ -67,7 +67,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from pace_baseline import old_wpm  # noqa: E402
-from text_syllables import syllables  # noqa: E402
+from text_syllables import VOICES, syllables  # noqa: E402
 
 from scoring.spoken import words  # noqa: E402
 from scoring.syllables import words_from_syllables  # noqa: E402
@@ -120,7 +120,7 @@ class Clip:
 
 
 def espeak(text: str, locale: str, rate: int) -> tuple[np.ndarray, int]:
-    voice = {"en": "en-us", "fr": "fr"}[locale]
+    voice = VOICES[locale]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "speech.wav"
         subprocess.run(

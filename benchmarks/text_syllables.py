@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,11 +35,14 @@ VOWELS = frozenset("aeiouyɛɔœøəɑɐɒæʌɪʊɜɵɨʉɯɤɚɝᵻ")
 vowel and do not break a run of them)."""
 MARKS = frozenset("\u0303ː")
 VOICES = {"en": "en-us", "fr": "fr"}
+"""The eSpeak NG voice for each language."""
 DATA = ROOT.parent / "shared" / "data"
 
 
+@cache
 def syllables(text: str, locale: str) -> int:
-    """The syllables of ``text`` as eSpeak NG pronounces it."""
+    """The syllables of ``text`` as eSpeak NG pronounces it (asked once per text: the
+    benchmarks read one text at many rates and in degraded copies)."""
     ipa = subprocess.run(
         ["espeak-ng", "-q", "--ipa", "-v", VOICES[locale], text],
         capture_output=True,
