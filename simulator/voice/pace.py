@@ -12,7 +12,10 @@ audio) or more than ``FASTEST_WPM`` a minute.
 
 The speaking time is taken from the signal (first to last sound), trimmed to the
 voice a voice detector finds there (``voiced.py``): a rustle or a knock run into the
-words is no speaking time, and its bumps are no syllables. Recognisers place the first
+words is no speaking time, and its bumps are no syllables. The detector misses voice
+too, whole sentences of a quiet telephone line: a run of syllable nuclei beyond what it
+found (three or more, each within two seconds of the next) is taken back as voice, where
+a rustle makes one at most. Recognisers place the first
 word's start poorly (Whisper's small models put it early, even at 0), but word
 timings, where they exist, also trim sounds beyond the words (someone else's voice)
 when they lie further than ``WORD_SLACK`` from them.
@@ -41,6 +44,11 @@ FASTEST_WPM = 400
 # A recogniser's loop: the same LOOP_WORDS words or fewer, LOOP_TIMES times running.
 LOOP_WORDS = 10
 LOOP_TIMES = 3
+# Syllables this many in a row outside the voice detector's span, each within
+# SYLLABLE_RUN_GAP of the next (and the first of the voice), are a voice it missed — it
+# does on telephone-band audio — where a rustle or a knock makes one at most.
+MISSED_SYLLABLES = 3
+SYLLABLE_RUN_GAP = 2.0
 
 
 @dataclass(frozen=True)
@@ -148,6 +156,8 @@ def measure(
         return TurnPacing(speech, 0.0, "syllables", transcript)
     sound = (start, end)
     voice = voiced_span(samples, rate)
+    if voice is not None:
+        voice = _missed_syllables(voice, sound, speech.nuclei)
     if voice is not None and max(start, voice[0]) < min(end, voice[1]):
         if voice[0] - start > OUTSIDE_THE_VOICE or end - voice[1] > OUTSIDE_THE_VOICE:
             # a sound run into the words: the syllables and pauses are the voice's alone
@@ -162,6 +172,31 @@ def measure(
             return TurnPacing(speech, counted, "recognised", transcript, *timed)
     estimate = words_from_syllables(speech.syllables, locale)
     return TurnPacing(speech, estimate, "syllables", transcript, start, end)
+
+
+def _missed_syllables(
+    voice: tuple[float, float], sound: tuple[float, float], nuclei: tuple[float, ...]
+) -> tuple[float, float]:
+    """The voice's span widened, within the ``sound``, to runs of syllable nuclei lying
+    beyond it (``MISSED_SYLLABLES`` or more, ``SYLLABLE_RUN_GAP`` apart at most)."""
+    start, end = voice
+    before = _run([n for n in reversed(nuclei) if n < start - OUTSIDE_THE_VOICE], start)
+    after = _run([n for n in nuclei if n > end + OUTSIDE_THE_VOICE], end)
+    if len(before) >= MISSED_SYLLABLES:
+        start = max(sound[0], before[-1] - OUTSIDE_THE_VOICE)
+    if len(after) >= MISSED_SYLLABLES:
+        end = min(sound[1], after[-1] + OUTSIDE_THE_VOICE)
+    return start, end
+
+
+def _run(nuclei: list[float], edge: float) -> list[float]:
+    """The nuclei, nearest ``edge`` first, as far as they follow each other closely."""
+    run: list[float] = []
+    for nucleus in nuclei:
+        if abs(nucleus - (run[-1] if run else edge)) > SYLLABLE_RUN_GAP:
+            break
+        run.append(nucleus)
+    return run
 
 
 def _looped(transcript: str) -> bool:
