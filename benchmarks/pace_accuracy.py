@@ -149,15 +149,21 @@ def aligned_seconds(samples: np.ndarray, rate: int, text: str) -> float:
     return (spoken[-1].end_frame + 1 - spoken[0].start_frame) / 100
 
 
-def sounding_seconds(samples: np.ndarray, rate: int) -> float:
-    """First to last sounding 20 ms frame: louder than the clip's noise floor by 15 dB
-    and no more than 35 dB under its loudest frame (for recordings without word times)."""
+def sounding_frames(samples: np.ndarray, rate: int) -> tuple[np.ndarray, np.ndarray]:
+    """The clip in 20 ms frames, and which of them sound: louder than the clip's noise
+    floor by 15 dB and no more than 35 dB under its loudest frame."""
     hop = round(0.02 * rate)
-    frames = samples[: len(samples) // hop * hop].reshape(-1, hop)
-    level = 10 * np.log10(np.mean(frames.astype(np.float64) ** 2, axis=1) + 1e-12)
+    frames = samples[: len(samples) // hop * hop].reshape(-1, hop).astype(np.float64)
+    level = 10 * np.log10(np.mean(frames**2, axis=1) + 1e-12)
     threshold = max(np.percentile(level, 10) + 15, level.max() - 35)
-    sounding = np.flatnonzero(level > threshold)
-    return (sounding[-1] + 1 - sounding[0]) * hop / rate
+    return frames, level > threshold
+
+
+def sounding_seconds(samples: np.ndarray, rate: int) -> float:
+    """First to last sounding frame (for recordings without word times)."""
+    frames, sounding = sounding_frames(samples, rate)
+    first, last = np.flatnonzero(sounding)[[0, -1]]
+    return (last + 1 - first) * frames.shape[1] / rate
 
 
 def read(path: Path) -> tuple[np.ndarray, int]:
@@ -233,9 +239,11 @@ def degraded(clip: Clip, kind: str, rng: np.random.Generator) -> Clip:
         spectrum[(freqs < 300) | (freqs > 3400)] = 0
         samples, rate = np.fft.irfft(spectrum, len(wide))[::2].astype(np.float32), 8000
     else:
-        speech = samples[np.abs(samples) > 0.02].astype(np.float64)
+        # 15 dB under the speech's level while it sounds, whatever the recording's gain
+        frames, sounding = sounding_frames(samples, rate)
+        speech_power = np.mean(frames[sounding] ** 2)
         noise = np.convolve(rng.standard_normal(len(samples)), np.ones(8) / 8, "same")
-        noise *= np.sqrt(np.mean(speech**2) / 10 ** (15 / 10) / np.mean(noise**2))
+        noise *= np.sqrt(speech_power / 10 ** (15 / 10) / np.mean(noise**2))
         samples = (samples + noise).astype(np.float32)
     return Clip(
         f"{clip.set}-degraded",
