@@ -22,8 +22,10 @@ noise in others, so this version, measured on such recordings
    on either side, within 0.25 s) is at least 5 % of the clip's range from noise
    floor to loudest: a quiet, noisy clip has shallow dips between syllables, a
    clean studio one deep dips;
-5. keeps it only where the signal is voiced, and at least 80 ms from a louder
-   nucleus (no one says more than about 12 syllables a second).
+5. keeps it only where the signal is voiced — its autocorrelation peaks at a pitch
+   period: a rustle's low noise correlates with itself most at the shortest lag, with
+   no period standing out — and at least 80 ms from a louder nucleus (no one says more
+   than about 12 syllables a second).
 
 Speech rate is syllables over speaking time; articulation rate is syllables over
 the time actually spent sounding (speaking time minus pauses).
@@ -106,7 +108,9 @@ def band_level_db(frames: np.ndarray, rate: int) -> np.ndarray:
 
 def voicing(frames: np.ndarray, rate: int) -> np.ndarray:
     """Per frame, how periodic the signal is in the range of the human voice
-    (70–400 Hz): the highest normalised autocorrelation there."""
+    (70–400 Hz): the highest peak of its normalised autocorrelation there (0 without
+    one). A peak, not the highest value: low noise correlates with itself most at the
+    shortest lag and less at every longer one, where a voice repeats at its period."""
     frames = frames - frames.mean(axis=1, keepdims=True)
     size = frames.shape[1]
     spectrum = np.fft.rfft(frames, 2 * size, axis=1)
@@ -114,7 +118,9 @@ def voicing(frames: np.ndarray, rate: int) -> np.ndarray:
     energy = corr[:, :1]
     corr = corr / np.where(energy > 0, energy, 1)
     low, high = int(rate / 400), min(size - 1, int(rate / 70))
-    return corr[:, low:high].max(axis=1)
+    inner = corr[:, low : high + 1]
+    peaks = (inner[:, 1:-1] > inner[:, :-2]) & (inner[:, 1:-1] >= inner[:, 2:])
+    return np.where(peaks, inner[:, 1:-1], 0.0).max(axis=1, initial=0.0)
 
 
 def _peaks(level: np.ndarray, threshold: float) -> np.ndarray:

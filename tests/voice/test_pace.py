@@ -1,11 +1,13 @@
 """Which count the pace rests on: the recogniser's words when it heard some, else
 syllable nuclei — checked on speech rendered here at known rates."""
 
+import subprocess
+
 import numpy as np
 import pytest
 import soundfile as sf
 
-from scoring.syllables import SYLLABLES_PER_WORD, analyse
+from scoring.syllables import SYLLABLES_PER_WORD, VOICING, WINDOW, _frames, analyse, voicing
 from simulator.voice.asr import RecognisedWord, Recognition
 from simulator.voice.pace import measure
 from tests.voice.conftest import espeak, true_wpm
@@ -172,3 +174,19 @@ def test_a_first_word_placed_early_does_not_widen_the_voice(tmp_path):
     pacing = measure(with_knock, rate, "en", early)
     assert pacing.speech_start is not None and pacing.speech_start >= start - 0.3
     assert analyse(with_knock, rate).speech_start < 0.1  # the signal's own start: the knock
+
+
+def test_a_rustle_is_not_voiced_where_a_vowel_is(tmp_path):
+    # Brown noise correlates with itself at every short lag, most at the shortest: no
+    # pitch period stands out. A vowel repeats at its pitch period.
+    rustle = tmp_path / "rustle.wav"
+    subprocess.run(
+        ["sox", "-R", "-n", "-r", "16000", "-c", "1", str(rustle), "synth", "1.2", "brownnoise"],
+        check=True,
+    )
+    noise, rate = sf.read(str(rustle), dtype="float32")
+    vowel, vowel_rate = sf.read(str(espeak("Ah.", tmp_path / "ah.wav", "en", 120)), dtype="float32")
+    loud = vowel[np.abs(vowel) > 0.1 * np.abs(vowel).max()]
+    assert np.mean(voicing(_frames(noise, rate, WINDOW), rate) > VOICING) < 0.25
+    assert np.median(voicing(_frames(loud, vowel_rate, WINDOW), vowel_rate)) > VOICING
+    assert len(analyse(noise, rate).nuclei) <= 1
