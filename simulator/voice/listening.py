@@ -30,11 +30,13 @@ while the recogniser was waited for): the agent may have gone on speaking in it,
 turn does not end until the frames read are the latest again."""
 
 
-AHEAD_GAP = 0.12
+AHEAD_GAP = 0.03
 """Smart mode: the silence (seconds) after which the phrase so far is recognised ahead
 of the pause that closes it (``QUICK_GAP``), in case that pause comes: the words are
-known that much sooner. Shorter gaps come between words, and would keep the recogniser
-busy on phrases that go on."""
+known that much sooner. One frame: the detector has already held on about 0.1 s after
+the sound stopped (``HELD_ON``), a pause longer than most between words. A phrase that
+goes on was recognised for nothing, and the next waits for it; at 0.12 s, French
+answers with Whisper base came 0.1 s later (docs/performance.md)."""
 
 
 HELD_ON = 0.15

@@ -46,8 +46,9 @@ class EndpointSettings:
     finished: float = 0.35
     """``smart``: the silence that ends a turn whose last words sound finished, at the
     soonest: a pause between two sentences is not the end. With the microphone's 0.06 s
-    and the speakers' 0.05 s on the way, the customer answers 0.47 to 0.50 s after the
-    last sound at the median (``benchmarks/end_of_turn.py``, English, five runs). On
+    and the speakers' 0.05 s on the way, the customer answers 0.44 s after the last
+    sound at the median (``benchmarks/end_of_turn.py``, English; 0.47 to 0.50 s in five
+    runs while the words came after this floor). On
     people reading whole passages (``benchmarks/turn_verdict.py``'s real sets) 0.35 s
     ended no more turns early than 0.4 s did; 0.3 s ended one more."""
 
