@@ -46,7 +46,7 @@ LOOP_WORDS = 10
 LOOP_TIMES = 3
 # Syllables this many in a row outside the voice detector's span, each within
 # SYLLABLE_RUN_GAP of the next (and the first of the voice), are a voice it missed — it
-# does on telephone-band audio — where a rustle or a knock makes one at most.
+# does on telephone-band audio — where a rustle makes one at most (tests/voice/test_pace.py).
 MISSED_SYLLABLES = 3
 SYLLABLE_RUN_GAP = 2.0
 
