@@ -19,7 +19,6 @@ in eSpeak NG's phonemes for the text (``--ipa``).
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from functools import cache
@@ -27,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from scoring.spoken import words  # noqa: E402
 
@@ -36,7 +36,6 @@ vowel and do not break a run of them)."""
 MARKS = frozenset("\u0303ː")
 VOICES = {"en": "en-us", "fr": "fr"}
 """The eSpeak NG voice for each language."""
-DATA = ROOT.parent / "shared" / "data"
 
 
 @cache
@@ -64,12 +63,15 @@ def per_word(text: str, locale: str) -> float:
 
 
 def agents_text(locale: str) -> str:
-    """Every agent turn of the labelled calls in ``locale``, one per line."""
+    """Every agent turn of the labelled calls in ``locale``, one per line (read as the
+    scoring agreement benchmark reads them)."""
+    from scoring_agreement import SHARED, load_call
+
     lines = []
-    for path in sorted(DATA.glob("*/calls/*.json")):
-        call = json.loads(path.read_text(encoding="utf-8"))
-        if call.get("locale", "en") == locale:
-            lines += [t["text"] for t in call["turns"] if t["speaker"] == "agent"]
+    for path in sorted(SHARED.glob("*/calls/*.json")):
+        transcript, _labels, _judgement = load_call(path)
+        if transcript.locale == locale:
+            lines += [turn.text for _, turn in transcript.agent_turns()]
     return "\n".join(lines)
 
 
