@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time as _time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -39,6 +39,11 @@ goes on was recognised for nothing, and the next waits for it; at 0.12 s, French
 answers with Whisper base came 0.1 s later (docs/performance.md)."""
 
 
+HUSHED = 0.03
+"""Smart mode: the time (seconds) without sound after which the phrase so far is
+recognised ahead, before the voice-activity detector hears silence."""
+
+
 HELD_ON = 0.15
 """Seconds, at most, that the voice-activity detector is taken to hold on after the sound
 of a phrase has stopped (WebRTC VAD: about 0.1 s). The smart mode's silences are counted
@@ -49,10 +54,12 @@ silence" is 0.35 s the agent was silent."""
 class PhraseTranscriber:
     """Recognises phrases in order on one worker thread, as they are handed over."""
 
-    def __init__(self, recogniser: Recogniser | None, locale: str) -> None:
+    def __init__(
+        self, recogniser: Recogniser | None, locale: str, worker: Executor | None = None
+    ) -> None:
         self.recogniser = recogniser
         self.locale = locale
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="asr")
+        self._pool = worker or ThreadPoolExecutor(max_workers=1, thread_name_prefix="asr")
         self._futures: list[tuple[Phrase, Future[Recognition]]] = []
         self._ahead: tuple[Phrase, Future[Recognition]] | None = None
         self.held_on = 0.0
@@ -61,7 +68,7 @@ class PhraseTranscriber:
         if self.recogniser is None:
             return
         ahead, self._ahead = self._ahead, None
-        if ahead is not None and (ahead[0].start, ahead[0].end) == (phrase.start, phrase.end):
+        if ahead is not None and phrase.sounds_within(ahead[0]):
             # nothing was said since it was recognised ahead: only silence differs
             self._futures.append((phrase, ahead[1]))
             return
@@ -75,7 +82,7 @@ class PhraseTranscriber:
             return
         if self._ahead is not None and not self._ahead[1].done():
             return
-        if self._ahead is not None and self._ahead[0].end == phrase.end:
+        if self._ahead is not None and phrase.sounds_within(self._ahead[0]):
             return
         self._ahead = (phrase, self._recognise(phrase))
 
@@ -192,7 +199,7 @@ def listen_turn(
         if phrase is not None:
             transcriber.submit(phrase)
             verdict = None
-        elif smart and endpointer.silence >= AHEAD_GAP:
+        elif smart and (endpointer.silence >= AHEAD_GAP or endpointer.hushed >= HUSHED):
             ahead = endpointer.phrase_so_far()
             if ahead is not None:
                 transcriber.recognise_ahead(ahead)

@@ -58,12 +58,24 @@ QUIET = 0.1
 """A window quieter than this fraction of the phrase's loudest one holds no speech."""
 
 
+def _loudness(samples: np.ndarray) -> np.ndarray:
+    """The loudness (RMS) of each whole 10 ms window of ``samples``."""
+    count = len(samples) // SOUND_WINDOW
+    windows = samples[: count * SOUND_WINDOW].reshape(count, SOUND_WINDOW).astype(np.float64)
+    return np.sqrt(np.mean(windows**2, axis=1))
+
+
+def loudest(samples: np.ndarray) -> float:
+    """The loudness of the loudest 10 ms window of ``samples`` (0: none). A window
+    quieter than :data:`QUIET` times the loudest of its phrase holds no speech."""
+    loudness = _loudness(samples)
+    return float(loudness.max()) if len(loudness) else 0.0
+
+
 def sound_end(samples: np.ndarray, rate: int = 16000) -> float:
     """Seconds into ``samples`` where the last window holding speech ends (0: none)."""
-    count = len(samples) // SOUND_WINDOW
-    if count == 0:
+    loudness = _loudness(samples)
+    if len(loudness) == 0:
         return 0.0
-    frames = samples[: count * SOUND_WINDOW].reshape(count, SOUND_WINDOW).astype(np.float64)
-    loudness = np.sqrt(np.mean(frames**2, axis=1))
     loud = np.flatnonzero(loudness > QUIET * loudness.max())
     return 0.0 if len(loud) == 0 else (int(loud[-1]) + 1) * SOUND_WINDOW / rate

@@ -16,6 +16,8 @@ from typing import Literal
 
 import numpy as np
 
+from simulator.voice.prosody import QUIET, loudest
+
 FRAME_SECONDS = 0.03
 SAMPLE_RATE = 16000
 FRAME_SAMPLES = int(SAMPLE_RATE * FRAME_SECONDS)
@@ -67,6 +69,16 @@ class Phrase:
     samples: np.ndarray
     start: float
     end: float
+    sounding: int = -1
+    """How many of ``samples`` there are up to the end of the last frame with sound in
+    it (louder than :data:`~simulator.voice.prosody.QUIET` times the phrase's loudest
+    so far): the detector holds on after the sound has stopped. -1: not known, all."""
+
+    def sounds_within(self, other: Phrase) -> bool:
+        """Is this phrase ``other`` with only silence after it (the same start, no
+        sound after ``other``'s samples)? Then what is heard in both is the same."""
+        sounding = len(self.samples) if self.sounding < 0 else self.sounding
+        return self.start == other.start and sounding <= len(other.samples)
 
 
 @dataclass
@@ -86,6 +98,10 @@ class Endpointer:
         self._silence = 0.0
         self._phrase: list[np.ndarray] = []
         self._phrase_start: float | None = None
+        self._loudest = 0.0
+        self._taken = 0
+        self._sounding = 0
+        self._hushed = 0.0
         self._last_voiced_end: float | None = None
         self.speech_start: float | None = None
         self.audio_start: float | None = None
@@ -103,6 +119,12 @@ class Endpointer:
         return self._silence
 
     @property
+    def hushed(self) -> float:
+        """Seconds since the phrase so far last made a sound (0 while it does, and
+        without a phrase): the voice-activity detector holds on about 0.1 s longer."""
+        return self._hushed
+
+    @property
     def pausing(self) -> bool:
         """The agent has spoken and is now silent, their last phrase handed over."""
         return self.speaking and not self._phrase and self._silence > 0
@@ -113,7 +135,8 @@ class Endpointer:
         if not self._phrase:
             return None
         end = _known(self._last_voiced_end, 0.0)
-        return Phrase(np.concatenate(self._phrase), _known(self._phrase_start, end), end)
+        samples = np.concatenate(self._phrase)
+        return Phrase(samples, _known(self._phrase_start, end), end, self._sounding)
 
     def end_turn(self) -> None:
         """End the turn now (its last phrase already handed over)."""
@@ -138,7 +161,8 @@ class Endpointer:
                 first = self._history[0][0]
                 onset = end - self._run * FRAME_SECONDS
                 self.speech_start = onset
-                self._phrase = [f for _, f in self._history]
+                for _, earlier in self._history:
+                    self._take(earlier)
                 self.frames = list(self._phrase)
                 self._phrase_start = first
                 self.audio_start = first
@@ -149,13 +173,13 @@ class Endpointer:
         if voiced:
             if self._phrase_start is None:
                 self._phrase_start = time
-            self._phrase.append(frame)
+            self._take(frame)
             self._silence = 0.0
             self._last_voiced_end = end
             return None
         self._silence += FRAME_SECONDS
         if self._phrase:
-            self._phrase.append(frame)
+            self._take(frame)
         phrase = None
         if self._phrase and self._silence >= self.settings.phrase_gap:
             phrase = self._close(time, end)
@@ -175,6 +199,18 @@ class Endpointer:
                 return self._close(0.0, 0.0)
         return None
 
+    def _take(self, frame: np.ndarray) -> None:
+        """Add ``frame`` to the phrase, noting whether it sounds."""
+        self._phrase.append(frame)
+        self._taken += len(frame)
+        level = loudest(frame)
+        self._loudest = max(self._loudest, level)
+        if level > QUIET * self._loudest:
+            self._sounding = self._taken
+            self._hushed = 0.0
+        elif self._sounding:
+            self._hushed += FRAME_SECONDS
+
     def _close(self, start: float, end: float) -> Phrase:
         """The phrase so far, closed and handed over; ``start`` and ``end`` stand in for
         times not known."""
@@ -182,8 +218,10 @@ class Endpointer:
             np.concatenate(self._phrase),
             _known(self._phrase_start, start),
             _known(self._last_voiced_end, end),
+            self._sounding,
         )
         self._phrase, self._phrase_start = [], None
+        self._loudest, self._taken, self._sounding, self._hushed = 0.0, 0, 0, 0.0
         return phrase
 
 
