@@ -123,5 +123,8 @@ def test_without_headphones_the_agent_talking_over_the_customer_still_barges_in(
     events = session["scorecard"]["dimensions"]["interruptions"]["events"]
     assert [(e["turn"], e["kind"]) for e in events] == [(1, "core")]
     said = agent_texts(session)
-    assert "sorry mrs johnson" in said[0] and "have it on friday" in said[1]
+    # the reply's start is said over the customer's echo: tiny.en has heard "Mrs" there
+    # as "this is" ("I'm sorry this is Johnson, I understand."); its other words are heard
+    assert all(word in said[0] for word in ("sorry", "johnson", "understand"))
+    assert "have it on friday" in said[1]
     assert echoed(said) == set()
