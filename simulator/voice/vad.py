@@ -75,10 +75,14 @@ class Phrase:
     so far): the detector holds on after the sound has stopped. -1: not known, all."""
 
     def sounds_within(self, other: Phrase) -> bool:
-        """Is this phrase ``other`` with only silence after it (the same start, no
-        sound after ``other``'s samples)? Then what is heard in both is the same."""
+        """Is this phrase ``other`` with only silence after it? The same start, and
+        after ``other``'s samples no sound, or no voice the detector heard (a steady
+        noise a tenth as loud as the phrase keeps it sounding). Then what is heard in
+        both is the same."""
         sounding = len(self.samples) if self.sounding < 0 else self.sounding
-        return self.start == other.start and sounding <= len(other.samples)
+        return self.start == other.start and (
+            sounding <= len(other.samples) or self.end == other.end
+        )
 
 
 @dataclass

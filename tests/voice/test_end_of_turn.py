@@ -342,3 +342,8 @@ def test_the_sound_is_known_to_have_stopped_before_the_detector_lets_go(tmp_path
     assert not closed[1].sounds_within(ahead)  # a phrase starting elsewhere
     went_on = Phrase(np.concatenate([ahead.samples, second]), ahead.start, ahead.end + 1.0)
     assert not went_on.sounds_within(ahead)  # sounding not known: all of it sounds
+    # a steady noise keeps sounding, but the detector heard no voice after the phrase
+    noisy = Phrase(
+        np.concatenate([ahead.samples, np.full(4800, 0.5, np.float32)]), ahead.start, ahead.end
+    )
+    assert noisy.sounds_within(ahead)
