@@ -268,6 +268,8 @@ def main() -> None:
     parser.add_argument("--fr-model", help="a multilingual faster-whisper model folder")
     parser.add_argument("--only", choices=["en", "fr"], help="one language only")
     args = parser.parse_args()
+    if args.calls < 1 or args.replies < 1:
+        parser.error("--calls and --replies take 1 or more")
     if missing_tools():
         sys.exit(f"missing: {', '.join(missing_tools())} (apt-get install pulseaudio-utils)")
     ctrl_c_as_at_a_terminal()  # each call ends with Ctrl+C
