@@ -225,11 +225,11 @@ def median_p90(values: list[float]) -> tuple[float, float]:
 
 
 def report(locale: str, results: dict[str, list[Session]]) -> None:
-    smart, fixed = (Session.pooled(results[mode]) for mode in ("smart", "silence"))
-    calls = {mode: len(sessions) for mode, sessions in results.items()}
+    pooled = {mode: Session.pooled(calls) for mode, calls in results.items()}
+    smart, fixed = pooled["smart"], pooled["silence"]
     print(
         f"\n{locale}: from the end of a reply heard whole to the customer's first sound "
-        f"(smart: {calls['smart']} call(s), silence: {calls['silence']})"
+        f"(smart: {len(results['smart'])} call(s), silence: {len(results['silence'])})"
     )
     for name, kind in (
         ("all", None),
@@ -243,7 +243,8 @@ def report(locale: str, results: dict[str, list[Session]]) -> None:
             f"silence 0.8 s median {m0:.2f} s, p90 {p0:.2f} s ({len(fixed.gaps(kind))}) | "
             f"smart/silence {m1 / m0:.2f}, {p1 / p0:.2f}"
         )
-    for name, mode, session in (("smart", "smart", smart), ("silence 0.8 s", "silence", fixed)):
+    for mode, name in (("smart", "smart"), ("silence", "silence 0.8 s")):
+        session = pooled[mode]
         split = sum(not whole for _, whole in session.of("normal"))
         print(f"  {name}: {split} normal replies not heard whole")
         for kind, what in (("pause", "thinking pauses"), ("sentences", "pauses between sentences")):
