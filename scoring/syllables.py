@@ -37,11 +37,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-# Syllables per word in what agents say, counted on the project's labelled and
-# written calls by their eSpeak NG pronunciation: 1.31–1.39 in English (1.35
-# taken), 1.49–1.55 in French (1.52). Used to turn syllables into words when no
-# recogniser gives the words.
-SYLLABLES_PER_WORD = {"en": 1.35, "fr": 1.52}
+# Syllable nuclei the counter finds per word said, used to turn them into words when no
+# recogniser gives the words. Measured on real readings, several readers each (LibriVox
+# in English, FLEURS in French), as the rate at which the pace of the median reading is
+# right, and checked on other readings (``benchmarks/pace_calibration.py``,
+# docs/performance.md). Not the syllables of the words as written or as eSpeak NG says
+# them (1.33 in English and 1.52 in French in what agents say): in French the counter
+# misses syllables people run together, in English it finds two peaks in some long
+# vowels.
+SYLLABLES_PER_WORD = {"en": 1.43, "fr": 1.41}
 
 HOP = 0.01  # seconds between analysis frames
 WINDOW = 0.032  # analysis window, seconds

@@ -8,7 +8,8 @@ words the pace is theirs; the syllable count is the fallback, used when there is
 recogniser for the language (French without a French model, ``--asr none``), when
 it heard no word in a stretch that sounds, and when its words cannot be the
 speaker's: the same words three times running (Whisper's loop on short or noisy
-audio) or more than ``FASTEST_WPM`` a minute.
+audio), more than ``FASTEST_WPM`` a minute, or more words than the syllables found
+could carry (``WORDS_PER_NUCLEUS``: Whisper base makes up words in noise).
 
 The speaking time is taken from the signal (first to last sound), trimmed to the
 voice a voice detector finds there (``voiced.py``): a rustle or a knock run into the
@@ -41,6 +42,13 @@ OUTSIDE_THE_VOICE = 0.15
 # recogniser's loop or made-up words (eSpeak NG's fastest, 260, reads 326 wpm; people
 # on the phone stay far below). The syllable count is used instead.
 FASTEST_WPM = 400
+# Every word has a syllable, and the counter finds at least two thirds of those said (0.74
+# of eSpeak NG's count on the fastest real reading measured, docs/performance.md): more
+# recognised words than this many per syllable nucleus found, give or take
+# SHORT_REPLY_WORDS, were not said. Whisper base heard 54 words in a noisy copy of a
+# French reading of 26 (2.2 a nucleus); no other copy measured went over 1.05.
+WORDS_PER_NUCLEUS = 1.5
+SHORT_REPLY_WORDS = 2
 # A recogniser's loop: the same LOOP_WORDS words or fewer, LOOP_TIMES times running.
 LOOP_WORDS = 10
 LOOP_TIMES = 3
@@ -165,7 +173,7 @@ def measure(
             speech = _analyse_part(samples, rate, *voice)
         start, end = max(start, voice[0]), min(end, voice[1])
     counted = spoken_words(transcript) if recognition and recognition.trustworthy else 0
-    if counted and not _looped(transcript):
+    if counted and not _looped(transcript) and not _unsaid(counted, speech.syllables):
         start, end = _missed_voice(start, end, sound, recognition)
         timed = _speech_span(start, end, recognition)
         if counted / max(timed[1] - timed[0], 1e-3) * 60 <= FASTEST_WPM:
@@ -197,6 +205,11 @@ def _run(nuclei: list[float], edge: float) -> list[float]:
             break
         run.append(nucleus)
     return run
+
+
+def _unsaid(words: int, nuclei: int) -> bool:
+    """Whether more words were recognised than the syllable nuclei found could carry."""
+    return words > nuclei * WORDS_PER_NUCLEUS + SHORT_REPLY_WORDS
 
 
 def _looped(transcript: str) -> bool:

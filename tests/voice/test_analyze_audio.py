@@ -87,10 +87,12 @@ def test_real_french_voice_without_a_french_model(shared_audio):
     truth = len(timings) / (timings[-1]["end"] - timings[0]["start"]) * 60
     result = analyze(shared_audio / "test_fr.wav", "--locale", "fr", "--asr", "none")
     assert result["words_source"] == "syllables"
-    # The syllables are counted right (24), but this passage's words are long: 1.85
-    # syllables a word, against 1.52 in what agents say, so words estimated from
-    # syllables come out a fifth too many (see docs/performance.md).
-    assert abs(result["wpm"] - truth) / truth < 0.30, (result["wpm"], truth)
+    # The syllables are counted right: 24, as many as the passage has ...
+    assert 22 <= result["syllables"] <= 26, result["syllables"]
+    # ... but its words are long, 1.85 syllables each, where the counter finds 1.41 a
+    # word on other French readers, so the words estimated from them come out about a
+    # third too many (see docs/performance.md).
+    assert abs(result["wpm"] - truth) / truth < 0.35, (result["wpm"], truth)
 
 
 def test_not_audio_is_a_clear_error(tmp_path):

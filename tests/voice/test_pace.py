@@ -129,12 +129,39 @@ def test_more_words_than_anyone_says_in_the_time_are_not_counted(tmp_path):
     samples, rate, _truth = rendered(tmp_path, "en", 190)
     speech = analyse(samples, rate)
     seconds = speech.speech_end - speech.speech_start
-    made_up = " ".join(f"word{i}" for i in range(int(seconds * 8)))  # 480 a minute
+    # "word" and a number, 8 a second: 960 words a minute
+    made_up = " ".join(f"word{i}" for i in range(int(seconds * 8)))
     pacing = measure(samples, rate, "en", heard(made_up, speech.speech_start, speech.speech_end))
     assert pacing.words_source == "syllables"
     # the words a recogniser can have heard: its own count, however unusual the words
     said = measure(samples, rate, "en", heard(TEXTS["en"], speech.speech_start, speech.speech_end))
     assert said.words_source == "recognised"
+
+
+@pytest.mark.parametrize("locale", ["en", "fr"])
+def test_more_words_than_the_syllables_could_carry_are_not_counted(tmp_path, locale):
+    # Whisper base in noise heard 54 words of 26 said, 2.2 for each syllable nucleus
+    # found, at a pace someone could speak: here, twice as many words as nuclei over the
+    # reading with a pause of 3 s in its middle, under the fastest pace.
+    samples, rate, _truth = rendered(tmp_path, locale, 120)
+    middle = len(samples) // 2
+    paused = np.concatenate([samples[:middle], np.zeros(rate * 3, samples.dtype), samples[middle:]])
+    speech = analyse(paused, rate)
+    said_words = TEXTS[locale].replace(".", "").replace(",", "").split()
+    made_up = " ".join((said_words * 4)[: 2 * speech.syllables + 3])
+    pacing = measure(paused, rate, locale, heard(made_up, speech.speech_start, speech.speech_end))
+    assert pacing.words_source == "syllables"
+    assert pacing.words == pytest.approx(speech.syllables / SYLLABLES_PER_WORD[locale], rel=0.05)
+    counted = len(made_up.split()) / (speech.speech_end - speech.speech_start) * 60
+    assert counted < 400  # not caught by the fastest pace
+    # the words the syllables can carry are the recogniser's
+    said = measure(
+        paused, rate, locale, heard(TEXTS[locale], speech.speech_start, speech.speech_end)
+    )
+    assert said.words_source == "recognised"
+    # and so are a short reply's few, the counter finding a single nucleus or none
+    short = measure(samples[: rate // 2], rate, locale, heard("yes I see", 0.0, 0.5))
+    assert short.words_source == "recognised"
 
 
 @pytest.mark.parametrize("locale", ["en", "fr"])
