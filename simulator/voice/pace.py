@@ -45,8 +45,9 @@ FASTEST_WPM = 400
 # Every word has a syllable, and the counter finds at least two thirds of those said (0.74
 # of eSpeak NG's count on the fastest real reading measured, docs/performance.md): more
 # recognised words than this many per syllable nucleus found, give or take
-# SHORT_REPLY_WORDS, were not said. Whisper base heard 54 words in a noisy copy of a
-# French reading of 26 (2.2 a nucleus); no other copy measured went over 1.05.
+# SHORT_REPLY_WORDS, were not said. Whisper base heard 37 words, one phrase over and
+# over, in a noisy copy of a French reading of 26 (1.76 for each of the 21 nuclei found);
+# no other copy measured went over 1.05.
 WORDS_PER_NUCLEUS = 1.5
 SHORT_REPLY_WORDS = 2
 # A recogniser's loop: the same LOOP_WORDS words or fewer, LOOP_TIMES times running.
