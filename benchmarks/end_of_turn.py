@@ -174,20 +174,14 @@ def reply_files(
     as many replies, all with a thinking pause."""
     phrases = PHRASES[locale]
     if pauses_only:
-        return [
-            (
-                "pause",
-                reply_file(
-                    folder,
-                    f"{locale}-p{i:02d}",
-                    locale,
-                    phrases["pause"][i % len(phrases["pause"])][0],
-                    PAUSES[i % len(PAUSES)],
-                    phrases["pause"][i % len(phrases["pause"])][1],
-                ),
+        files = []
+        for i in range(len(KINDS) * count):
+            first, then = phrases["pause"][i % len(phrases["pause"])]
+            paused = reply_file(
+                folder, f"{locale}-p{i:02d}", locale, first, PAUSES[i % len(PAUSES)], then
             )
-            for i in range(len(KINDS) * count)
-        ]
+            files.append(("pause", paused))
+        return files
     files = []
     for i in range(count):
         normal = phrases["normal"][i % len(phrases["normal"])]

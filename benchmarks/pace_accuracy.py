@@ -108,6 +108,8 @@ TEXTS = {
         "retrouvé d'ici vendredi, nous vous envoyons un nouveau colis sans frais.",
     ],
 }
+DEGRADATIONS = ("opus", "mp3", "phone", "noise")
+"""The degraded copies made of each real recording (``degraded``)."""
 METHODS = ("before, syllables", "before, recogniser", "now, syllables", "now, recogniser")
 PERFECT = "perfect syllables"
 """Not a measure: the error of the syllable fallback if it counted every syllable of the
@@ -365,8 +367,7 @@ def main() -> None:
     real = real_clips(args.librivox, args.more_fr)
     print(fingerprints(real))
     rng = np.random.default_rng(3)
-    kinds = ("opus", "mp3", "phone", "noise")
-    clips = espeak_clips() + real + [degraded(c, kind, rng) for c in real for kind in kinds]
+    clips = espeak_clips() + real + [degraded(c, kind, rng) for c in real for kind in DEGRADATIONS]
     order = ["espeak-en", "espeak-fr", "real-en", "real-fr", "real-en-degraded", "real-fr-degraded"]
     clips.sort(key=lambda c: order.index(c.set))
     run(clips, recognisers)

@@ -37,12 +37,17 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from machine import described  # noqa: E402
-from pace_accuracy import Clip, degraded, espeak_clips, fingerprints, real_clips  # noqa: E402
+from pace_accuracy import (  # noqa: E402
+    DEGRADATIONS,
+    Clip,
+    degraded,
+    espeak_clips,
+    fingerprints,
+    real_clips,
+)
 
 from scoring.syllables import SYLLABLES_PER_WORD  # noqa: E402
 from simulator.voice.pace import measure  # noqa: E402
-
-DEGRADATIONS = ("opus", "mp3", "phone", "noise")
 
 
 def ratio(clip: Clip) -> float:
