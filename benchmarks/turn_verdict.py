@@ -239,8 +239,11 @@ def frames(audio: np.ndarray) -> Iterator[tuple[float, np.ndarray]]:
         yield i / SAMPLE_RATE, audio[i : i + FRAME_SAMPLES]
 
 
-def verdict(samples: np.ndarray, recogniser: WhisperRecogniser, locale: str) -> tuple[str, str]:
-    """The smart mode's verdict on ``samples`` followed by silence, and the words heard."""
+def verdict(
+    samples: np.ndarray, recogniser: WhisperRecogniser, locale: str
+) -> tuple[str, str, float | None]:
+    """The smart mode's verdict on ``samples`` followed by silence, the words heard, and
+    the semitones the voice rose on the last phrase's last syllable (None: not known)."""
     endpointer = Endpointer(endpoint_settings("smart", 0.8))
     transcriber = PhraseTranscriber(recogniser, locale)
     audio = np.concatenate([samples, np.zeros(round(SILENCE_AFTER * SAMPLE_RATE), np.float32)])
@@ -252,9 +255,10 @@ def verdict(samples: np.ndarray, recogniser: WhisperRecogniser, locale: str) -> 
     if phrase is not None:
         transcriber.submit(phrase)
     judged = transcriber.verdict()
+    rise = transcriber.rise
     heard = transcriber.result().text
     transcriber.close()
-    return judged, heard
+    return judged, heard, rise
 
 
 def ended_early(
@@ -302,12 +306,15 @@ def main() -> None:
                     for text in texts:
                         for rate in args.rates:
                             said = spoken(text, folder, "phrase", locale, rate)
-                            judged, heard = verdict(said, recogniser, locale)
+                            judged, heard, rise = verdict(said, recogniser, locale)
                             missed = (judged != "complete") == (kind == "finished")
                             misses += missed
                             if not args.quiet:
                                 mark = "MISS" if missed else "    "
-                                print(f"  {mark} {locale} {rate} {judged:10} {text!r} -> {heard!r}")
+                                print(
+                                    f"  {mark} {locale} {rate} {judged:10} {rising(rise)} "
+                                    f"{text!r} -> {heard!r}"
+                                )
                     wrong[kind] = (misses, len(texts) * len(args.rates))
                 report(locale, name, wrong)
             real = {"en": args.real_en, "fr": args.real_fr}[locale]
@@ -315,13 +322,16 @@ def main() -> None:
                 wrong = {"finished": [0, 0], "broken off": [0, 0]}
                 clips = real_sets(real, recogniser, locale)
                 for kind, name, said in clips:
-                    judged, heard = verdict(said, recogniser, locale)
+                    judged, heard, rise = verdict(said, recogniser, locale)
                     missed = (judged != "complete") == (kind == "finished")
                     wrong[kind][0] += missed
                     wrong[kind][1] += 1
                     if not args.quiet:
                         mark = "MISS" if missed else "    "
-                        print(f"  {mark} {locale} {judged:10} {name} -> {heard[-60:]!r}")
+                        print(
+                            f"  {mark} {locale} {judged:10} {rising(rise)} {name} -> "
+                            f"{heard[-60:]!r}"
+                        )
                 report(locale, "real", {k: (v[0], v[1]) for k, v in wrong.items()})
                 whole = [said for kind, _, said in clips if kind == "finished"]
                 early = {
@@ -336,6 +346,11 @@ def main() -> None:
                         for w, n in early.items()
                     )
                 )
+
+
+def rising(rise: float | None) -> str:
+    """The last syllable's rise as a column: semitones, or a dash when not known."""
+    return "   -  " if rise is None else f"{rise:+5.1f}"
 
 
 def report(locale: str, name: str, wrong: dict[str, tuple[int, int]]) -> None:

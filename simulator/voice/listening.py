@@ -21,7 +21,7 @@ import numpy as np
 
 from simulator.voice.asr import Recogniser, Recognition, Recognitions
 from simulator.voice.end_of_turn import Verdict, judge, silence_needed, words_of
-from simulator.voice.prosody import ending_pitch, sound_end
+from simulator.voice.prosody import ending_pitch, ending_rise, sound_end
 from simulator.voice.vad import FRAME_SECONDS, SAMPLE_RATE, Endpointer, EndpointSettings, Phrase
 
 CAUGHT_UP = 2 * FRAME_SECONDS
@@ -66,6 +66,7 @@ class PhraseTranscriber:
         self._futures: list[tuple[Phrase, Future[Recognition]]] = []
         self._ahead: tuple[Phrase, Future[Recognition]] | None = None
         self.held_on = 0.0
+        self.rise: float | None = None
 
     def submit(self, phrase: Phrase) -> None:
         if self.recogniser is None:
@@ -97,11 +98,12 @@ class PhraseTranscriber:
         """Wait for every phrase so far and judge whether the turn sounds finished.
 
         Sets :attr:`held_on`: how long the voice-activity detector held on after the
-        last phrase's sound had stopped."""
+        last phrase's sound had stopped; and :attr:`rise`, the semitones its voice rose
+        on its last syllable (None: not known)."""
         pieces = [future.result() for _, future in self._futures]
         text = " ".join(p.text.strip() for p in pieces if p.text.strip())
-        unheard, pitch_end, certainties = 0.0, None, ()
-        self.held_on = 0.0
+        unheard, pitch_end, pitch_rise, certainties = 0.0, None, None, ()
+        self.held_on, self.rise = 0.0, None
         if self._futures:
             last, recognised = self._futures[-1][0], pieces[-1]
             voiced = last.samples[: round((last.end - last.start) * SAMPLE_RATE)]
@@ -115,8 +117,9 @@ class PhraseTranscriber:
                 certainties = tuple(w.probability for w in heard)
             elif not words_of(recognised.text):
                 unheard = sounded
-            pitch_end = ending_pitch(voiced)
-        return judge(text, self.locale, unheard, pitch_end, certainties)
+            pitch_end, pitch_rise = ending_pitch(voiced), ending_rise(voiced)
+        self.rise = pitch_rise
+        return judge(text, self.locale, unheard, pitch_end, certainties, pitch_rise)
 
     def result(self) -> Recognitions:
         """Wait for every phrase; words carry times on the call's timeline."""

@@ -2,9 +2,10 @@
 
 A statement ends on a fall in pitch; a phrase the speaker means to go on from ends level
 or rising (the "continuation rise", strong in French). :func:`ending_pitch` gives the
-pitch at the end of a phrase against its median, from autocorrelation over 40 ms windows.
-It is one vote among the words (:mod:`simulator.voice.end_of_turn`): a yes/no question
-rises too, and some speakers end statements high. :func:`sound_end` is where the phrase's
+pitch at the end of a phrase against its median, from autocorrelation over 40 ms windows;
+:func:`ending_rise`, how the voice moved in its very last voiced windows. Each is one
+vote among the words (:mod:`simulator.voice.end_of_turn`): a yes/no question rises too,
+and some speakers end statements high. :func:`sound_end` is where the phrase's
 sound stops, closer than the voice-activity detector, which holds on a little after it.
 """
 
@@ -20,11 +21,21 @@ LOWEST, HIGHEST = 60.0, 400.0
 """The pitch range looked in, Hz."""
 END_WINDOWS = 5
 """Voiced windows at the end of the phrase whose pitch is its end."""
+RISE_BEFORE = 15
+"""Voiced windows before the end that :func:`ending_rise` measures the end against."""
+STRAY = 9.0
+"""Semitones from a phrase's median pitch beyond which the strict track drops a window:
+an octave error or a stray detection, not the voice (people's phrases span less)."""
 
 
-def pitch_track(samples: np.ndarray, rate: int = 16000) -> np.ndarray:
+def pitch_track(samples: np.ndarray, rate: int = 16000, *, strict: bool = False) -> np.ndarray:
     """Pitch (Hz) every 10 ms; 0 where the window is not voiced (too quiet, or no clear
-    period)."""
+    period).
+
+    ``strict`` also drops a window whose best period lies at an edge of the range looked
+    in — no period was found there: a breathy or noisy end, which the plain track reads
+    at its 400 Hz ceiling — and one more than :data:`STRAY` semitones from the phrase's
+    median."""
     if len(samples) < WINDOW:
         return np.zeros(0)
     count = 1 + (len(samples) - WINDOW) // HOP
@@ -37,7 +48,13 @@ def pitch_track(samples: np.ndarray, rate: int = 16000) -> np.ndarray:
     lag = low + np.argmax(autocorrelation[:, low:high], axis=1)
     clarity = autocorrelation[np.arange(count), lag] / np.maximum(autocorrelation[:, 0], 1e-12)
     voiced = (clarity > 0.5) & (loudness > 0.1 * loudness.max())
-    return np.where(voiced, rate / lag, 0.0)
+    if strict:
+        voiced &= (lag > low) & (lag < high - 1)
+    track = np.where(voiced, rate / lag, 0.0)
+    if strict and voiced.any():
+        distance = np.abs(12 * np.log2(np.where(voiced, track, 1.0) / np.median(track[voiced])))
+        track = np.where(voiced & (distance <= STRAY), track, 0.0)
+    return track
 
 
 def ending_pitch(samples: np.ndarray, rate: int = 16000) -> float | None:
@@ -50,6 +67,20 @@ def ending_pitch(samples: np.ndarray, rate: int = 16000) -> float | None:
         return None
     ratio = float(np.median(voiced[-END_WINDOWS:]) / np.median(voiced))
     return ratio if 0.6 < ratio < 1.6 else None
+
+
+def ending_rise(samples: np.ndarray, rate: int = 16000) -> float | None:
+    """How far the voice moved in the phrase's last :data:`END_WINDOWS` voiced windows,
+    in semitones, against the :data:`RISE_BEFORE` before them (above 0: it rose). Read
+    from the strict track, as a breathy end would otherwise read as a leap to the
+    ceiling. None when too little of the phrase is voiced to tell."""
+    track = pitch_track(samples, rate, strict=True)
+    voiced = track[track > 0]
+    if len(voiced) < 2 * END_WINDOWS:
+        return None
+    end = np.median(voiced[-END_WINDOWS:])
+    before = np.median(voiced[-(END_WINDOWS + RISE_BEFORE) : -END_WINDOWS])
+    return float(12 * np.log2(end / before))
 
 
 SOUND_WINDOW = 160

@@ -11,6 +11,7 @@ from simulator.errors import SimulatorError
 from simulator.voice.end_of_turn import (
     NO_FALL,
     QUICK_GAP,
+    RISE,
     UNHEARD_TAIL,
     UNSURE,
     asks,
@@ -20,7 +21,7 @@ from simulator.voice.end_of_turn import (
     silence_needed,
     words_of,
 )
-from simulator.voice.prosody import ending_pitch, sound_end
+from simulator.voice.prosody import ending_pitch, ending_rise, pitch_track, sound_end
 from simulator.voice.rig import VoiceOptions
 from simulator.voice.vad import EndpointSettings
 
@@ -150,6 +151,48 @@ def test_a_voice_that_falls_at_the_end_ends_low_and_one_that_rises_ends_high():
     assert fell is not None and fell < 0.8
     assert rose is not None and rose > 1.1
     assert ending_pitch(np.zeros(16000, np.float32)) is None  # nothing voiced
+
+
+def test_a_rise_on_the_last_syllable_is_measured_in_semitones():
+    steady = np.full(12000, 120.0)
+    # the last 0.1 s: up one semitone, down two, or level
+    up, down = 120 * 2 ** (1 / 12), 120 * 2 ** (-2 / 12)
+    rose = ending_rise(voice(np.concatenate([steady, np.full(1600, up)])))
+    fell = ending_rise(voice(np.concatenate([steady, np.full(1600, down)])))
+    level = ending_rise(voice(np.full(13600, 120.0)))
+    assert rose is not None and 0.8 < rose < 1.2
+    assert fell is not None and -2.2 < fell < -1.8
+    assert level is not None and abs(level) < 0.1
+    assert ending_rise(np.zeros(16000, np.float32)) is None  # nothing voiced
+
+
+def breath(seconds: float, rate: int = 16000) -> np.ndarray:
+    """Breathy noise, its energy low in frequency as a voice's trailing breath: each
+    sample mostly the one before (a one-pole low-pass filter over white noise)."""
+    shocks = np.random.default_rng(7).standard_normal(round(seconds * rate))
+    noise = np.zeros_like(shocks)
+    for i, shock in enumerate(shocks):
+        noise[i] = 0.99 * noise[i - 1] + shock if i else shock
+    return (0.2 * noise / np.abs(noise).max()).astype(np.float32)
+
+
+def test_a_breathy_end_is_not_read_as_a_leap_to_the_highest_pitch():
+    falling = voice(np.concatenate([np.full(12000, 120.0), np.linspace(120, 100, 3200)]))
+    phrase = np.concatenate([falling, breath(0.1)])
+    plain, strict = pitch_track(phrase), pitch_track(phrase, strict=True)
+    assert plain[plain > 0][-1] > 350  # the breath read at the ceiling
+    assert strict[strict > 0][-1] < 110  # the strict track keeps to the voice
+    rise = ending_rise(phrase)
+    assert rise is not None and rise < 0  # the voice fell, it did not rise
+
+
+def test_a_voice_that_rose_on_its_last_syllable_goes_on_unless_it_asks():
+    assert judge("I can offer you a refund.", "en", pitch_rise=RISE) == "unfinished"
+    assert judge("Je peux vous proposer un remboursement.", "fr", pitch_rise=0.8) == "unfinished"
+    assert judge("I can offer you a refund.", "en", pitch_rise=0.2) == "complete"
+    assert judge("I can offer you a refund.", "en", pitch_rise=-1.5) == "complete"
+    assert judge("Can I have your account number?", "en", pitch_rise=2.0) == "complete"
+    assert judge("Pouvez-vous me donner votre numéro", "fr", pitch_rise=2.0) == "complete"
 
 
 def test_a_voice_that_did_not_fall_is_unfinished_unless_it_asks():
