@@ -63,11 +63,12 @@ RISE = 0.5
 :func:`simulator.voice.prosody.ending_rise`) from which it is going on: the continuation
 rise on the last syllable of "…a refund or," "…your account and,". Measured with
 ``benchmarks/turn_verdict.py`` among the phrases the words and the other cues take as
-finished: no finished statement of any set rose this much (eSpeak NG at most −0.8 in
-English and 0.2 in French; people reading whole passages 0.45 and 0.2, and one at 0.7
-that is spared only as its last sentence opens "Had he…", taken for a question); 7 of the 14
-English broken-off phrases did, but 4 of them were heard as questions, and 1 of the 22
-French ones. A rise of 0.3 would keep a person's finished reading waiting."""
+finished, finished statements rose at most −0.8 (eSpeak NG, English) and 0.2 (eSpeak NG,
+French), and people reading whole passages 0.45 (English) and 0.2 (French) — but for
+one English reading at 0.7, spared only as its last sentence opens "Had he…", which
+:func:`asks` takes for a question. 7 of the 14 English broken-off phrases rose 0.5 or
+more, 4 of them heard as questions, and 1 of the 22 French ones. At 0.3, a person's
+finished reading would wait."""
 
 
 def _set(words: str) -> frozenset[str]:
