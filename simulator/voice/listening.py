@@ -21,7 +21,7 @@ import numpy as np
 
 from simulator.voice.asr import Recogniser, Recognition, Recognitions
 from simulator.voice.end_of_turn import Verdict, judge, silence_needed, words_of
-from simulator.voice.prosody import ending_pitch, ending_rise, sound_end
+from simulator.voice.prosody import ending, sound_end
 from simulator.voice.vad import FRAME_SECONDS, SAMPLE_RATE, Endpointer, EndpointSettings, Phrase
 
 CAUGHT_UP = 2 * FRAME_SECONDS
@@ -117,7 +117,7 @@ class PhraseTranscriber:
                 certainties = tuple(w.probability for w in heard)
             elif not words_of(recognised.text):
                 unheard = sounded
-            pitch_end, pitch_rise = ending_pitch(voiced), ending_rise(voiced)
+            pitch_end, pitch_rise = ending(voiced)
         self.rise = pitch_rise
         return judge(text, self.locale, unheard, pitch_end, certainties, pitch_rise)
 

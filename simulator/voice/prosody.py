@@ -36,8 +36,13 @@ def pitch_track(samples: np.ndarray, rate: int = 16000, *, strict: bool = False)
     in — no period was found there: a breathy or noisy end, which the plain track reads
     at its 400 Hz ceiling — and one more than :data:`STRAY` semitones from the phrase's
     median."""
+    return _tracks(samples, rate)[strict]
+
+
+def _tracks(samples: np.ndarray, rate: int) -> tuple[np.ndarray, np.ndarray]:
+    """The plain and the strict pitch track of ``samples``, from one autocorrelation."""
     if len(samples) < WINDOW:
-        return np.zeros(0)
+        return np.zeros(0), np.zeros(0)
     count = 1 + (len(samples) - WINDOW) // HOP
     index = np.arange(WINDOW)[None, :] + HOP * np.arange(count)[:, None]
     frames = samples[index].astype(np.float64) * np.hanning(WINDOW)
@@ -48,25 +53,19 @@ def pitch_track(samples: np.ndarray, rate: int = 16000, *, strict: bool = False)
     lag = low + np.argmax(autocorrelation[:, low:high], axis=1)
     clarity = autocorrelation[np.arange(count), lag] / np.maximum(autocorrelation[:, 0], 1e-12)
     voiced = (clarity > 0.5) & (loudness > 0.1 * loudness.max())
-    if strict:
-        voiced &= (lag > low) & (lag < high - 1)
-    track = np.where(voiced, rate / lag, 0.0)
-    if strict and voiced.any():
-        distance = np.abs(12 * np.log2(np.where(voiced, track, 1.0) / np.median(track[voiced])))
-        track = np.where(voiced & (distance <= STRAY), track, 0.0)
-    return track
+    plain = np.where(voiced, rate / lag, 0.0)
+    voiced &= (lag > low) & (lag < high - 1)
+    if not voiced.any():
+        return plain, np.zeros(count)
+    distance = np.abs(12 * np.log2(np.where(voiced, plain, 1.0) / np.median(plain[voiced])))
+    return plain, np.where(voiced & (distance <= STRAY), plain, 0.0)
 
 
 def ending_pitch(samples: np.ndarray, rate: int = 16000) -> float | None:
     """The pitch at the end of a phrase over its median pitch: below 1 when the voice
     fell. None when too little of it is voiced to tell, or the end jumped an octave
     (a creaky or breathy end the estimate cannot follow)."""
-    track = pitch_track(samples, rate)
-    voiced = track[track > 0]
-    if len(voiced) < 2 * END_WINDOWS:
-        return None
-    ratio = float(np.median(voiced[-END_WINDOWS:]) / np.median(voiced))
-    return ratio if 0.6 < ratio < 1.6 else None
+    return _level(pitch_track(samples, rate))
 
 
 def ending_rise(samples: np.ndarray, rate: int = 16000) -> float | None:
@@ -74,7 +73,24 @@ def ending_rise(samples: np.ndarray, rate: int = 16000) -> float | None:
     in semitones, against the :data:`RISE_BEFORE` before them (above 0: it rose). Read
     from the strict track, as a breathy end would otherwise read as a leap to the
     ceiling. None when too little of the phrase is voiced to tell."""
-    track = pitch_track(samples, rate, strict=True)
+    return _rise(pitch_track(samples, rate, strict=True))
+
+
+def ending(samples: np.ndarray, rate: int = 16000) -> tuple[float | None, float | None]:
+    """:func:`ending_pitch` and :func:`ending_rise` of a phrase, its pitch tracked once."""
+    plain, strict = _tracks(samples, rate)
+    return _level(plain), _rise(strict)
+
+
+def _level(track: np.ndarray) -> float | None:
+    voiced = track[track > 0]
+    if len(voiced) < 2 * END_WINDOWS:
+        return None
+    ratio = float(np.median(voiced[-END_WINDOWS:]) / np.median(voiced))
+    return ratio if 0.6 < ratio < 1.6 else None
+
+
+def _rise(track: np.ndarray) -> float | None:
     voiced = track[track > 0]
     if len(voiced) < 2 * END_WINDOWS:
         return None
