@@ -172,28 +172,25 @@ def reply_files(
 ) -> list[tuple[str, Path]]:
     """``count`` replies of each kind, alternating: (kind, file); or, ``pauses_only``,
     as many replies, all with a thinking pause."""
-    phrases = PHRASES[locale]
     if pauses_only:
-        files = []
-        for i in range(len(KINDS) * count):
-            first, then = phrases["pause"][i % len(phrases["pause"])]
-            paused = reply_file(
-                folder, f"{locale}-p{i:02d}", locale, first, PAUSES[i % len(PAUSES)], then
-            )
-            files.append(("pause", paused))
-        return files
+        return [("pause", paused_reply(folder, locale, i)) for i in range(len(KINDS) * count)]
+    normals = PHRASES[locale]["normal"]
     files = []
     for i in range(count):
-        normal = phrases["normal"][i % len(phrases["normal"])]
-        first, then = phrases["pause"][i % len(phrases["pause"])]
+        normal = normals[i % len(normals)]
         files.append(("normal", reply_file(folder, f"{locale}-n{i:02d}", locale, normal)))
-        pause = PAUSES[i % len(PAUSES)]
-        paused = reply_file(folder, f"{locale}-p{i:02d}", locale, first, pause, then)
-        files.append(("pause", paused))
-        one, two = phrases["normal"][(i + 3) % len(phrases["normal"])], normal
+        files.append(("pause", paused_reply(folder, locale, i)))
+        one, two = normals[(i + 3) % len(normals)], normal
         both = reply_file(folder, f"{locale}-s{i:02d}", locale, one, BETWEEN, two)
         files.append(("sentences", both))
     return files
+
+
+def paused_reply(folder: Path, locale: str, i: int) -> Path:
+    """The ``i``-th reply with a thinking pause: the phrases and pauses taken in turn."""
+    pauses = PHRASES[locale]["pause"]
+    first, then = pauses[i % len(pauses)]
+    return reply_file(folder, f"{locale}-p{i:02d}", locale, first, PAUSES[i % len(PAUSES)], then)
 
 
 def run_call(
