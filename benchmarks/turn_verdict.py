@@ -25,7 +25,11 @@ finished reply; the same clip cut after the word a third and two thirds of the w
 through (halfway between that word's end and the next word's start, as the recogniser
 times them on the whole clip) is a reply broken off mid-sentence, a thinking pause with
 a real voice. Some of those cuts fall where a clause could end ("ask not what your
-country can do for you"): the set asks more than a trainer would.
+country can do for you"): the set asks more than a trainer would. So the real set has a
+second kind of cut, **left open**: after every word where the sentence cannot end ("the",
+"and", "de", "parce que", the end-of-turn rule's own words), where people pause to
+think. The words say to wait there: what the figure measures is whether the recogniser
+hears them, on a real voice.
 
 The real set also asks what the smart mode's shortest wait (``finished``, the silence
 after a phrase that sounds finished) costs: each whole clip is fed as one reply, with
@@ -55,8 +59,8 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.end_of_turn import PHRASES  # noqa: E402
 from benchmarks.machine import described  # noqa: E402
-from simulator.voice.asr import WhisperRecogniser  # noqa: E402
-from simulator.voice.end_of_turn import endpoint_settings  # noqa: E402
+from simulator.voice.asr import RecognisedWord, WhisperRecogniser  # noqa: E402
+from simulator.voice.end_of_turn import endpoint_settings, judge  # noqa: E402
 from simulator.voice.listening import PhraseTranscriber, listen_turn  # noqa: E402
 from simulator.voice.prosody import sound_end  # noqa: E402
 from simulator.voice.vad import FRAME_SAMPLES, FRAME_SECONDS, SAMPLE_RATE, Endpointer  # noqa: E402
@@ -227,10 +231,31 @@ def real_sets(
                 continue
             for share in (1 / 3, 2 / 3):
                 k = max(0, min(len(words) - 2, round(len(words) * share) - 1))
-                cut = (words[k].end + words[k + 1].start) / 2
-                name = f"{path.stem} cut after {words[k].word!r}"
-                samples_set.append(("broken off", name, samples[: round(cut * SAMPLE_RATE)]))
+                samples_set.append(("broken off", *cut_after(path.stem, samples, words, k)))
+            for k in range(len(words) - 1):
+                if leaves_open([w.word for w in words[: k + 1]], locale):
+                    samples_set.append(("left open", *cut_after(path.stem, samples, words, k)))
     return samples_set
+
+
+def cut_after(
+    stem: str, samples: np.ndarray, words: list[RecognisedWord], k: int
+) -> tuple[str, np.ndarray]:
+    """A clip's name and samples cut after its ``k``-th recognised word, halfway to the
+    next one."""
+    cut = (words[k].end + words[k + 1].start) / 2
+    return f"{stem} cut after {words[k].word!r}", samples[: round(cut * SAMPLE_RATE)]
+
+
+def leaves_open(words: list[str], locale: str) -> bool:
+    """Do the words so far stop where the reader's sentence cannot end: on a word of
+    the kind a person pauses after to think ("the", "and", "de", "parce que"), with no
+    mark of their own? Judged by the end-of-turn rule's own words: where it is written
+    to wait, the question left is whether the recogniser hears them."""
+    last = words[-1].strip()
+    if not last or (not last[-1].isalnum() and last[-1] != "'"):
+        return False
+    return judge(" ".join(words[-3:]), locale) == "unfinished"
 
 
 def frames(audio: np.ndarray) -> Iterator[tuple[float, np.ndarray]]:
@@ -319,7 +344,7 @@ def main() -> None:
                 report(locale, name, wrong)
             real = {"en": args.real_en, "fr": args.real_fr}[locale]
             if real:
-                wrong = {"finished": [0, 0], "broken off": [0, 0]}
+                wrong = {"finished": [0, 0], "broken off": [0, 0], "left open": [0, 0]}
                 clips = real_sets(real, recogniser, locale)
                 for kind, name, said in clips:
                     judged, heard, rise = verdict(said, recogniser, locale)
@@ -333,6 +358,11 @@ def main() -> None:
                             f"{heard[-60:]!r}"
                         )
                 report(locale, "real", {k: (v[0], v[1]) for k, v in wrong.items()})
+                (cut, pauses) = wrong["left open"]
+                print(
+                    f"{locale}, real, cut after every word that leaves the sentence open: "
+                    f"judged complete {cut} of {pauses} ({cut / max(1, pauses):.0%})"
+                )
                 whole = [said for kind, _, said in clips if kind == "finished"]
                 early = {
                     w: sum(ended_early(c, recogniser, locale, w) for c in whole) for w in WAITS
