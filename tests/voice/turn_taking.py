@@ -42,24 +42,34 @@ def practise(
     return Run([*command, *options], env)
 
 
-def spoken(text: str, folder: Path, name: str, locale: str, rate: int = 160) -> np.ndarray:
-    """``text`` said by eSpeak NG, 16 kHz, trimmed of eSpeak's own silence at either end."""
-    samples, sample_rate = read_audio(espeak(text, folder / f"{name}-said.wav", locale, rate))
+def spoken(
+    text: str, folder: Path, name: str, locale: str, rate: int = 160, voice: str | None = None
+) -> np.ndarray:
+    """``text`` said by eSpeak NG (in ``voice``, else its own for ``locale``), 16 kHz,
+    trimmed of eSpeak's own silence at either end."""
+    said = espeak(text, folder / f"{name}-said.wav", locale, rate, voice)
+    samples, sample_rate = read_audio(said)
     samples = audio_to_16k(samples, sample_rate)
     loud = np.flatnonzero(np.abs(samples) > 0.01)
     return samples[loud[0] : loud[-1] + 1]
 
 
 def reply_file(
-    folder: Path, name: str, locale: str, first: str, pause: float = 0.0, then: str = ""
+    folder: Path,
+    name: str,
+    locale: str,
+    first: str,
+    pause: float = 0.0,
+    then: str = "",
+    voice: str | None = None,
 ) -> Path:
     """A reply as one WAV: ``first``, and with ``then``, a thinking pause of ``pause``
-    seconds of silence before it."""
-    parts = [spoken(first, folder, f"{name}-1", locale)]
+    seconds of silence before it; said in ``voice`` (None: eSpeak NG's own)."""
+    parts = [spoken(first, folder, f"{name}-1", locale, voice=voice)]
     if then:
         parts += [
             np.zeros(round(pause * RATE), np.float32),
-            spoken(then, folder, f"{name}-2", locale),
+            spoken(then, folder, f"{name}-2", locale, voice=voice),
         ]
     return write_audio(folder / f"{name}.wav", np.concatenate(parts), RATE)
 
