@@ -62,7 +62,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.machine import described  # noqa: E402
 from benchmarks.turn_gap import scenario  # noqa: E402
-from benchmarks.turn_phrases import PHRASES, pauses  # noqa: E402
+from benchmarks.turn_phrases import PHRASES, add_voice_options, pauses, voices  # noqa: E402
 from tests.voice.live import SoundServer, ctrl_c_as_at_a_terminal, missing_tools  # noqa: E402
 from tests.voice.test_live_cli import stored_session  # noqa: E402
 from tests.voice.turn_taking import Call, Exchange, heard_whole, practise, reply_file  # noqa: E402
@@ -247,22 +247,6 @@ def report(locale: str, results: dict[str, list[Session]]) -> None:
                 f"customer heard talking in them; per call: {each}), {ended} ending the "
                 f"turn (the others: heard whole, the customer gave way)"
             )
-
-
-def add_voice_options(parser: argparse.ArgumentParser) -> None:
-    """``--en-voice`` and ``--fr-voice``: the eSpeak NG voice the agent's replies are
-    said in (default: eSpeak NG's own for the language)."""
-    for locale, example in (("en", "mb-en1"), ("fr", "mb-fr4")):
-        parser.add_argument(
-            f"--{locale}-voice",
-            metavar="VOICE",
-            help=f"eSpeak NG voice for the {locale} replies (default: its own; MBROLA: {example})",
-        )
-
-
-def voices(args: argparse.Namespace) -> dict[str, str | None]:
-    """The voice named for each language's replies (None: eSpeak NG's own)."""
-    return {"en": args.en_voice, "fr": args.fr_voice}
 
 
 def main() -> None:

@@ -46,9 +46,8 @@ import soundfile as sf
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.end_of_turn import add_voice_options, voices  # noqa: E402
 from benchmarks.machine import described  # noqa: E402
-from benchmarks.turn_phrases import PHRASES  # noqa: E402
+from benchmarks.turn_phrases import PHRASES, add_voice_options, voices  # noqa: E402
 from scoring.spoken import normalise, words  # noqa: E402
 from simulator.voice import whisper_window  # noqa: E402
 from simulator.voice.asr import WhisperRecogniser, audio_to_16k  # noqa: E402

@@ -12,10 +12,13 @@ where a person pauses to think ("I will check your account and,").
 
 :func:`pauses` gives the live benchmark either its own thinking pauses or the unseen
 ones (held out and later), each followed by one of a few plain continuations: what
-follows a pause does not change whether the pause was cut into.
+follows a pause does not change whether the pause was cut into. :func:`add_voice_options`
+gives every benchmark that says them the same ``--en-voice`` and ``--fr-voice``.
 """
 
 from __future__ import annotations
+
+import argparse
 
 from benchmarks.turn_gap import SENTENCES
 
@@ -217,3 +220,19 @@ def sets(locale: str) -> dict[str, dict[str, list[str]]]:
         "broken off": [first for first, _ in phrases["pause"]],
     }
     return {"benchmark": benchmark, "held out": HELD_OUT[locale], "later": LATER[locale]}
+
+
+def add_voice_options(parser: argparse.ArgumentParser) -> None:
+    """``--en-voice`` and ``--fr-voice``: the eSpeak NG voice the agent's replies are
+    said in (default: eSpeak NG's own for the language)."""
+    for locale, example in (("en", "mb-en1"), ("fr", "mb-fr4")):
+        parser.add_argument(
+            f"--{locale}-voice",
+            metavar="VOICE",
+            help=f"eSpeak NG voice for the {locale} replies (default: its own; MBROLA: {example})",
+        )
+
+
+def voices(args: argparse.Namespace) -> dict[str, str | None]:
+    """The voice named for each language's replies (None: eSpeak NG's own)."""
+    return {"en": args.en_voice, "fr": args.fr_voice}

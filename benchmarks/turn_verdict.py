@@ -58,9 +58,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.end_of_turn import add_voice_options, voices  # noqa: E402
 from benchmarks.machine import described  # noqa: E402
-from benchmarks.turn_phrases import sets  # noqa: E402
+from benchmarks.turn_phrases import add_voice_options, sets, voices  # noqa: E402
 from simulator.voice.asr import RecognisedWord, WhisperRecogniser  # noqa: E402
 from simulator.voice.end_of_turn import endpoint_settings, judge  # noqa: E402
 from simulator.voice.listening import PhraseTranscriber, listen_turn  # noqa: E402
@@ -192,13 +191,13 @@ def main() -> None:
         for locale, model in models.items():
             recogniser = WhisperRecogniser(model)
             recogniser.load()
+            voice = voices(args)[locale]
             for name, kinds in sets(locale).items():
                 wrong = {}
                 for kind, texts in kinds.items():
                     misses = 0
                     for text in texts:
                         for rate in args.rates:
-                            voice = voices(args)[locale]
                             said = spoken(text, folder, "phrase", locale, rate, voice)
                             judged, heard, rise = verdict(said, recogniser, locale)
                             missed = (judged != "complete") == (kind == "finished")
@@ -223,7 +222,7 @@ def main() -> None:
                     if not args.quiet:
                         mark = "MISS" if missed else "    "
                         print(
-                            f"  {mark} {locale} {judged:10} {rising(rise)} {name} -> "
+                            f"  {mark} {locale} {judged:10} {rising(rise)} {kind:10} {name} -> "
                             f"{heard[-60:]!r}"
                         )
                 report(locale, "real", {k: (v[0], v[1]) for k, v in wrong.items()})
