@@ -27,10 +27,11 @@ thinking pause, three times as many a call, for the share of pauses cut into alo
 answer times are then those after a pause, and there are no others. ``--unseen`` takes
 the thinking pauses after the held-out phrases of ``benchmarks/turn_phrases.py``,
 written after the end-of-turn rules and never used to tune them, instead of the
-benchmark's own.
+benchmark's own; ``--fresh``, after the phrases written after the last rules.
 
     python benchmarks/end_of_turn.py [--replies 10] [--calls 1] [--fr-model DIR]
-        [--en-model DIR] [--only en|fr] [--pauses-only] [--unseen] [--fr-voice mb-fr4]
+        [--en-model DIR] [--only en|fr] [--pauses-only] [--unseen | --fresh]
+        [--fr-voice mb-fr4]
 
 ``--fr-voice`` and ``--en-voice`` name another eSpeak NG voice for the agent's replies:
 an MBROLA one (``mb-fr4``, ``mb-fr1``; ``apt-get install mbrola mbrola-fr4``, from
@@ -264,10 +265,16 @@ def main() -> None:
     )
     parser.add_argument("--only", choices=["en", "fr"], help="one language only")
     add_voice_options(parser)
-    parser.add_argument(
+    phrases = parser.add_mutually_exclusive_group()
+    phrases.add_argument(
         "--unseen",
         action="store_true",
         help="thinking pauses after the held-out phrases, never used to write the rules",
+    )
+    phrases.add_argument(
+        "--fresh",
+        action="store_true",
+        help="thinking pauses after the phrases written after the last rules",
     )
     parser.add_argument(
         "--pauses-only",
@@ -296,7 +303,8 @@ def main() -> None:
         try:
             for locale, model in models.items():
                 voice = voices(args)[locale]
-                speaker = Speaker(locale, voice, pauses(locale, args.unseen))
+                which = "unseen" if args.unseen else "fresh" if args.fresh else "own"
+                speaker = Speaker(locale, voice, pauses(locale, which))
                 replies = reply_files(folder, speaker, args.replies, args.pauses_only)
                 results: dict[str, list[Session]] = {"smart": [], "silence": []}
                 modes = [("smart", n + 1) for n in range(args.calls)] + [("silence", 1)]
@@ -304,7 +312,7 @@ def main() -> None:
                     print(
                         f"{locale}, {turn_end}, call {number}: {len(replies)} replies, model "
                         f"{model}, voice {voice or 'eSpeak NG'}, "
-                        f"{'unseen' if args.unseen else 'its own'} pauses, "
+                        f"{which} pauses, "
                         f"load average {os.getloadavg()[0]:.2f}"
                     )
                     results[turn_end].append(

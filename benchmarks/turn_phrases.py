@@ -8,11 +8,14 @@ where a person pauses to think ("I will check your account and,").
   rules were, and never used to tune them;
 - ``LATER``: as many again, written after the recogniser's doubt about a last word
   (``UNSURE`` in ``simulator/voice/end_of_turn.py``) was first tried, before it was
-  measured on them.
+  measured on them;
+- ``FRESH``: as many again, written after the rules on « soit…, soit » and on « là »
+  after a preposition, which were written for two of the held-out phrases, and before
+  anything was measured on them.
 
-:func:`pauses` gives the live benchmark either its own thinking pauses or the unseen
-ones (held out and later), each followed by one of a few plain continuations: what
-follows a pause does not change whether the pause was cut into. :func:`add_voice_options`
+:func:`pauses` gives the live benchmark its own thinking pauses, the unseen ones (held
+out and later) or the fresh ones, each followed by one of a few plain continuations:
+what follows a pause does not change whether the pause was cut into. :func:`add_voice_options`
 gives every benchmark that says them the same ``--en-voice`` and ``--fr-voice``.
 """
 
@@ -191,6 +194,69 @@ LATER = {
 }
 """A second held-out set, written after the recogniser's doubt about the last word
 (``UNSURE``) was first tried and before it was measured on them."""
+FRESH = {
+    "en": {
+        "finished": [
+            "I am passing your case to the technical team.",
+            "The driver came by at noon.",
+            "You can call me back whenever you like.",
+            "I promise you an answer tomorrow.",
+            "The request is logged.",
+            "I need your customer number.",
+            "The problem comes from the meter.",
+            "I can offer you a goodwill gesture.",
+            "Let's start with your address.",
+            "Your bill has a mistake on it.",
+            "I will post it to you.",
+            "I understand, that is frustrating.",
+        ],
+        "broken off": [
+            "I am going to pass your case to the,",
+            "The driver did come by but,",
+            "You can call me back when,",
+            "I can promise you that,",
+            "I will put in a request for,",
+            "I just need your customer number and,",
+            "The problem probably comes from the,",
+            "I would rather offer you a,",
+            "Let's start with,",
+            "Your bill has a mistake on the,",
+            "I will send that to you by,",
+            "Just to be sure, I am going to,",
+        ],
+    },
+    "fr": {
+        "finished": [
+            "Je transmets votre dossier au service technique.",
+            "Le livreur est passé à midi.",
+            "Vous pouvez me rappeler quand vous voulez.",
+            "Je vous garantis une réponse demain.",
+            "La demande est enregistrée.",
+            "Il me faut votre numéro de client.",
+            "Le problème vient du compteur.",
+            "Je vous propose un geste commercial.",
+            "On commence par votre adresse.",
+            "Votre facture comporte une erreur.",
+            "Je vous l'envoie par courrier.",
+            "Je comprends, c'est frustrant.",
+        ],
+        "broken off": [
+            "Je vais transmettre votre dossier au,",
+            "Le livreur est passé mais,",
+            "Vous pouvez me rappeler quand,",
+            "Je vous garantis que,",
+            "Je vais faire une demande de,",
+            "Il me faut juste votre numéro de,",
+            "Le problème vient sans doute du,",
+            "Je préfère vous proposer un,",
+            "On va commencer par,",
+            "Votre facture comporte une erreur sur la,",
+            "Je vais vous envoyer ça par,",
+            "Pour être sûr, je vais,",
+        ],
+    },
+}
+"""A third held-out set, written after the rules on « soit…, soit » and « avec là »."""
 
 
 CONTINUATIONS = {
@@ -200,18 +266,22 @@ CONTINUATIONS = {
 """What the agent says after an unseen phrase's pause, taken in turn."""
 
 
-def pauses(locale: str, unseen: bool = False) -> list[tuple[str, str]]:
-    """Replies with a thinking pause as (before, after): the live benchmark's own, or with
-    ``unseen`` the held-out and later broken-off phrases, each with a continuation."""
-    if not unseen:
+def pauses(locale: str, which: str = "own") -> list[tuple[str, str]]:
+    """Replies with a thinking pause as (before, after): the live benchmark's ``own``, or
+    the ``unseen`` (held-out and later) or ``fresh`` broken-off phrases, each with a
+    continuation."""
+    if which == "own":
         return list(PHRASES[locale]["pause"])
-    broken = HELD_OUT[locale]["broken off"] + LATER[locale]["broken off"]
+    if which == "fresh":
+        broken = FRESH[locale]["broken off"]
+    else:
+        broken = HELD_OUT[locale]["broken off"] + LATER[locale]["broken off"]
     endings = CONTINUATIONS[locale]
     return [(phrase, endings[i % len(endings)]) for i, phrase in enumerate(broken)]
 
 
 def sets(locale: str) -> dict[str, dict[str, list[str]]]:
-    """A language's three sets (benchmark, held out, later), each of finished sentences
+    """A language's four sets (benchmark, held out, later, fresh), each of finished sentences
     and phrases broken off: the benchmark's own are the first halves of its replies with
     a thinking pause."""
     phrases = PHRASES[locale]
@@ -219,7 +289,12 @@ def sets(locale: str) -> dict[str, dict[str, list[str]]]:
         "finished": list(phrases["normal"]),
         "broken off": [first for first, _ in phrases["pause"]],
     }
-    return {"benchmark": benchmark, "held out": HELD_OUT[locale], "later": LATER[locale]}
+    return {
+        "benchmark": benchmark,
+        "held out": HELD_OUT[locale],
+        "later": LATER[locale],
+        "fresh": FRESH[locale],
+    }
 
 
 def add_voice_options(parser: argparse.ArgumentParser) -> None:

@@ -9,16 +9,18 @@ phrases the end-of-turn rules were written against. This one asks the same quest
 more phrases, in a few seconds each and without devices: every phrase is read by eSpeak
 NG at each rate, followed by silence, fed frame by frame to the smart mode's endpointer,
 its phrases recognised as the live path recognises them (``PhraseTranscriber``), and
-judged (``verdict``). Three sets per language:
+judged (``verdict``). Four sets per language:
 
 - **benchmark**: the live benchmark's replies that end normally, and the first halves
   of its replies with a thinking pause ("I will check your account and,");
 - **held out**: as many other finished sentences and broken-off phrases, written for this
   check after the rules were, and never used to tune them;
 - **later**: as many again, written after the recogniser's doubt about a last word
-  (``UNSURE``) was first tried, before it was measured on them.
+  (``UNSURE``) was first tried, before it was measured on them;
+- **fresh**: as many again, written after the rules on « soit…, soit » and « avec là »,
+  before anything was measured on them.
 
-With ``--real-en`` or ``--real-fr``, a fourth set: **real** people reading, from files or
+With ``--real-en`` or ``--real-fr``, a fifth set: **real** people reading, from files or
 folders of ``NAME.wav`` (or ``.flac``) with a transcript ``NAME.txt``, each clip one or more
 whole sentences (those of ``benchmarks/pace_accuracy.py``). The whole clip is a
 finished reply; the same clip cut after the word a third and two thirds of the way

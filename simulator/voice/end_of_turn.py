@@ -2,11 +2,13 @@
 
 A short pause hands the phrase just spoken to the recogniser (the phrase gap). Once its
 words are known, :func:`judge` reads the end of the turn so far: a phrase that stops on
-"and", "the", "because", "um", "I will", "parce que", "je vais"… is unfinished, and the
-agent is given a longer silence (``hold``) to go on; one that sounds complete ends the
-turn as soon as the silence is longer than a pause between sentences (``finished``).
-Without words to read (no recogniser, or nothing recognised) the fixed
-silence ``end_of_turn`` decides, as in the ``silence`` mode.
+"and", "the", "because", "um", "I will", "parce que", "je vais"… is unfinished, as is
+one that stops on the second « soit » of « soit…, soit » or on a « là » that can only be
+the article « la » misheard (« avec là »). The agent is then given a longer silence
+(``hold``) to go on; a phrase that sounds complete ends the turn as soon as the silence
+is longer than a pause between sentences (``finished``). Without words to read (no
+recogniser, or nothing recognised) the fixed silence ``end_of_turn`` decides, as in the
+``silence`` mode.
 
 Whisper tends to leave out what it cannot make a sentence of, a trailing "and" or a
 filler above all, or to finish the sentence itself ("and send."): speech it did not
@@ -94,7 +96,8 @@ _OPEN: dict[str, frozenset[str]] = {
         "a an the my your our their its every "
         # prepositions
         "of to for with in on at by from about into onto through without within between "
-        "against during towards toward upon via per "
+        "against during towards toward upon via per among amongst despite including "
+        "regarding concerning unlike "
         # fillers
         "um umm uh uhm uhh er erm em hmm mm "
         # subjects waiting for their verb
@@ -109,7 +112,8 @@ _OPEN: dict[str, frozenset[str]] = {
         "le la les l' un une des du de d' au aux ce cet cette ces "
         "mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs chaque "
         # prépositions
-        "à en dans sur sous avec sans par pour chez vers entre pendant depuis "
+        "à en dans sur sous avec sans par pour chez vers entre pendant depuis dès parmi "
+        "envers malgré selon hormis "
         # hésitations
         "euh heu euhm hum hmm ben bah "
         # sujets en attente de leur verbe
@@ -159,6 +163,18 @@ _PAIRS: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {
 """Two words that leave a phrase hanging together, though the last alone would not: the
 word before from the first set, the last from the second."""
 
+_ARTICLE_HEARD_AS_ADVERB: dict[str, tuple[str, frozenset[str]]] = {
+    "fr": ("là", _set("à avec sans sur sous dans pour chez entre pendant depuis dès parmi")),
+}
+"""A word the recogniser writes for an article it heard at the end of a phrase (« avec
+la » heard « avec là. ») and the prepositions after which it can only be that article:
+« là » ends a sentence after « par », « de », « d'ici », « jusque », never after « avec »
+or « pour »."""
+_CORRELATIVES = {"fr": _set("soit")}
+"""Words that, said a second time in a sentence, open its second branch: « soit un
+avoir, soit » goes on, « Soit. » and « quoi qu'il en soit » do not. (The other pairs,
+"either… or", « ni… ni », « ou… ou », end on a word that is open in any case.)"""
+
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 
 
@@ -194,7 +210,7 @@ def judge(
     if _SPACED_MARKS.sub("", text.rstrip()).endswith(_TRAILING):
         return "unfinished"
     last, before = words[-1], words[-3:-1]
-    if last.endswith("'") or _opens(last, before, locale):
+    if last.endswith("'") or _opens(last, before, locale) or _branches(text, locale):
         return "unfinished"
     if unheard >= UNHEARD_TAIL or doubted(certainties):
         return "unfinished"
@@ -249,12 +265,22 @@ def doubted(certainties: Sequence[float]) -> bool:
 
 def _opens(last: str, before: list[str], locale: str) -> bool:
     previous = before[-1] if before else ""
+    heard_for_article, prepositions = _ARTICLE_HEARD_AS_ADVERB.get(locale, ("", frozenset()))
+    if last == heard_for_article and previous in prepositions:
+        return True
     if any(previous in first and last in second for first, second in _PAIRS.get(locale, [])):
         return True
     if last not in _OPEN.get(locale, frozenset()):
         return False
     closers = _CLOSING.get(locale, {}).get(last, frozenset())
     return not closers.intersection(before)
+
+
+def _branches(text: str, locale: str) -> bool:
+    """Does the last sentence end on the second of a correlative pair (« soit… soit »)?"""
+    sentence = words_of(_SENTENCES.split(text.strip())[-1])
+    pairs = _CORRELATIVES.get(locale, frozenset())
+    return len(sentence) > 1 and sentence[-1] in pairs and sentence[-1] in sentence[:-1]
 
 
 def silence_needed(verdict: Verdict | None, settings: EndpointSettings) -> float:

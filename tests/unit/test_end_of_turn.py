@@ -94,6 +94,40 @@ def test_the_words_are_read_in_their_own_language():
     assert judge("I will check the", "en") == "unfinished"
 
 
+@pytest.mark.parametrize(
+    ("locale", "text", "verdict"),
+    [
+        # a preposition that needs its object: "despite," "regarding," « dès », « malgré »
+        ("en", "We will refund you despite", "unfinished"),
+        ("en", "I am calling you regarding", "unfinished"),
+        ("en", "There are three options, including", "unfinished"),
+        ("fr", "Le technicien passera dès", "unfinished"),
+        ("fr", "Nous vous remboursons malgré", "unfinished"),
+        ("fr", "Je vous rappelle selon", "unfinished"),
+        ("en", "We will refund you despite the delay.", "complete"),
+        ("fr", "Le technicien passera dès demain.", "complete"),
+        # « la » after a preposition, heard as « là »: only the article can follow it
+        ("fr", "Il y a eu un problème avec là.", "unfinished"),
+        ("fr", "Je vous envoie le colis pour là.", "unfinished"),
+        ("fr", "Le technicien est passé dans là.", "unfinished"),
+        ("fr", "Passez par là.", "complete"),
+        ("fr", "Je suis là.", "complete"),
+        ("fr", "Restons-en là.", "complete"),
+        ("fr", "Nous vous rappelons d'ici là.", "complete"),
+        ("fr", "Je ne savais pas, jusque là.", "complete"),
+        ("fr", "Je m'occupe de ça, là.", "complete"),
+        # the second branch of « soit… soit » is still to come
+        ("fr", "Nous pouvons soit envoyer un technicien, soit.", "unfinished"),
+        ("fr", "Je vous propose soit un avoir, soit", "unfinished"),
+        ("fr", "Soit.", "complete"),
+        ("fr", "Quoi qu'il en soit.", "complete"),
+        ("fr", "Soit un avoir, soit un remboursement. Quoi qu'il en soit.", "complete"),
+    ],
+)
+def test_words_that_cannot_end_a_statement_there_leave_it_open(locale, text, verdict):
+    assert judge(text, locale) == verdict
+
+
 def test_speech_the_recogniser_left_out_at_the_end_is_unfinished():
     """Whisper drops a trailing "and" or "um": only the speech after the last word
     recognised shows it was there."""
