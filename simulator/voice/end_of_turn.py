@@ -97,7 +97,7 @@ _OPEN: dict[str, frozenset[str]] = {
         # prepositions
         "of to for with in on at by from about into onto through without within between "
         "against during towards toward upon via per among amongst despite including "
-        "regarding concerning unlike "
+        "regarding unlike "
         # fillers
         "um umm uh uhm uhh er erm em hmm mm "
         # subjects waiting for their verb
@@ -113,7 +113,7 @@ _OPEN: dict[str, frozenset[str]] = {
         "mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs chaque "
         # prépositions
         "à en dans sur sous avec sans par pour chez vers entre pendant depuis dès parmi "
-        "envers malgré selon hormis "
+        "malgré hormis "
         # hésitations
         "euh heu euhm hum hmm ben bah "
         # sujets en attente de leur verbe

@@ -103,9 +103,12 @@ def test_the_words_are_read_in_their_own_language():
         ("en", "There are three options, including", "unfinished"),
         ("fr", "Le technicien passera dès", "unfinished"),
         ("fr", "Nous vous remboursons malgré", "unfinished"),
-        ("fr", "Je vous rappelle selon", "unfinished"),
         ("en", "We will refund you despite the delay.", "complete"),
         ("fr", "Le technicien passera dès demain.", "complete"),
+        # words that are prepositions and something else that can end a sentence
+        ("en", "I know, that is concerning.", "complete"),
+        ("fr", "Ça dépend, c'est selon.", "complete"),
+        ("fr", "La pièce a été montée à l'envers.", "complete"),
         # « la » after a preposition, heard as « là »: only the article can follow it
         ("fr", "Il y a eu un problème avec là.", "unfinished"),
         ("fr", "Je vous envoie le colis pour là.", "unfinished"),
