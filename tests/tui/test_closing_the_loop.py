@@ -12,8 +12,10 @@ from simulator.authoring.workspace import Workspace
 from simulator.conversation.scenario import Outcome
 from simulator.errors import Phrase, SimulatorError
 from simulator.i18n.catalogue import CATALOGUE
+from simulator.tui.brief_panel import BriefPanel
 from simulator.tui.practice import PracticeScreen
 from simulator.tui.scorecard import ScorecardScreen
+from tests.settle import until
 from tests.tui.conftest import LIBRARY
 
 SIZE = (130, 40)
@@ -50,6 +52,13 @@ async def _reply(pilot, app, text: str) -> None:
     box.value = text
     await pilot.press("enter")
     await pilot.pause(0.2)
+
+
+async def _checked(pilot, app) -> None:
+    """Wait until the objectives have been checked against the first reply: the call
+    goes on in a worker, and under load its answer can take longer than a pause."""
+    panel = app.screen.query_one("#brief-panel", BriefPanel)
+    await until(pilot, lambda: panel.heard, "the objectives checked after the reply")
 
 
 async def _play(pilot, app, replies: list[str]) -> None:
@@ -493,6 +502,7 @@ async def test_an_objective_to_avoid_is_never_ticked_during_the_call(store, app_
     async with app.run_test(size=SIZE) as pilot:
         await _start(pilot, app, "en-disputed-charge")
         await _reply(pilot, app, good[0])
+        await _checked(pilot, app)
         panel = str(app.screen.query_one("#objectives", Static).render())
         assert all(f"○ {o.text}" in panel for o in avoid), panel
         assert not any(f"✓ {o.text}" in panel for o in avoid)
@@ -500,6 +510,7 @@ async def test_an_objective_to_avoid_is_never_ticked_during_the_call(store, app_
     async with app.run_test(size=SIZE) as pilot:
         await _start(pilot, app, "en-disputed-charge")
         await _reply(pilot, app, poor[0])
+        await _checked(pilot, app)
         panel = str(app.screen.query_one("#objectives", Static).render())
         assert "✗ Own the mistake; don't blame the system, or him" in panel, panel
 

@@ -49,11 +49,16 @@ async def test_the_ui_goes_home_with_a_notice_and_keeps_the_call(store, tmp_path
         store, load_all().scenarios, audio_root=tmp_path / "audio", locale="en", rig_factory=rig
     )
     async with app.run_test(size=(130, 40), notifications=True) as pilot:
+
+        def notices() -> list[str]:
+            return [n.message for n in app._notifications]
+
         start_spoken_call(app)
-        await app.workers.wait_for_complete()
+        # the call starts from the home screen: the notice first, then home again
+        await until(pilot, lambda: any(LOST in m for m in notices()), "the notice")
         await until(pilot, lambda: type(app.screen).__name__ == "HomeScreen", "the home screen")
-        notices = [n.message for n in app._notifications]
-        assert any(LOST in message for message in notices), notices
+        assert len(notices()) == 1, notices()
+        await app.workers.wait_for_complete()  # the call's worker, started by now
     (summary,) = store.history()
     session = store.get(summary.id)
     assert session is not None and (session.status, session.outcome) == ("scored", "stopped")
