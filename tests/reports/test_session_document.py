@@ -71,7 +71,8 @@ def test_french_html_is_in_french(team, tmp_path):
     assert "Pourquoi c'est important\u202f:" in text and "Dites plutôt\u202f:" in text
     assert "« Je sais pas »" in text.replace("\xa0", " ")
     months = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-    assert re.search(rf"\d+ ({months.replace(' ', '|')}) \d{{4}} à \d\d:\d\d", text)
+    # the first of the month is written « 1er »
+    assert re.search(rf"(1er|\d+) ({months.replace(' ', '|')}) \d{{4}} à \d\d:\d\d", text)
     assert "Whole call" not in text and "Why it matters" not in text
 
 
