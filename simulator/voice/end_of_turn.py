@@ -232,6 +232,11 @@ _FR_INVERTED = re.compile(r"-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles)$")
 _SENTENCES = re.compile(r"[.!?;]+\s+")
 
 
+def last_sentence(text: str) -> list[str]:
+    """The words of the last sentence of ``text`` (:func:`words_of`)."""
+    return words_of(_SENTENCES.split(text.strip())[-1])
+
+
 def asks(text: str, locale: str) -> bool:
     """Do the words of the last sentence ask a question? A question mark says so; so does
     the order of the words when the recogniser wrote none: an auxiliary before its subject
@@ -240,7 +245,7 @@ def asks(text: str, locale: str) -> bool:
     French. A voice rising at the end of a question is then no sign of more to come."""
     if text.rstrip().endswith("?"):
         return True
-    sentence = words_of(_SENTENCES.split(text.strip())[-1])
+    sentence = last_sentence(text)
     if len(sentence) < 2:
         return False
     first, second = sentence[0], sentence[1]
@@ -278,7 +283,7 @@ def _opens(last: str, before: list[str], locale: str) -> bool:
 
 def _branches(text: str, locale: str) -> bool:
     """Does the last sentence end on the second of a correlative pair (« soit… soit »)?"""
-    sentence = words_of(_SENTENCES.split(text.strip())[-1])
+    sentence = last_sentence(text)
     pairs = _CORRELATIVES.get(locale, frozenset())
     return len(sentence) > 1 and sentence[-1] in pairs and sentence[-1] in sentence[:-1]
 
